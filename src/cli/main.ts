@@ -1,0 +1,106 @@
+/** The command line (SPEC §6). Every failure of draftlint itself is one plain line and exit 2. */
+import { Command, CommanderError } from "commander";
+import { Chalk, type ChalkInstance } from "chalk";
+import { runLint, type Io } from "./lintCommand.js";
+import { formatExplain, formatRuleList } from "./ruleDocs.js";
+import { runInit } from "./init.js";
+import { UsageError } from "../config/errors.js";
+import { loadPackFile } from "../packs/loadPack.js";
+import { runPackExamples } from "../packs/runExamples.js";
+
+function makeChalk(colorFlag: boolean | undefined): ChalkInstance {
+  // chalk already honours NO_COLOR/FORCE_COLOR and TTY detection; --no-color wins over both.
+  return colorFlag === false ? new Chalk({ level: 0 }) : new Chalk();
+}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (c: Buffer) => chunks.push(c));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks)));
+    process.stdin.on("error", reject);
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const io = (color?: boolean): Io => ({
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin,
+    chalk: makeChalk(color),
+  });
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+  const program = new Command("draftlint")
+    .description("Lint outbound email drafts before they are sent.")
+    .version(process.env.DRAFTLINT_VERSION ?? "0.0.0", "-v, --version")
+    .argument("[paths...]", "files, directories, globs, or - for stdin")
+    .option("-c, --config <file>", "use this config, no search")
+    .option("-f, --format <name>", "stylish | json | sarif | github | compact", "stylish")
+    .option("-o, --output-file <file>", "write the report there")
+    .option("--internal-domain <domain...>", "add internal domains")
+    .option("--rule <id=severity>", "override a rule (repeatable)", collect)
+    .option("--max-warnings <n>", "exit 1 when warnings exceed n")
+    .option("--quiet", "report errors only")
+    .option("--no-color", "no colour (also NO_COLOR / FORCE_COLOR)")
+    .option("--input <mode>", "auto | eml | text", "auto")
+    .option("--stdin-filename <name>", "name standard input in reports")
+    .exitOverride()
+    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .action(async (paths: string[], opts) => {
+      exitCode = await runLint(paths, opts, io(opts.color));
+    });
+
+  program
+    .command("explain <rule-id>")
+    .description("why a rule exists, what it catches, examples")
+    .action((id: string) => {
+      const text = formatExplain(id, makeChalk(undefined));
+      if (!text) throw new UsageError(`unknown rule "${id}" (see \`draftlint rules\`)`);
+      process.stdout.write(text);
+    });
+
+  program
+    .command("rules")
+    .description("every rule: pack, default severity, one-line description")
+    .action(() => {
+      process.stdout.write(formatRuleList(makeChalk(undefined)));
+    });
+
+  program
+    .command("init")
+    .description("write a commented .linterrc.yaml, internal domain guessed from git's user.email")
+    .option("--force", "overwrite an existing file")
+    .action((opts) => {
+      process.stdout.write(runInit(".linterrc.yaml", opts.force));
+    });
+
+  program
+    .command("test-pack <file>")
+    .description("run a rule pack's examples")
+    .action(async (file: string) => {
+      const outcomes = await runPackExamples(loadPackFile(file));
+      const c = makeChalk(undefined);
+      for (const o of outcomes.filter((o) => !o.ok)) {
+        process.stdout.write(`${c.red("✖")} ${o.ruleId}: expected to ${o.expect}: ${o.example.replace(/\s+/g, " ").slice(0, 120)}\n`);
+        for (const f of o.fired) process.stdout.write(`    fired ${f}\n`);
+      }
+      const failed = outcomes.filter((o) => !o.ok).length;
+      process.stdout.write(`${outcomes.length - failed} passed, ${failed} failed\n`);
+      exitCode = failed ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed its usage message.
+      return err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
+    }
+    process.stderr.write(`draftlint: ${(err as Error).message}\n`);
+    if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`${(err as Error).stack}\n`);
+    return 2;
+  }
+  return exitCode;
+}

@@ -1,0 +1,21 @@
+/** Errors that end a run with exit code 2 and one plain line on stderr. */
+import type { z } from "zod";
+
+export class ConfigError extends Error {
+  code = "config-error";
+}
+
+export class UsageError extends Error {
+  code = "usage-error";
+}
+
+/** `rules.external-recipient: Invalid option…` — the key path first, as a user reads it. */
+export function formatZodIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join(".");
+  let message = issue.message;
+  if (issue.code === "unrecognized_keys") {
+    return `${path ? path + ": " : ""}unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  }
+  if (issue.code === "invalid_union") message = "invalid value (see .linterrc.example for the accepted forms)";
+  return `${path || "(top level)"}: ${message}`;
+}

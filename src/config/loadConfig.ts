@@ -1,0 +1,127 @@
+/**
+ * Finding and validating configuration (SPEC §5): cosmiconfig searches upward from each linted
+ * file (stopping at the project's package.json), `--config` replaces the search, and command-line
+ * flags win over both. Validation names the file and the key path.
+ */
+import { dirname, relative, resolve } from "node:path";
+import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
+import picomatch from "picomatch";
+import { configSchema, DEFAULT_PACKS, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
+import { ConfigError, formatZodIssue } from "./errors.js";
+import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
+
+export const CONFIG_FILES = [
+  "package.json",
+  ".linterrc",
+  ".linterrc.json",
+  ".linterrc.yaml",
+  ".linterrc.yml",
+  ".linterrc.js",
+  ".linterrc.cjs",
+  ".linterrc.mjs",
+  "draftlint.config.js",
+  "draftlint.config.mjs",
+];
+
+/** What the command line adds on top of any config file. */
+export interface CliOverrides {
+  internalDomains?: string[];
+  rules?: Record<string, RuleSetting>;
+}
+
+/** A config file, validated, with its rule set built once. */
+export interface LoadedConfig {
+  config: UserConfig;
+  /** The config file, or null when none was found. */
+  source: string | null;
+  dir: string;
+  ruleSet: ActiveRule[];
+}
+
+const explorer = cosmiconfig("draftlint", { searchPlaces: CONFIG_FILES, searchStrategy: "project" });
+
+export function validateConfig(raw: unknown, source: string | null, dir: string, cli: CliOverrides = {}): LoadedConfig {
+  const where = source ?? "command line";
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ConfigError(`${where}: ${formatZodIssue(parsed.error.issues[0])}`);
+  const config = parsed.data;
+  const ruleSet = buildRuleSet(config.packs ?? DEFAULT_PACKS, dir);
+  const known = knownRuleIds(ruleSet);
+  const check = (rules: Record<string, RuleSetting> | undefined, path: string, origin: string) => {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!known.has(id)) throw new ConfigError(`${origin}: ${path}.${id}: unknown rule id (see \`draftlint rules\`)`);
+    }
+  };
+  check(config.rules, "rules", where);
+  config.overrides?.forEach((o, i) => check(o.rules, `overrides.${i}.rules`, where));
+  check(cli.rules, "--rule", "command line");
+  return { config, source, dir, ruleSet };
+}
+
+async function loadResult(result: CosmiconfigResult | null, fallbackDir: string, cli: CliOverrides): Promise<LoadedConfig> {
+  if (!result) return validateConfig({}, null, fallbackDir, cli);
+  return validateConfig(result.config, result.filepath, dirname(result.filepath), cli);
+}
+
+/** Loads `--config FILE`, or searches upward from `searchFrom` (a directory). */
+export async function loadConfig(options: { configFile?: string; searchFrom?: string; cli?: CliOverrides } = {}): Promise<LoadedConfig> {
+  const cli = options.cli ?? {};
+  if (options.configFile) {
+    const path = resolve(options.configFile);
+    let result: CosmiconfigResult | null;
+    try {
+      result = await explorer.load(path);
+    } catch (err) {
+      throw new ConfigError(`${options.configFile}: ${describeLoadError(err)}`);
+    }
+    return loadResult(result, dirname(path), cli);
+  }
+  const from = resolve(options.searchFrom ?? process.cwd());
+  let result: CosmiconfigResult | null;
+  try {
+    result = await explorer.search(from);
+  } catch (err) {
+    const file = (err as { filepath?: string }).filepath ?? (err as { mark?: { name?: string } }).mark?.name ?? from;
+    throw new ConfigError(`${file}: ${describeLoadError(err)}`);
+  }
+  return loadResult(result, from, cli);
+}
+
+function describeLoadError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === "ENOENT") return "config file not found";
+  return `cannot load config: ${String(e.message ?? err).split("\n")[0]}`;
+}
+
+/** The settings for one file: `overrides` whose `files` match it merged in order, then the CLI. */
+export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOverrides = {}): ResolvedConfig {
+  const base = loaded.config;
+  const merged: ResolvedConfig = {
+    internalDomains: [...(base.internalDomains ?? [])],
+    trustedDomains: [...(base.trustedDomains ?? [])],
+    internalHosts: [...(base.internalHosts ?? [])],
+    people: [...(base.people ?? [])],
+    customerTerms: [...(base.customerTerms ?? [])],
+    packs: base.packs ?? DEFAULT_PACKS,
+    rules: { ...(base.rules ?? {}) },
+    templates: base.templates ?? false,
+    ignorePatterns: base.ignorePatterns ?? [],
+    sendmail: base.sendmail,
+    onFailure: base.onFailure ?? "refuse",
+    source: loaded.source,
+  };
+  const rel = relative(loaded.dir, resolve(file)).split("\\").join("/");
+  for (const override of base.overrides ?? []) {
+    if (!picomatch(override.files, { dot: true })(rel)) continue;
+    if (override.internalDomains) merged.internalDomains = override.internalDomains;
+    if (override.trustedDomains) merged.trustedDomains = override.trustedDomains;
+    if (override.internalHosts) merged.internalHosts = override.internalHosts;
+    if (override.people) merged.people = override.people;
+    if (override.customerTerms) merged.customerTerms = override.customerTerms;
+    if (override.templates !== undefined) merged.templates = override.templates;
+    Object.assign(merged.rules, override.rules ?? {});
+  }
+  if (cli.internalDomains?.length) merged.internalDomains = [...merged.internalDomains, ...cli.internalDomains];
+  Object.assign(merged.rules, cli.rules ?? {});
+  return merged;
+}

@@ -1,0 +1,74 @@
+/**
+ * The configuration a user writes (SPEC §5), validated with zod so that an unknown key, a wrong
+ * type or a bad severity is reported with its key path.
+ */
+import { z } from "zod";
+
+const severity = z.enum(["off", "info", "warn", "error"]);
+
+/** `off`, `[warn, { max: 20 }]`, or `{ internal: warn, external: error }`. */
+export const ruleSettingSchema = z.union([
+  severity,
+  z.tuple([severity]),
+  z.tuple([severity, z.record(z.string(), z.unknown())]),
+  z
+    .object({
+      internal: severity.optional(),
+      external: severity.optional(),
+      options: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+]);
+
+const sharedKeys = {
+  internalDomains: z.array(z.string().min(1)).optional(),
+  trustedDomains: z.array(z.string().min(1)).optional(),
+  internalHosts: z.array(z.string().min(1)).optional(),
+  people: z.array(z.string().min(1)).optional(),
+  customerTerms: z.array(z.string().min(1)).optional(),
+  rules: z.record(z.string(), ruleSettingSchema).optional(),
+  templates: z.boolean().optional(),
+};
+
+export const overrideSchema = z
+  .object({
+    files: z.array(z.string().min(1)).min(1),
+    ...sharedKeys,
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    ...sharedKeys,
+    packs: z.array(z.string().min(1)).optional(),
+    overrides: z.array(overrideSchema).optional(),
+    ignorePatterns: z.array(z.string().min(1)).optional(),
+    /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
+    sendmail: z.string().min(1).optional(),
+    /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
+    onFailure: z.enum(["refuse", "send"]).optional(),
+  })
+  .strict();
+
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type UserConfig = z.infer<typeof configSchema>;
+export type Override = z.infer<typeof overrideSchema>;
+
+/** The config that applies to one file: overrides merged in, defaults filled. */
+export interface ResolvedConfig {
+  internalDomains: string[];
+  trustedDomains: string[];
+  internalHosts: string[];
+  people: string[];
+  customerTerms: string[];
+  packs: string[];
+  rules: Record<string, RuleSetting>;
+  templates: boolean;
+  ignorePatterns: string[];
+  sendmail?: string;
+  onFailure: "refuse" | "send";
+  /** The file the config came from, for error messages; null for defaults. */
+  source: string | null;
+}
+
+export const DEFAULT_PACKS = ["recipients", "tone", "hygiene"];

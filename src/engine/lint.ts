@@ -1,0 +1,136 @@
+/**
+ * The engine: read one input into a `Message`, run every active rule on it, resolve each
+ * finding's severity by audience and config, and return the per-file result of the JSON format.
+ * It knows no rule by name.
+ */
+import type { FileResult, Finding, Message, ReportedSeverity } from "../types.js";
+import type { ResolvedConfig } from "../config/schema.js";
+import { ConfigError, formatZodIssue } from "../config/errors.js";
+import { readMessage, type InputMode } from "../message/readMessage.js";
+import { loadBuiltinPack } from "../packs/loadPack.js";
+import type { ReportDescriptor, RuleContext } from "./rule.js";
+import type { ActiveRule } from "./ruleSet.js";
+import { fillMessage } from "./fillMessage.js";
+import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
+
+export interface LintInput {
+  /** Name used in reports (a path, or `--stdin-filename`). */
+  file: string;
+  config: ResolvedConfig;
+  ruleSet: ActiveRule[];
+  input?: InputMode;
+}
+
+let freemailDomains: ReadonlySet<string> | undefined;
+
+/** Free-mail providers are data: `lexicons.freemailDomains` in `rules/recipients.yaml`. */
+function freemail(): ReadonlySet<string> {
+  freemailDomains ??= new Set((loadBuiltinPack("recipients").lexicons.freemailDomains as string[]) ?? []);
+  return freemailDomains;
+}
+
+export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
+  let message: Message;
+  try {
+    message = await readMessage(source, input.file, input.input ?? "auto", {
+      internalDomains: input.config.internalDomains,
+      trustedDomains: input.config.trustedDomains,
+      freemailDomains: freemail(),
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? "parse-error";
+    return fileError(input.file, code, (err as Error).message);
+  }
+  return lintMessage(message, input.config, input.ruleSet);
+}
+
+export function fileError(file: string, code: string, message: string): FileResult {
+  return { file, audience: "unknown", recipients: [], findings: [], error: { code, message } };
+}
+
+export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[]): Promise<FileResult> {
+  const findings: Finding[] = [];
+  for (const { rule, data } of ruleSet) {
+    if (rule.appliesTo && !rule.appliesTo.includes(message.kind)) continue;
+    const setting = config.rules[rule.id];
+    const pair = resolveSeverityPair(data.severity, setting);
+    if (pair.internal === "off" && pair.external === "off") continue;
+    const options = parseOptions(rule.id, rule.optionsSchema, { ...(rule.defaultOptions ?? {}), ...(optionsOf(setting) ?? {}) }, config);
+
+    const context: RuleContext<any> = {
+      message,
+      config,
+      options,
+      data,
+      report(descriptor: ReportDescriptor) {
+        const severity = severityFor(pair, message.audience, descriptor.asExternal);
+        if (severity === "off") return;
+        findings.push(toFinding(rule.id, severity, descriptor, data.messages, message));
+      },
+    };
+    await rule.check(context);
+  }
+  return {
+    file: message.file,
+    audience: message.audience,
+    recipients: message.recipients.map(({ field, address, name, domain, organisation, external }) => ({
+      field,
+      address,
+      name,
+      domain,
+      organisation,
+      external,
+    })),
+    findings: findings.sort(compareFindings),
+    error: null,
+  };
+}
+
+function parseOptions(ruleId: string, schema: any, options: Record<string, unknown>, config: ResolvedConfig) {
+  if (!schema) return options;
+  const parsed = schema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ConfigError(
+    `${config.source ?? "config"}: rules.${ruleId}.${formatZodIssue({ ...issue, path: ["options", ...issue.path] })}`,
+  );
+}
+
+function defaultReaders(message: Message): string[] {
+  const external = message.recipients.filter((r) => r.external);
+  return (external.length ? external : message.recipients).map((r) => r.address);
+}
+
+function toFinding(
+  ruleId: string,
+  severity: ReportedSeverity,
+  d: ReportDescriptor,
+  messages: Record<string, string>,
+  message: Message,
+): Finding {
+  const template = messages[d.messageId] ?? messages.default ?? Object.values(messages)[0];
+  return {
+    ruleId,
+    severity,
+    message: fillMessage(template, d.data),
+    excerpt: d.excerpt ?? null,
+    target: d.target ?? null,
+    readers: d.readers ?? defaultReaders(message),
+    location: d.location,
+    suggestion: d.suggestion ?? null,
+  };
+}
+
+const SECTION_ORDER = { header: 0, subject: 1, attachment: 2, body: 3, quoted: 3 } as const;
+const HEADER_ORDER: Record<string, number> = { from: 0, to: 1, cc: 2, bcc: 3 };
+
+/** Recipient findings first (by header), then the subject, then the body in reading order. */
+function compareFindings(a: Finding, b: Finding): number {
+  const sa = SECTION_ORDER[a.location.section];
+  const sb = SECTION_ORDER[b.location.section];
+  if (sa !== sb) return sa - sb;
+  if (a.location.section === "header") {
+    return (HEADER_ORDER[a.location.header ?? ""] ?? 9) - (HEADER_ORDER[b.location.header ?? ""] ?? 9);
+  }
+  return (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0);
+}

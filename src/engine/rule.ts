@@ -1,0 +1,53 @@
+/**
+ * What a rule is. One rule, one file under `src/rules/<pack>/`: the file exports a `Rule` whose
+ * words (description, messages, explanation, examples, patterns) live in `rules/<pack>.yaml`
+ * under the same id, and whose logic is `check`. The engine knows no rule by name.
+ */
+import type { ZodType } from "zod";
+import type { Location, Message, Severity } from "../types.js";
+import type { ResolvedConfig } from "../config/schema.js";
+import type { PackRule } from "../packs/schema.js";
+
+/** `warn`, or audience-aware `internal → external` (SPEC §3). */
+export type DefaultSeverity = Severity | { internal: Severity; external: Severity };
+
+export interface ReportDescriptor {
+  /** Key into the rule's `messages` in its pack; `{{name}}` placeholders are filled from `data`. */
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: Location;
+  excerpt?: string | null;
+  target?: string | null;
+  /** Addresses of who will read the offending text; defaults to every recipient. */
+  readers?: string[];
+  suggestion?: string | null;
+  /**
+   * Read the finding at the external severity whatever the message's audience: used for internal
+   * content that is being forwarded outward.
+   */
+  asExternal?: boolean;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  message: Message;
+  config: ResolvedConfig;
+  options: Options;
+  /** The rule's entry in its pack: messages, patterns, word lists, suggestions. */
+  data: PackRule;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  id: string;
+  pack: string;
+  /** Validates the options a user gives in `rules: { id: [severity, options] }`. */
+  optionsSchema?: ZodType<Options>;
+  defaultOptions?: Options;
+  /** Runs on messages of these kinds; bare text has no recipients. */
+  appliesTo?: Array<Message["kind"]>;
+  check(context: RuleContext<Options>): void | Promise<void>;
+}
+
+export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}

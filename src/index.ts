@@ -1,0 +1,63 @@
+/**
+ * The library API (SPEC §7): the same results as the CLI.
+ *
+ *   import { lint, lintFile, loadConfig } from "draftlint";
+ *   const result = await lintFile("drafts/wedding.eml");
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { FileResult } from "./types.js";
+import { loadConfig as loadConfigFile, resolveConfigFor, type CliOverrides, type LoadedConfig } from "./config/loadConfig.js";
+import { lintSource } from "./engine/lint.js";
+import type { InputMode } from "./message/readMessage.js";
+
+export type * from "./types.js";
+export type { UserConfig, ResolvedConfig, RuleSetting } from "./config/schema.js";
+export type { Rule, RuleContext, ReportDescriptor } from "./engine/rule.js";
+export type { LoadedConfig, CliOverrides } from "./config/loadConfig.js";
+export type { InputMode } from "./message/readMessage.js";
+export { ConfigError } from "./config/errors.js";
+
+export interface LintOptions {
+  /** Name used in the result (and to find config and overrides). Default `<input>`. */
+  filename?: string;
+  /** A config file to use instead of searching upward from `filename`. */
+  configFile?: string;
+  /** A config object to use as-is (validated), instead of any file. */
+  config?: unknown;
+  /** Directory that relative paths in `config` (packs, overrides) are resolved from. */
+  cwd?: string;
+  input?: InputMode;
+  cli?: CliOverrides;
+}
+
+/** Loads and validates the config that applies to files in `searchFrom` (or the given file). */
+export async function loadConfig(options: { configFile?: string; searchFrom?: string; cli?: CliOverrides } = {}): Promise<LoadedConfig> {
+  return loadConfigFile(options);
+}
+
+async function configFor(filename: string, options: LintOptions): Promise<LoadedConfig> {
+  if (options.config !== undefined) {
+    const { validateConfig } = await import("./config/loadConfig.js");
+    return validateConfig(options.config, null, resolve(options.cwd ?? process.cwd()), options.cli);
+  }
+  return loadConfigFile({ configFile: options.configFile, searchFrom: dirname(resolve(options.cwd ?? process.cwd(), filename)), cli: options.cli });
+}
+
+/** Lints a draft given as text or bytes. */
+export async function lint(source: string | Buffer, options: LintOptions = {}): Promise<FileResult> {
+  const file = options.filename ?? "<input>";
+  const loaded = await configFor(file, options);
+  return lintSource(typeof source === "string" ? Buffer.from(source, "utf8") : source, {
+    file,
+    config: resolveConfigFor(file, loaded, options.cli),
+    ruleSet: loaded.ruleSet,
+    input: options.input,
+  });
+}
+
+/** Lints a file on disk (opened read-only). */
+export async function lintFile(path: string, options: Omit<LintOptions, "filename"> = {}): Promise<FileResult> {
+  const source = await readFile(path, { flag: "r" });
+  return lint(source, { ...options, filename: path });
+}

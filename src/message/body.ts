@@ -1,0 +1,81 @@
+/**
+ * The body as the recipient reads it, with positions: every character maps to a body line and
+ * column, and each line to the source-file line where it appears literally (plain 7bit/8bit
+ * text), else to the line where the body starts in the source (encoded or converted text).
+ */
+import type { Body, Location, Section } from "../types.js";
+import { splitQuotedSegments } from "./segments.js";
+
+export function buildBody(text: string, source?: { text: string; bodyStartLine: number }): Body {
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const lineStarts = [0];
+  for (let i = normalised.indexOf("\n"); i !== -1; i = normalised.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return {
+    text: normalised,
+    segments: splitQuotedSegments(normalised),
+    lineStarts,
+    fileLines: source ? mapFileLines(normalised, lineStarts, source.text, source.bodyStartLine) : lineStarts.map((_, i) => i + 1),
+  };
+}
+
+/**
+ * Finds each body line in the source, scanning forward so repeated lines map in order. Lines that
+ * are not there literally (base64, quoted-printable, HTML) take the line of the last match, or
+ * the start of the body.
+ */
+function mapFileLines(text: string, lineStarts: number[], source: string, bodyStartLine: number): number[] {
+  const sourceLines = source.split(/\r?\n/);
+  const out: number[] = [];
+  let cursor = bodyStartLine - 1;
+  let last = bodyStartLine;
+  for (let i = 0; i < lineStarts.length; i++) {
+    const end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
+    const line = text.slice(lineStarts[i], end);
+    if (line.trim() === "") {
+      out.push(last);
+      continue;
+    }
+    // Bounded look-ahead keeps this linear on pathological inputs.
+    let found = -1;
+    for (let j = cursor; j < sourceLines.length && j < cursor + 200; j++) {
+      if (sourceLines[j] === line) {
+        found = j;
+        break;
+      }
+    }
+    if (found !== -1) {
+      cursor = found + 1;
+      last = found + 1;
+    }
+    out.push(found !== -1 ? found + 1 : last);
+  }
+  return out;
+}
+
+/** Line (1-based) that holds body offset `offset`. */
+export function lineOf(body: Body, offset: number): number {
+  let lo = 0;
+  let hi = body.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (body.lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The location of body text [start, end): section from its segment, 1-based line and column. */
+export function locateInBody(body: Body, start: number, end: number): Location {
+  const line = lineOf(body, start);
+  const endLine = lineOf(body, Math.max(start, end - 1));
+  const segment = body.segments.find((s) => start >= s.start && start < s.end);
+  const section: Section = segment?.kind === "quoted" ? "quoted" : "body";
+  return {
+    section,
+    line,
+    column: start - body.lineStarts[line - 1] + 1,
+    endLine,
+    endColumn: end - body.lineStarts[endLine - 1] + 1,
+    fileLine: body.fileLines[line - 1],
+  };
+}

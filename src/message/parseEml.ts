@@ -1,0 +1,104 @@
+/**
+ * Reading an RFC 5322 / MIME draft with mailparser's streaming parser: headers decoded, text
+ * parts joined (HTML-only bodies converted to text), attachments drained and counted rather than
+ * kept, so a draft with a 100 MB attachment costs no more memory than its text.
+ */
+import { MailParser } from "mailparser";
+import type { AddressObject, Headers } from "mailparser";
+import type { Attachment, Mailbox } from "../types.js";
+import { flattenAddresses } from "./addresses.js";
+
+export interface ParsedEml {
+  headers: Record<string, string[]>;
+  subject: string | null;
+  from: Mailbox | null;
+  replyTo: Mailbox[];
+  to: Mailbox[];
+  cc: Mailbox[];
+  bcc: Mailbox[];
+  text: string;
+  attachments: Attachment[];
+  /** 1-based line of the source where the body starts (after the header block). */
+  bodyStartLine: number;
+}
+
+export class MalformedMessageError extends Error {
+  code = "parse-error";
+}
+
+export function parseEml(source: Buffer): Promise<ParsedEml> {
+  return new Promise((resolve, reject) => {
+    const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+    const attachments: Attachment[] = [];
+    let text = "";
+    let html = "";
+
+    parser.on("data", (data: any) => {
+      if (data.type === "attachment") {
+        const attachment: Attachment = {
+          name: data.filename ?? "",
+          contentType: data.contentType ?? "application/octet-stream",
+          size: 0,
+        };
+        attachments.push(attachment);
+        data.content.on("data", (chunk: Buffer) => (attachment.size += chunk.length));
+        data.content.on("end", () => data.release());
+        data.content.on("error", () => data.release());
+      } else if (data.type === "text") {
+        text = typeof data.text === "string" ? data.text : "";
+        html = typeof data.html === "string" ? data.html : "";
+      }
+    });
+    parser.on("error", (err: Error) => reject(new MalformedMessageError(err.message)));
+    parser.on("end", () => {
+      const headers = parser.headers || new Map();
+      resolve({
+        headers: decodeHeaders(headers),
+        subject: typeof parser.subject === "string" ? parser.subject : null,
+        from: flattenAddresses(asList(parser.from))[0] ?? null,
+        replyTo: flattenAddresses(asList(parser.replyTo)),
+        to: flattenAddresses(asList(parser.to)),
+        cc: flattenAddresses(asList(parser.cc)),
+        bcc: flattenAddresses(asList(parser.bcc)),
+        text: text || (html ? stripTags(html) : ""),
+        attachments,
+        bodyStartLine: bodyStartLine(source),
+      });
+    });
+    parser.end(source);
+  });
+}
+
+function asList(value: AddressObject | AddressObject[] | undefined): any[] {
+  if (!value) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.value ?? []);
+}
+
+/** Header values as strings: structured ones (Content-Type) keep their main value. */
+function decodeHeaders(headers: Headers): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of headers) {
+    const values = Array.isArray(value) ? value : [value];
+    out[key] = values.map((v: any) => {
+      if (typeof v === "string") return v;
+      if (v instanceof Date) return v.toISOString();
+      if (v && typeof v === "object" && "text" in v) return String(v.text);
+      if (v && typeof v === "object" && "value" in v) return String(v.value);
+      return String(v);
+    });
+  }
+  return out;
+}
+
+/** Last resort when html-to-text refused an HTML part (too deep, too long): drop the tags. */
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/[ \t]+/g, " ");
+}
+
+function bodyStartLine(source: Buffer): number {
+  // Headers end at the first empty line (RFC 5322 §2.1); look only at the head of the file.
+  const head = source.subarray(0, Math.min(source.length, 1 << 20)).toString("latin1");
+  const match = /\r?\n\r?\n/.exec(head);
+  if (!match) return 1;
+  return head.slice(0, match.index).split("\n").length + 2;
+}

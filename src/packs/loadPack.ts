@@ -1,0 +1,74 @@
+/**
+ * The one typed, validated way rule packs are read: the built-in packs from the top-level
+ * `rules/` folder and users' packs by path or npm package name. An invalid pack is a config error
+ * naming the file and the key.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import { packSchema, type Pack } from "./schema.js";
+import { ConfigError, formatZodIssue } from "../config/errors.js";
+
+export const BUILTIN_PACKS = ["recipients", "tone", "hygiene"] as const;
+
+/** The `rules/` folder of this installation: found upward from this module (src/ or dist/). */
+function builtinRulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "rules", "recipients.yaml"))) return join(dir, "rules");
+    dir = dirname(dir);
+  }
+  throw new Error("draftlint's built-in rules/ folder is missing from this installation");
+}
+
+const cache = new Map<string, Pack>();
+
+export function parsePack(text: string, source: string): Pack {
+  let raw: unknown;
+  try {
+    raw = yaml.load(text, { filename: source });
+  } catch (err) {
+    throw new ConfigError(`${source}: invalid YAML: ${(err as Error).message.split("\n")[0]}`);
+  }
+  const parsed = packSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${source}: ${formatZodIssue(parsed.error.issues[0])}`);
+  return { ...parsed.data, source };
+}
+
+export function loadPackFile(path: string): Pack {
+  const cached = cache.get(path);
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read rule pack (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const pack = parsePack(text, path);
+  cache.set(path, pack);
+  return pack;
+}
+
+export function loadBuiltinPack(name: string): Pack {
+  return loadPackFile(join(builtinRulesDir(), `${name}.yaml`));
+}
+
+/**
+ * A `packs:` entry: a built-in pack name, a path (relative to the config file that names it), or
+ * an npm package whose main file is a pack YAML.
+ */
+export function resolvePack(entry: string, configDir: string): Pack {
+  if ((BUILTIN_PACKS as readonly string[]).includes(entry)) return loadBuiltinPack(entry);
+  if (entry.startsWith(".") || isAbsolute(entry) || /\.ya?ml$/.test(entry)) {
+    return loadPackFile(isAbsolute(entry) ? entry : resolve(configDir, entry));
+  }
+  try {
+    const require = createRequire(join(configDir, "noop.js"));
+    return loadPackFile(require.resolve(entry));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`packs: cannot find rule pack "${entry}" (not a built-in pack, a file, or an installed package)`);
+  }
+}

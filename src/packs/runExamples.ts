@@ -1,0 +1,58 @@
+/**
+ * A pack's `examples: { flag, pass }` are its tests: every `flag` example must make the rule fire
+ * and every `pass` example must not. Used by the test suite for the built-in packs and by
+ * `draftlint test-pack` for a user's own.
+ */
+import { dirname } from "node:path";
+import type { Pack, PackExample } from "./schema.js";
+import { validateConfig, resolveConfigFor } from "../config/loadConfig.js";
+import { lintSource } from "../engine/lint.js";
+import { BUILTIN_PACKS } from "./loadPack.js";
+
+export interface ExampleOutcome {
+  ruleId: string;
+  expect: "flag" | "pass";
+  example: string;
+  ok: boolean;
+  /** What fired, for a failing example. */
+  fired: string[];
+}
+
+function exampleSource(example: PackExample): { source: string; input: "eml" | "text"; config: Record<string, unknown> } {
+  if (typeof example === "string") return { source: example, input: "text", config: {} };
+  return example.eml !== undefined
+    ? { source: example.eml, input: "eml", config: example.config ?? {} }
+    : { source: example.text ?? "", input: "text", config: example.config ?? {} };
+}
+
+export async function runPackExamples(pack: Pack): Promise<ExampleOutcome[]> {
+  const outcomes: ExampleOutcome[] = [];
+  const builtin = pack.source.endsWith("/rules/" + pack.pack + ".yaml") && (BUILTIN_PACKS as readonly string[]).includes(pack.pack);
+  const packEntry = builtin ? pack.pack : pack.source;
+  for (const rule of pack.rules) {
+    for (const expect of ["flag", "pass"] as const) {
+      for (const example of rule.examples[expect]) {
+        const { source, input, config } = exampleSource(example);
+        // The pack's rules run with the built-in packs, so a user's rule is tested as it will run.
+        const packs = builtin ? [...BUILTIN_PACKS] : [...BUILTIN_PACKS, packEntry];
+        const loaded = validateConfig({ ...config, packs }, null, dirname(pack.source));
+        const result = await lintSource(Buffer.from(source, "utf8"), {
+          file: `example.${input === "eml" ? "eml" : "txt"}`,
+          config: resolveConfigFor("example", loaded),
+          ruleSet: loaded.ruleSet,
+          input,
+        });
+        const fired = result.findings.filter((f) => f.ruleId === rule.id);
+        const ok = expect === "flag" ? fired.length > 0 : fired.length === 0;
+        outcomes.push({
+          ruleId: rule.id,
+          expect,
+          example: source,
+          ok,
+          fired: ok ? [] : result.findings.map((f) => `${f.ruleId}: ${f.message}`),
+        });
+      }
+    }
+  }
+  return outcomes;
+}

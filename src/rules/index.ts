@@ -1,0 +1,7 @@
+/** Every built-in rule with code, pack by pack. Each pack folder lists its own rules. */
+import type { Rule } from "../engine/rule.js";
+import { recipientsRules } from "./recipients/index.js";
+import { toneRules } from "./tone/index.js";
+import { hygieneRules } from "./hygiene/index.js";
+
+export const builtinRules: Rule<any>[] = [...recipientsRules, ...toneRules, ...hygieneRules];
