@@ -63,7 +63,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       options,
       data,
       report(descriptor: ReportDescriptor) {
-        const severity = severityFor(pair, message.audience, descriptor.asExternal);
+        const severity = severityFor(pair, message.audience, descriptor.asExternal, descriptor.demote);
         if (severity === "off") return;
         findings.push(toFinding(rule.id, severity, descriptor, data.messages, message));
       },

@@ -26,6 +26,11 @@ export interface ReportDescriptor {
    * content that is being forwarded outward.
    */
   asExternal?: boolean;
+  /**
+   * Report one level below the rule's severity (error → warn → info): for the same fact in a
+   * milder form, such as an outsider on Bcc, who sees the message but is not seen by the others.
+   */
+  demote?: boolean;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

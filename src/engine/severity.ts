@@ -25,8 +25,11 @@ export function resolveSeverityPair(defaults: DefaultSeverity, setting: RuleSett
   return { internal: setting.internal ?? base.internal, external: setting.external ?? base.external };
 }
 
-export function severityFor(pair: SeverityPair, audience: Audience, asExternal = false): Severity {
-  return asExternal || audience !== "internal" ? pair.external : pair.internal;
+const ONE_LEVEL_DOWN: Record<Severity, Severity> = { error: "warn", warn: "info", info: "info", off: "off" };
+
+export function severityFor(pair: SeverityPair, audience: Audience, asExternal = false, demote = false): Severity {
+  const severity = asExternal || audience !== "internal" ? pair.external : pair.internal;
+  return demote ? ONE_LEVEL_DOWN[severity] : severity;
 }
 
 export function optionsOf(setting: RuleSetting | undefined): Record<string, unknown> | undefined {

@@ -3,7 +3,7 @@
  * and every `pass` example must not. Used by the test suite for the built-in packs and by
  * `draftlint test-pack` for a user's own.
  */
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Pack, PackExample } from "./schema.js";
 import { validateConfig, resolveConfigFor } from "../config/loadConfig.js";
 import { lintSource } from "../engine/lint.js";
@@ -27,14 +27,13 @@ function exampleSource(example: PackExample): { source: string; input: "eml" | "
 
 export async function runPackExamples(pack: Pack): Promise<ExampleOutcome[]> {
   const outcomes: ExampleOutcome[] = [];
-  const builtin = pack.source.endsWith("/rules/" + pack.pack + ".yaml") && (BUILTIN_PACKS as readonly string[]).includes(pack.pack);
-  const packEntry = builtin ? pack.pack : pack.source;
+  // The pack runs beside the built-in packs, in place of the built-in pack of the same name, so a
+  // user's rule is tested as it will run and a built-in pack is tested from the file given.
+  const packs = [...BUILTIN_PACKS.filter((name) => name !== pack.pack), resolve(pack.source)];
   for (const rule of pack.rules) {
     for (const expect of ["flag", "pass"] as const) {
       for (const example of rule.examples[expect]) {
         const { source, input, config } = exampleSource(example);
-        // The pack's rules run with the built-in packs, so a user's rule is tested as it will run.
-        const packs = builtin ? [...BUILTIN_PACKS] : [...BUILTIN_PACKS, packEntry];
         const loaded = validateConfig({ ...config, packs }, null, dirname(pack.source));
         const result = await lintSource(Buffer.from(source, "utf8"), {
           file: `example.${input === "eml" ? "eml" : "txt"}`,

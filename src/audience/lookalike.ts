@@ -1,0 +1,83 @@
+/**
+ * Does one domain imitate another? SPEC §3 `lookalike-domain`: a small edit of the name
+ * (transpositions count 1), the same name under another public suffix, hyphens or dots inserted
+ * or removed, or the same Unicode confusable skeleton (IDN homographs such as Cyrillic "а").
+ */
+import { remove as foldConfusables } from "confusables";
+import { organisationOf, publicSuffixOf } from "./organisation.js";
+
+export type Resemblance = "typo" | "suffix-swap" | "punctuation" | "homograph";
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transposition), giving up early
+ * once it exceeds `limit`: only "within 1 or 2" matters, so long names cost little.
+ */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The registrable name without its public suffix: `acme` for `mail.acme.co.uk`. */
+function nameOf(domain: string): { name: string; suffix: string } {
+  const organisation = organisationOf(domain);
+  const suffix = publicSuffixOf(organisation);
+  const name = suffix && organisation.endsWith("." + suffix) ? organisation.slice(0, -suffix.length - 1) : organisation;
+  return { name, suffix };
+}
+
+const skeletonCache = new Map<string, string>();
+
+/**
+ * Latin sequences that UTS #39's confusables.txt maps onto one letter (`rn` → `m`, `1` → `l`);
+ * the confusables package covers the other scripts but not these, and "acrne.com" is the classic.
+ */
+const LATIN_CONFUSABLES: Array<[RegExp, string]> = [
+  [/rn/g, "m"],
+  [/vv/g, "w"],
+  [/cl/g, "d"],
+  [/1/g, "l"],
+  [/0/g, "o"],
+];
+
+/** UTS #39 style skeleton: confusable characters folded to their Latin look-alikes. */
+export function skeleton(domain: string): string {
+  let s = skeletonCache.get(domain);
+  if (s === undefined) {
+    s = foldConfusables(domain.normalize("NFKC")).toLowerCase();
+    for (const [pattern, letter] of LATIN_CONFUSABLES) s = s.replace(pattern, letter);
+    skeletonCache.set(domain, s);
+  }
+  return s;
+}
+
+/** How `candidate` imitates `reference`, or null when it does not (or is the same organisation). */
+export function resemblance(candidate: string, reference: string): Resemblance | null {
+  const a = nameOf(candidate);
+  const b = nameOf(reference);
+  if (organisationOf(candidate) === organisationOf(reference)) return null;
+  if (skeleton(organisationOf(candidate)) === skeleton(organisationOf(reference))) return "homograph";
+  if (a.name === b.name && a.suffix !== b.suffix) return "suffix-swap";
+  const flat = (s: string) => s.replace(/[-.]/g, "");
+  if (flat(a.name) === flat(b.name) && a.suffix === b.suffix) return "punctuation";
+  if (a.suffix !== b.suffix) return null;
+  const limit = Math.max(a.name.length, b.name.length) < 6 ? 1 : 2;
+  // Names of one or two letters are all "within one edit" of each other: no signal there.
+  if (Math.min(a.name.length, b.name.length) < 3) return null;
+  return editDistance(a.name, b.name, limit) <= limit ? "typo" : null;
+}

@@ -1,0 +1,44 @@
+/**
+ * A recipient domain that imitates one this message should trust — ours, a partner's, or another
+ * recipient's — is how invoices get paid to fraudsters and drafts reach the wrong company.
+ * Compared by organisation, so `mail.acme.com` is never a look-alike of `acme.com`.
+ */
+import { defineRule } from "../../engine/rule.js";
+import { isSameOrSubdomain, organisationOf } from "../../audience/organisation.js";
+import { resemblance } from "../../audience/lookalike.js";
+import { splitAddress } from "../../message/addresses.js";
+import { fieldLabel } from "./describeRecipient.js";
+
+export default defineRule({
+  id: "lookalike-domain",
+  pack: "recipients",
+  appliesTo: ["eml"],
+  check({ message, config, data, report }) {
+    const trusted = config.trustedDomains.map((d) => d.toLowerCase());
+    const references = new Set<string>([...message.internalDomains, ...trusted]);
+    if (message.from) references.add(splitAddress(message.from.address).domain);
+    for (const r of message.recipients) references.add(r.domain);
+
+    const reported = new Set<string>();
+    for (const r of message.recipients) {
+      // A domain we were told to trust is never suspicious, however close it is to ours.
+      if (!r.external || trusted.some((t) => isSameOrSubdomain(r.domain, t)) || reported.has(r.address)) continue;
+      for (const reference of references) {
+        if (organisationOf(reference) === r.organisation) continue;
+        const how = resemblance(r.domain, reference);
+        if (!how) continue;
+        reported.add(r.address);
+        report({
+          messageId: "default",
+          data: { address: r.address, field: fieldLabel(r), domain: r.domain, reference, how: data.suggestions[how] ?? how },
+          location: { section: "header", header: r.field },
+          excerpt: r.name ? `${r.name} <${r.address}>` : r.address,
+          target: r.address,
+          readers: [r.address],
+          suggestion: `Check the address: did you mean @${reference}?`,
+        });
+        break;
+      }
+    }
+  },
+});
