@@ -1,0 +1,46 @@
+// The documentation a user reads is generated from, or checked against, the rules' metadata.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import yaml from "js-yaml";
+import { ruleTable, withRuleTable } from "../scripts/rule-table.mjs";
+import { configSchema } from "../src/config/schema.js";
+import { validateConfig } from "../src/config/loadConfig.js";
+import { formatExplain, allBuiltinRules } from "../src/cli/ruleDocs.js";
+import { Chalk } from "chalk";
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const example = readFileSync(new URL("../.linterrc.example", import.meta.url), "utf8");
+
+describe("README", () => {
+  it("has the rule table generated from rules/*.yaml (run `npm run docs` after changing a pack)", () => {
+    expect(withRuleTable(readme, ruleTable())).toBe(readme);
+  });
+
+  it("gives the two-command quick start", () => {
+    expect(readme).toContain("npm install && node bin/draftlint.js fixtures");
+    expect(readme).toMatch(/^npm test\b/m);
+  });
+});
+
+describe(".linterrc.example", () => {
+  it("is a valid config", () => {
+    expect(() => validateConfig(yaml.load(example), ".linterrc.example", process.cwd())).not.toThrow();
+  });
+
+  it("documents every config key", () => {
+    for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^${key}:`, "m"));
+  });
+});
+
+describe("draftlint explain", () => {
+  const chalk = new Chalk({ level: 0 });
+  it.each(allBuiltinRules().map((r) => r.rule.id))("explains %s", (id) => {
+    const text = formatExplain(id, chalk)!;
+    expect(text).toContain(id);
+    expect(text.length).toBeGreaterThan(200);
+  });
+
+  it("knows no rule that does not exist", () => {
+    expect(formatExplain("no-such-rule", chalk)).toBeNull();
+  });
+});
