@@ -12,6 +12,7 @@ import type { ReportDescriptor, RuleContext } from "./rule.js";
 import type { ActiveRule } from "./ruleSet.js";
 import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
+import { findSuppressions, isSuppressed } from "./suppressions.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -70,6 +71,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     };
     await rule.check(context);
   }
+  const suppressions = findSuppressions(message.body);
   return {
     file: message.file,
     audience: message.audience,
@@ -81,7 +83,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       organisation,
       external,
     })),
-    findings: findings.sort(compareFindings),
+    findings: findings.filter((f) => !isSuppressed(f, suppressions)).sort(compareFindings),
     error: null,
   };
 }

@@ -35,10 +35,12 @@ function mapFileLines(text: string, lineStarts: number[], source: string, bodySt
       out.push(last);
       continue;
     }
+    const trimmed = line.trim();
     // Bounded look-ahead keeps this linear on pathological inputs.
     let found = -1;
     for (let j = cursor; j < sourceLines.length && j < cursor + 200; j++) {
-      if (sourceLines[j] === line) {
+      // Converted HTML wraps text in tags; a long enough run of text still pins its line.
+      if (sourceLines[j] === line || (trimmed.length >= 12 && sourceLines[j].includes(trimmed))) {
         found = j;
         break;
       }

@@ -22,6 +22,9 @@ export class NotTextError extends Error {
 
 const EML_EXTENSIONS = /\.(eml|msg822)$/i;
 const HTML_EXTENSIONS = /\.(html?|mjml)$/i;
+/** Template files are HTML as often as not; read them as HTML when they hold markup. */
+const TEMPLATE_EXTENSIONS = /\.(hbs|handlebars|mustache|liquid|njk|jinja2?|twig)$/i;
+const MARKUP = /<(?:html|body|p|div|table|br|span|a|h[1-6])\b[^>]*>/i;
 
 /** RFC 5322 §2.2: a header field is a name of printable ASCII but colon, then ':'. */
 const HEADER_FIELD = /^[!-9;-~]+:/;
@@ -63,8 +66,9 @@ export async function readMessage(
 }
 
 function readText(source: Buffer, file: string): Message {
-  let text = source.toString("utf8").replace(/^\uFEFF/, "");
-  if (HTML_EXTENSIONS.test(file)) text = htmlToText(text, { wordwrap: false });
+  const raw = source.toString("utf8").replace(/^\uFEFF/, "");
+  const isHtml = HTML_EXTENSIONS.test(file) || (TEMPLATE_EXTENSIONS.test(file) && MARKUP.test(raw));
+  const text = isHtml ? htmlToText(raw, { wordwrap: false }) : raw;
   return {
     file,
     kind: "text",
@@ -74,7 +78,8 @@ function readText(source: Buffer, file: string): Message {
     replyTo: [],
     recipients: [],
     audience: "unknown",
-    body: buildBody(text),
+    // Converted HTML keeps source lines only where text stands literally in the file.
+    body: isHtml ? buildBody(text, { text: raw, bodyStartLine: 1 }) : buildBody(text),
     attachments: [],
     internalDomains: [],
   };
