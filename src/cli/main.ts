@@ -49,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (t) => process.stderr.write(t) })
     .action(async (paths: string[], opts) => {
-      exitCode = await runLint(paths, opts, io(opts.color));
+      // A report written to a file is read later, elsewhere: no terminal colour codes in it.
+      exitCode = await runLint(paths, opts, io(opts.outputFile ? false : opts.color));
     });
 
   program
