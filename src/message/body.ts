@@ -6,7 +6,15 @@
 import type { Body, Location, Section } from "../types.js";
 import { splitQuotedSegments } from "./segments.js";
 
-export function buildBody(text: string, source?: { text: string; bodyStartLine: number }): Body {
+export interface BodySource {
+  text: string;
+  /** Where to start looking for body lines in the source. */
+  bodyStartLine: number;
+  /** The line a body line maps to when it is not in the source literally (its MIME part's start). */
+  fallbackLine?: number;
+}
+
+export function buildBody(text: string, source?: BodySource): Body {
   const normalised = text.replace(/\r\n?/g, "\n");
   const lineStarts = [0];
   for (let i = normalised.indexOf("\n"); i !== -1; i = normalised.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -14,7 +22,9 @@ export function buildBody(text: string, source?: { text: string; bodyStartLine: 
     text: normalised,
     segments: splitQuotedSegments(normalised),
     lineStarts,
-    fileLines: source ? mapFileLines(normalised, lineStarts, source.text, source.bodyStartLine) : lineStarts.map((_, i) => i + 1),
+    fileLines: source
+      ? mapFileLines(normalised, lineStarts, source.text, source.bodyStartLine, source.fallbackLine ?? source.bodyStartLine)
+      : lineStarts.map((_, i) => i + 1),
   };
 }
 
@@ -23,11 +33,11 @@ export function buildBody(text: string, source?: { text: string; bodyStartLine: 
  * are not there literally (base64, quoted-printable, HTML) take the line of the last match, or
  * the start of the body.
  */
-function mapFileLines(text: string, lineStarts: number[], source: string, bodyStartLine: number): number[] {
+function mapFileLines(text: string, lineStarts: number[], source: string, bodyStartLine: number, fallbackLine: number): number[] {
   const sourceLines = source.split(/\r?\n/);
   const out: number[] = [];
   let cursor = bodyStartLine - 1;
-  let last = bodyStartLine;
+  let last = fallbackLine;
   for (let i = 0; i < lineStarts.length; i++) {
     const end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
     const line = text.slice(lineStarts[i], end);

@@ -20,6 +20,8 @@ export interface ParsedEml {
   attachments: Attachment[];
   /** 1-based line of the source where the body starts (after the header block). */
   bodyStartLine: number;
+  /** 1-based line where the content of the first text part starts (the body itself if single-part). */
+  textPartLine: number;
 }
 
 export class MalformedMessageError extends Error {
@@ -51,6 +53,7 @@ export function parseEml(source: Buffer): Promise<ParsedEml> {
     });
     parser.on("error", (err: Error) => reject(new MalformedMessageError(err.message)));
     parser.on("end", () => {
+      const bodyStart = bodyStartLine(source);
       const headers = parser.headers || new Map();
       resolve({
         headers: decodeHeaders(headers),
@@ -62,7 +65,8 @@ export function parseEml(source: Buffer): Promise<ParsedEml> {
         bcc: flattenAddresses(asList(parser.bcc)),
         text: text || (html ? stripTags(html) : ""),
         attachments,
-        bodyStartLine: bodyStartLine(source),
+        bodyStartLine: bodyStart,
+        textPartLine: textPartLine(source, bodyStart),
       });
     });
     parser.end(source);
@@ -101,4 +105,21 @@ function bodyStartLine(source: Buffer): number {
   const match = /\r?\n\r?\n/.exec(head);
   if (!match) return 1;
   return head.slice(0, match.index).split("\n").length + 2;
+}
+
+/**
+ * Where the text the recipient reads starts in a multipart source: the content of the first
+ * text/plain part (else text/html), which is where an encoded line is reported (SPEC §2).
+ */
+function textPartLine(source: Buffer, bodyStart: number): number {
+  const lines = source.subarray(0, Math.min(source.length, 4 << 20)).toString("latin1").split("\n");
+  let found = -1;
+  for (const type of ["text/plain", "text/html"]) {
+    const pattern = new RegExp(`^content-type:\\s*${type.replace("/", "\\/")}`, "i");
+    found = lines.findIndex((line, i) => i >= bodyStart - 1 && pattern.test(line));
+    if (found !== -1) break;
+  }
+  if (found === -1) return bodyStart;
+  for (let i = found + 1; i < lines.length; i++) if (lines[i].trim() === "") return i + 2;
+  return bodyStart;
 }

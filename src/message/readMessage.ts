@@ -100,7 +100,11 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings)
   const recipients: Recipient[] = fields.flatMap(([field, boxes]) =>
     boxes.map((box) => classifyRecipient(box, field, insiders, settings)),
   );
-  const body = buildBody(parsed.text, { text: source.toString("latin1"), bodyStartLine: parsed.bodyStartLine });
+  const body = buildBody(parsed.text, {
+    text: source.toString("latin1"),
+    bodyStartLine: parsed.bodyStartLine,
+    fallbackLine: parsed.textPartLine,
+  });
   for (const segment of body.segments) {
     if (segment.kind !== "quoted") continue;
     const people = segment.participants ?? [];
