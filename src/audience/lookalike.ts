@@ -6,7 +6,7 @@
 import { remove as foldConfusables } from "confusables";
 import { organisationOf, publicSuffixOf } from "./organisation.js";
 
-export type Resemblance = "typo" | "suffix-swap" | "punctuation" | "homograph";
+export type Resemblance = "typo" | "suffix-swap" | "punctuation" | "homograph" | "embedded";
 
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transposition), giving up early
@@ -72,6 +72,8 @@ export function resemblance(candidate: string, reference: string): Resemblance |
   const b = nameOf(reference);
   if (organisationOf(candidate) === organisationOf(reference)) return null;
   if (skeleton(organisationOf(candidate)) === skeleton(organisationOf(reference))) return "homograph";
+  // acme.com.billing-portal.net shows "acme.com" first, where a hurried reader looks.
+  if (candidate.startsWith(organisationOf(reference) + ".")) return "embedded";
   if (a.name === b.name && a.suffix !== b.suffix) return "suffix-swap";
   const flat = (s: string) => s.replace(/[-.]/g, "");
   if (flat(a.name) === flat(b.name) && a.suffix === b.suffix) return "punctuation";

@@ -25,6 +25,7 @@ describe("resemblance", () => {
     ["acme.co", "acme.com", "suffix-swap"],
     ["acme.co.uk", "acme.com", "suffix-swap"],
     ["ac-me.com", "acme.com", "punctuation"],
+    ["acme.com.invoices-portal.net", "acme.com", "embedded"],
     ["аcme.com", "acme.com", "homograph"], // Cyrillic а
   ])("%s imitates %s (%s)", (candidate, reference, how) => {
     expect(resemblance(candidate, reference)).toBe(how);
