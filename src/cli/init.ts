@@ -1,11 +1,12 @@
 /** `draftlint init`: a commented .linterrc, the internal domain guessed from git's user.email. */
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "../config/errors.js";
 
-export function guessInternalDomain(): string | null {
+export function guessInternalDomain(cwd = process.cwd()): string | null {
   try {
-    const email = execFileSync("git", ["config", "user.email"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const email = execFileSync("git", ["config", "user.email"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const domain = email.split("@")[1]?.toLowerCase();
     return domain || null;
   } catch {
@@ -28,9 +29,10 @@ rules: {}
 `;
 }
 
-export function runInit(path = ".linterrc.yaml", force = false): string {
+export function runInit(dir = process.cwd(), force = false): string {
+  const path = join(dir, ".linterrc.yaml");
   if (existsSync(path) && !force) throw new UsageError(`${path} already exists (use --force to overwrite)`);
-  const domain = guessInternalDomain();
+  const domain = guessInternalDomain(dir);
   writeFileSync(path, initConfigText(domain));
   return domain ? `Wrote ${path} with internal domain ${domain}.\n` : `Wrote ${path}; set internalDomains (git has no user.email to guess from).\n`;
 }

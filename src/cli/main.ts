@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("write a commented .linterrc.yaml, internal domain guessed from git's user.email")
     .option("--force", "overwrite an existing file")
     .action((opts) => {
-      process.stdout.write(runInit(".linterrc.yaml", opts.force));
+      process.stdout.write(runInit(process.cwd(), opts.force));
     });
 
   program
