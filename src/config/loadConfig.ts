@@ -90,7 +90,14 @@ export async function loadConfig(options: { configFile?: string; searchFrom?: st
 function describeLoadError(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e.code === "ENOENT") return "config file not found";
-  return `cannot load config: ${String(e.message ?? err).split("\n")[0]}`;
+  // cosmiconfig prefixes "YAML Error in <path>:" and puts the reason on the next lines; the path
+  // is already at the start of our line, so keep the reason (with its line:column) on one line.
+  const reason = String(e.message ?? err)
+    .replace(/^\s*(?:YAML|JSON) Error in [^\n]*:\s*/i, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\d+\s*\|/.test(l) && !/^[\s^-]+$/.test(l))[0];
+  return `cannot load config: ${reason ?? "invalid file"}`;
 }
 
 /** The settings for one file: `overrides` whose `files` match it merged in order, then the CLI. */
