@@ -53,7 +53,7 @@ function readQuotedHeaders(lines: Line[], from: number): { participants: Mailbox
     }
     const key = m[1].toLowerCase();
     if (["from", "to", "cc", "von", "an", "de", "à"].includes(key)) {
-      const found = parseMailboxes(m[2]);
+      const found = parseMailboxes(m[2].replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>")); // Outlook: "Tom Reed [mailto:tom@globex.com]"
       participants.push(...found);
       // Outlook often writes names without addresses: keep them so they can be matched to people.
       if (found.length === 0) names.push(...m[2].split(/[;,]/).map((s) => s.trim()).filter(Boolean));
