@@ -1,0 +1,37 @@
+/**
+ * `profanity`: swearing not aimed at anyone ("the release was a shitshow"). Aimed at a customer
+ * it is `disparaging-customer`, which reports it as swearing at them, so a sentence that rule
+ * reported is skipped here rather than reported twice.
+ */
+import { defineRule, type RuleContext } from "../../engine/rule.js";
+import { analyseMessage, type Sentence } from "../../tone/analysis.js";
+import { loadBuiltinPack } from "../../packs/loadPack.js";
+import { reportJudgement } from "../../tone/report.js";
+import { rulePatterns } from "../../tone/rulePatterns.js";
+import { findDisparagement, RULE_ID as DISPARAGING } from "./disparaging-customer.js";
+
+export default defineRule({
+  id: "profanity",
+  pack: "tone",
+  async check(context: RuleContext) {
+    const analysis = analyseMessage(context.message, context.config);
+    const { idioms } = rulePatterns(context.data, ["idioms"] as const);
+    const words = analysis.lexicon.profanity;
+    let aimed: Set<Sentence> | undefined;
+    for (const text of analysis.texts) {
+      for (const sentence of text.sentences) {
+        if (!words.test(sentence.words.line)) continue;
+        const skip = idioms.matches(sentence.words);
+        const match = words.matches(sentence.words).find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last));
+        if (!match) continue;
+        if (!aimed) {
+          const disparaging = loadBuiltinPack("tone").rules.find((r) => r.id === DISPARAGING);
+          aimed = new Set(disparaging ? (await findDisparagement(analysis, disparaging)).map((j) => j.sentence) : []);
+        }
+        if (aimed.has(sentence)) continue;
+        const phrase = sentence.text.slice(sentence.tokens[match.first].start - sentence.start, sentence.tokens[match.last].end - sentence.start);
+        reportJudgement(context, analysis, { text, sentence, messageId: "default", target: null, targetWords: "", phrase });
+      }
+    }
+  },
+});

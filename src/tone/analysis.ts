@@ -1,0 +1,122 @@
+/**
+ * What the tone rules read, analysed once per message and shared by all seven rules: the subject
+ * and the `new` body text (never the customer's quoted words), plus quoted internal content that
+ * is being forwarded to an outsider, which is read as if sent to them (`asExternal`). Each text
+ * is cut into sentences and words; customer targets are found only for sentences a rule's
+ * pre-filter lets through, so a clean draft costs a tokeniser pass and one regex per sentence.
+ */
+import type { Message, Recipient } from "../types.js";
+import type { ResolvedConfig } from "../config/schema.js";
+import { splitSentences } from "./sentences.js";
+import { tokenise, type Token } from "./tokens.js";
+import { wordLine, type WordLine } from "./patterns.js";
+import { toneLexicon, type ToneLexicon } from "./lexicon.js";
+import { findMentions, type Mention, type TargetContext } from "./targets.js";
+
+/** Sentences longer than this are analysed on their first part only, so work stays bounded. */
+const MAX_SENTENCE = 1000;
+
+export interface Sentence {
+  /** Offsets in the body text, or in the subject for the subject line. */
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  tokens: Token[];
+  words: WordLine;
+  /** Customer targets, found on first use. */
+  mentions(): Mention[];
+}
+
+export interface ToneText {
+  section: "subject" | "body";
+  /** Read at the external severity: internal content forwarded outward. */
+  asExternal: boolean;
+  sentences: Sentence[];
+}
+
+export interface ToneAnalysis {
+  message: Message;
+  lexicon: ToneLexicon;
+  targets: TargetContext;
+  texts: ToneText[];
+  /** Per-rule results shared between rules (profanity skips what disparaging-customer reported). */
+  memo: Map<string, unknown>;
+}
+
+const cache = new WeakMap<Message, Map<string, ToneAnalysis>>();
+
+export function analyseMessage(message: Message, config: ResolvedConfig): ToneAnalysis {
+  const key = `${config.templates}\u0000${config.customerTerms.join("\u0000")}`;
+  let byConfig = cache.get(message);
+  if (!byConfig) cache.set(message, (byConfig = new Map()));
+  const cached = byConfig.get(key);
+  if (cached) return cached;
+
+  const lexicon = toneLexicon(config.customerTerms);
+  const hasExternal = message.recipients.some((r) => r.external);
+  const targets = targetContext(message, lexicon, message.audience !== "internal");
+  const forwardedTargets = targetContext(message, lexicon, false);
+  const texts: ToneText[] = [];
+  if (message.subject) {
+    texts.push({ section: "subject", asExternal: false, sentences: sentencesOf(message.subject, 0, message.subject.length, config.templates, targets) });
+  }
+  for (const segment of message.body.segments) {
+    if (segment.kind === "new") {
+      texts.push({ section: "body", asExternal: false, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, targets) });
+    } else if (segment.kind === "quoted" && segment.internalOnly === true && hasExternal) {
+      // A forwarded internal thread: "you" there was a colleague, not the customer now reading.
+      texts.push({ section: "body", asExternal: true, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, forwardedTargets) });
+    }
+  }
+  const analysis: ToneAnalysis = { message, lexicon, targets, texts, memo: new Map() };
+  byConfig.set(key, analysis);
+  return analysis;
+}
+
+function sentencesOf(text: string, from: number, to: number, templates: boolean, targets: TargetContext): Sentence[] {
+  return splitSentences(text, from, to).map((span) => {
+    const end = Math.min(span.end, span.start + MAX_SENTENCE);
+    const sentenceText = text.slice(span.start, span.end);
+    // Quote markers ("> ") of a forwarded block are not words.
+    const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));
+    let mentions: Mention[] | undefined;
+    return {
+      start: span.start,
+      end: span.end,
+      text: sentenceText,
+      paragraph: span.paragraph,
+      tokens,
+      words: wordLine(tokens),
+      mentions: () => (mentions ??= findMentions(tokens, targets)),
+    };
+  });
+}
+
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length > 1);
+}
+
+function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: boolean): TargetContext {
+  const externalNames = new Map<string, Recipient>();
+  const organisations = new Map<string, Recipient>();
+  const colleagueNames = new Set<string>();
+  for (const r of message.recipients) {
+    const local = r.address.split("@")[0].toLowerCase();
+    const words = [...nameWords(r.name), local, ...local.split(/[._-]+/).filter((w) => w.length > 2)];
+    if (r.external) {
+      for (const w of words) if (!lexicon.notNames.has(w)) externalNames.set(w, r);
+      const label = r.organisation.split(".")[0];
+      if (!r.freemail && label.length > 2) organisations.set(label, r);
+    } else {
+      for (const w of words) colleagueNames.add(w);
+    }
+  }
+  if (message.from) for (const w of nameWords(message.from.name)) colleagueNames.add(w);
+  // A word shared by a colleague and a customer (a common first name) says nothing about either.
+  for (const w of colleagueNames) externalNames.delete(w);
+  return { lexicon, youIsCustomer, externalNames, organisations, colleagueNames };
+}

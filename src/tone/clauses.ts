@@ -1,0 +1,139 @@
+/**
+ * Just enough clause structure to tie a judgement to its target: is this mention the subject of
+ * a copula, which words form its complement, is the judgement negated, and — for a sentence that
+ * names no one ("What a pair of halfwits.") — who the paragraph was about.
+ */
+import type { Token } from "./tokens.js";
+import type { ToneLexicon } from "./lexicon.js";
+import type { Mention } from "./targets.js";
+import type { Sentence, ToneText } from "./analysis.js";
+import type { PatternMatch } from "./patterns.js";
+import { PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
+
+const isBoundary = (t: Token) => t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text);
+const isHardBoundary = (t: Token) => t.kind === "punct" && /^[;:.!?()\u2014\u2013]$/.test(t.text);
+
+/** Where the clause holding token `i` starts: after the last comma, colon or "but" before it. */
+export function clauseStart(tokens: Token[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (isBoundary(t) || (t.kind === "word" && ["but", "so", "because", "although", "though", "whereas"].includes(t.norm))) return j + 1;
+  }
+  return 0;
+}
+
+/** Token ranges of the negators in a sentence ("not", "n't", "never", "far from", …). */
+export function negations(sentence: Sentence, lexicon: ToneLexicon): PatternMatch[] {
+  return lexicon.negators.matches(sentence.words).filter((m) => {
+    const word = sentence.tokens[m.first];
+    // "a little nobody", "a nobody": the noun, not the negator.
+    if (word.norm === "nobody" && ["a", "little", "total", "complete"].includes(sentence.tokens[m.first - 1]?.norm ?? "")) return false;
+    // "no one" in "no one but" is still a negator; "No." alone answers a question and negates nothing after it.
+    return !(word.norm === "no" && sentence.tokens[m.first + 1]?.kind === "punct");
+  });
+}
+
+/** A negator in the clause before `at` (from the clause start, or from `from` when given). */
+export function isNegated(sentence: Sentence, lexicon: ToneLexicon, at: number, from?: number): boolean {
+  const start = from ?? clauseStart(sentence.tokens, at);
+  return negations(sentence, lexicon).some((n) => n.first >= start && n.first < at);
+}
+
+export interface Complement {
+  copula: PatternMatch;
+  /** Tokens [first, last] where a judgement of the subject may sit. */
+  first: number;
+  last: number;
+}
+
+/**
+ * When `mention` is the subject of a copula — "the guest in 214 is …", "the man who booked the
+ * suite was …", "she's being …" — the window of words after it that can judge it. A mention that
+ * is an object ("we emailed the client, the portal is …") is cut off by the comma; one that is a
+ * possessor ("the client's portal is …") is not a subject at all.
+ */
+export function complementOf(sentence: Sentence, mention: Mention, lexicon: ToneLexicon): Complement | null {
+  if (mention.possessor) return null;
+  const tokens = sentence.tokens;
+  // Inside another phrase: in "the letter from the client is rude" the letter is rude, not the client.
+  const before = tokens[mention.first - 1];
+  if (before && before.kind === "word" && PREPOSITIONS.has(before.norm)) return null;
+  const copulas = lexicon.copulas.matches(sentence.words);
+  // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
+  let inRelative = tokens[mention.first].norm === "whoever";
+  let inPhrase = false;
+  for (let j = mention.last + 1; j < tokens.length && j <= mention.last + 14; j++) {
+    const t = tokens[j];
+    const copula = copulas.find((c) => c.first === j);
+    if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
+    if (isBoundary(t)) {
+      if (inRelative && t.text === ",") continue;
+      return null;
+    }
+    if (t.kind === "punct") continue;
+    if (j === mention.last + 1 && RELATIVE_PRONOUNS.has(t.norm)) {
+      inRelative = true;
+      continue;
+    }
+    // "the man who booked the Garden Suite is …": skip the relative clause, within reason.
+    if (inRelative) continue;
+    if (SENTENCE_ADVERBS.has(t.norm) || AUXILIARIES.has(t.norm)) continue;
+    // A short attached phrase: "the guest in 214 is", "Kyle from Ardent Logistics is".
+    if (PREPOSITIONS.has(t.norm) && j - mention.last <= 2) {
+      inPhrase = true;
+      continue;
+    }
+    if (inPhrase && (t.capitalised || /\d/.test(t.norm) || t.norm === "the" || t.text === "&")) continue;
+    // Any other word is a verb or another phrase: the mention is not this copula's subject.
+    return null;
+  }
+  return null;
+}
+
+const AUXILIARIES = new Set(["must", "can", "could", "will", "would", "might", "may", "should", "has", "have", "had", "'ve", "'ll", "'d", "n't", "not", "never"]);
+
+/** The complement runs to the next clause boundary, at most eight words. */
+function windowEnd(tokens: Token[], from: number): number {
+  let last = from - 1;
+  for (let j = from; j < tokens.length && j < from + 8; j++) {
+    const t = tokens[j];
+    if (isHardBoundary(t)) break;
+    if (t.kind === "word" && ["but", "so", "because", "though", "although", "while", "if", "when", "since", "whereas"].includes(t.norm)) break;
+    if (t.kind === "word" && ["and", "or"].includes(t.norm) && SUBJECT_PRONOUNS.has(tokens[j + 1]?.norm ?? "")) break;
+    last = j;
+  }
+  return last;
+}
+
+/**
+ * The judgement word must be what the complement says, not inside a phrase hanging off it:
+ * "is in a lot of pain" or "was upset about the mess" do not call anyone a pain or a mess.
+ */
+export function isPredicative(tokens: Token[], complement: Complement, at: number): boolean {
+  for (let j = complement.first; j < at; j++) {
+    const t = tokens[j];
+    if (t.kind === "word" && PREPOSITIONS.has(t.norm) && !["of", "as", "than", "like"].includes(t.norm)) return false;
+  }
+  return true;
+}
+
+/**
+ * The target a sentence speaks about when it names no one itself: the last customer mention in
+ * the same paragraph before it (at most two sentences back), then the first in the sentence after.
+ * "Just had the Kowalskis on the phone. What a pair of halfwits."
+ */
+export function contextTarget(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
+  const here = text.sentences[index];
+  for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
+    const s = text.sentences[k];
+    if (s.paragraph !== here.paragraph) break;
+    const found = s.mentions().filter(accept);
+    if (found.length) return { sentence: s, mention: found[found.length - 1] };
+  }
+  const next = text.sentences[index + 1];
+  if (next && next.paragraph === here.paragraph) {
+    const found = next.mentions().filter(accept);
+    if (found.length) return { sentence: next, mention: found[0] };
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+/**
+ * The tone pack's shared word lists (`lexicons` in `rules/tone.yaml`), compiled once into sets:
+ * who counts as a customer, which words are names, negators, copulas. Plurals of the role nouns
+ * are derived here so the YAML lists each word once.
+ */
+import { loadBuiltinPack } from "../packs/loadPack.js";
+import { PatternList, pluralise } from "./patterns.js";
+
+export interface ReaderPhrases {
+  external: string;
+  internal: string;
+  unknown: string;
+  thirdPerson: string;
+}
+
+export interface ToneLexicon {
+  roleNouns: ReadonlySet<string>;
+  relativeNouns: ReadonlySet<string>;
+  personNouns: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+  notNames: ReadonlySet<string>;
+  nonPersonHeads: ReadonlySet<string>;
+  negators: PatternList;
+  copulas: PatternList;
+  /** Swear words: the profanity rule's list, and what makes an insult "profanity" at a customer. */
+  profanity: PatternList;
+  readers: ReaderPhrases;
+}
+
+function words(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string").map((v) => v.toLowerCase()) : [];
+}
+
+function withPlurals(list: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of list) {
+    out.add(w);
+    out.add(pluralise(w));
+  }
+  return out;
+}
+
+const cache = new Map<string, ToneLexicon>();
+
+/** The lexicon for one config: the pack's role nouns plus the user's `customerTerms`. */
+export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon {
+  const key = customerTerms.join("\u0000");
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const lex = loadBuiltinPack("tone").lexicons;
+  const readers = (lex.readers ?? {}) as Partial<ReaderPhrases>;
+  const lexicon: ToneLexicon = {
+    roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
+    relativeNouns: withPlurals(words(lex.relativeNouns)),
+    personNouns: withPlurals(words(lex.personNouns)),
+    titles: new Set(words(lex.titles)),
+    notNames: new Set(words(lex.notNames)),
+    nonPersonHeads: new Set(words(lex.nonPersonHeads)),
+    negators: new PatternList(lex.negators),
+    copulas: new PatternList(lex.copulas),
+    profanity: new PatternList(lex.profanity),
+    readers: {
+      external: readers.external ?? "{{list}} will read this",
+      internal: readers.internal ?? "colleagues will read this ({{list}})",
+      unknown: readers.unknown ?? "the customer may read this",
+      thirdPerson: readers.thirdPerson ?? "and it speaks about them in the third person",
+    },
+  };
+  cache.set(key, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,297 @@
+/**
+ * Customer-target detection: which words of a sentence point at a customer, in SPEC §3's order
+ * of strength — a named external recipient, their organisation, a role noun (client, guest, …,
+ * plus `customerTerms`), a third-person pronoun, and "you" when the reader is the customer. Names
+ * of other people and organisations in the text ("the Ashworths", "Kyle from Ardent Logistics")
+ * count as well: in outbound mail they are almost always customers or their staff, and a
+ * colleague's name is recognised from the message's internal addresses and left out.
+ */
+import type { Recipient } from "../types.js";
+import type { Token } from "./tokens.js";
+import type { ToneLexicon } from "./lexicon.js";
+import {
+  ATTACHING_PREPOSITIONS,
+  DEMONSTRATIVES,
+  DETERMINERS,
+  FOLLOWS_HEAD,
+  LEFT_MODIFIERS,
+  LOCATOR_NOUNS,
+  PERSONAL_PRONOUNS,
+  POSSESSIVE_PRONOUNS,
+  SECOND_PERSON,
+  THIRD_PERSON,
+  FUNCTION_WORDS,
+} from "./grammar.js";
+
+export type TargetKind = "recipient" | "organisation" | "name" | "template" | "role" | "person" | "pronoun" | "you";
+
+export interface Mention {
+  /** First and last token (inclusive) of the words naming the target. */
+  first: number;
+  last: number;
+  /** The token that heads the phrase ("guest" in "the guest in room 4"). */
+  head: number;
+  kind: TargetKind;
+  /** Certainly a person or an organisation of people; "they" may be printers. */
+  personal: boolean;
+  /** Only a possessor ("her drivel", "Mr Beaumont's complaint"): not the subject of what follows. */
+  possessor: boolean;
+  /** A capitalised first word that may be a name ("Kyle …") or may not ("Parking …"). */
+  uncertain: boolean;
+  recipient?: Recipient;
+}
+
+export interface TargetContext {
+  lexicon: ToneLexicon;
+  /** "you" is the customer: the reader is external, or unknown (a bare text). */
+  youIsCustomer: boolean;
+  /** Lower-cased name words and local parts of external recipients. */
+  externalNames: ReadonlyMap<string, Recipient>;
+  /** Organisation labels of external recipients ("brightwater" for brightwater.co.uk). */
+  organisations: ReadonlyMap<string, Recipient>;
+  /** Lower-cased name words of colleagues on the message: never customer targets. */
+  colleagueNames: ReadonlySet<string>;
+}
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== "punct" && !t.quoted;
+/** Capitalised, and not a word that is capitalised only for opening a sentence ("Those", "Honestly"). */
+const isNameWord = (t: Token | undefined, lex: ToneLexicon): boolean =>
+  isWord(t) &&
+  t.kind === "word" &&
+  t.capitalised &&
+  !t.allCaps &&
+  /\p{L}/u.test(t.text) &&
+  !lex.notNames.has(t.norm) &&
+  !lex.titles.has(t.norm.replace(/\.$/, "")) &&
+  !FUNCTION_WORDS.has(t.norm) &&
+  !/^\p{L}+ly$/u.test(t.text);
+
+function firstWordIndex(tokens: Token[]): number {
+  return tokens.findIndex((t) => t.kind !== "punct");
+}
+
+/** Extends a noun phrase to the left over determiners and modifiers ("Our new client"). */
+function extendLeft(tokens: Token[], head: number, lex: ToneLexicon): number {
+  let first = head;
+  for (let j = head - 1; j >= 0 && head - j <= 4; j--) {
+    const t = tokens[j];
+    if (!isWord(t)) break;
+    if (LEFT_MODIFIERS.has(t.norm) || isNameWord(t, lex) || t.norm === "'s" || t.norm === "'" || /^\d/.test(t.norm) || /-/.test(t.norm)) first = j;
+    else break;
+    if (DETERMINERS.has(t.norm)) break;
+  }
+  // "Dr Pereira's office manager": take the possessor's title and name along.
+  return first;
+}
+
+/** Extends to the right over a locating phrase: "the guest in room 4", "the couple on Maple Row". */
+function extendRight(tokens: Token[], head: number, lex: ToneLexicon): number {
+  const prep = tokens[head + 1];
+  if (!isWord(prep) || !ATTACHING_PREPOSITIONS.has(prep.norm) || prep.norm === "of") return head;
+  let last = head;
+  for (let j = head + 2; j < tokens.length && j <= head + 5; j++) {
+    const t = tokens[j];
+    if (t.text === "&" && isNameWord(tokens[j + 1], lex)) continue;
+    if (!isWord(t)) break;
+    if (j === head + 2 && (t.norm === "the" || t.norm === "a")) continue;
+    if (isNameWord(t, lex) || /\d/.test(t.norm) || LOCATOR_NOUNS.has(t.norm) || t.text === "&") last = j;
+    else break;
+  }
+  return last;
+}
+
+/** A capitalised run: "Hollis & Grant", "Orbital Freight", "Mr and Mrs Quigley". */
+function nameRun(tokens: Token[], i: number, lex: ToneLexicon): number {
+  let last = i;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (isNameWord(t, lex) || (t.kind === "template" && !t.quoted)) last = j;
+    else if ((t.text === "&" || t.norm === "of") && isNameWord(tokens[j + 1], lex)) continue;
+    else if (t.text === "&" && tokens[j + 1]?.norm === "co") {
+      last = j + 1;
+      j++;
+    } else break;
+  }
+  return last;
+}
+
+/** After a name or a possessive pronoun: "'s" + a person noun makes the person the head. */
+function possessedPerson(tokens: Token[], after: number, lex: ToneLexicon): number {
+  let j = after + 1;
+  if (tokens[j]?.norm === "'s" || tokens[j]?.norm === "'") j++;
+  else if (!POSSESSIVE_PRONOUNS.has(tokens[after]?.norm ?? "")) return -1;
+  // The last of a compound: "their office manager", "Acme's finance director".
+  let head = -1;
+  for (let k = j; k < tokens.length && k <= j + 2; k++) {
+    const t = tokens[k];
+    if (!isWord(t) || FUNCTION_WORDS.has(t.norm)) break;
+    if (isPersonHead(t, lex)) head = k;
+    else if (head >= 0) break;
+  }
+  return head;
+}
+
+function isPersonHead(t: Token, lex: ToneLexicon): boolean {
+  return lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm) || lex.personNouns.has(t.norm);
+}
+
+/** A role noun used as a modifier ("user story", "guest Wi-Fi", "tenant table") is not a person. */
+function isModifier(tokens: Token[], i: number, lex: ToneLexicon): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.kind === "punct" || next.quoted) return false;
+  if (lex.nonPersonHeads.has(next.norm)) return true;
+  return false;
+}
+
+export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
+  const lex = ctx.lexicon;
+  const mentions: Mention[] = [];
+  const firstWord = firstWordIndex(tokens);
+  const push = (m: Omit<Mention, "possessor" | "uncertain" | "head"> & Partial<Mention>) =>
+    mentions.push({ possessor: false, uncertain: false, head: m.last, ...m });
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isWord(t)) continue;
+    const norm = t.norm;
+
+    if (t.kind === "template") {
+      const owned = possessedPerson(tokens, i, lex);
+      push({ first: i, last: owned >= 0 ? owned : i, kind: "template", personal: true, head: owned >= 0 ? owned : i });
+      if (owned >= 0) i = owned;
+      continue;
+    }
+
+    // A recipient's name is capitalised ("Pauline", not the verb "will"); a local part is written as is.
+    const recipient = ctx.externalNames.get(norm);
+    if (recipient && (t.capitalised || /[._]/.test(norm))) {
+      let last = i;
+      while (ctx.externalNames.get(tokens[last + 1]?.norm ?? "") === recipient) last++;
+      const owned = possessedPerson(tokens, last, lex);
+      const first = i > 0 && lex.titles.has(tokens[i - 1].norm.replace(/\.$/, "")) ? i - 1 : i;
+      push({ first, last: owned >= 0 ? owned : last, kind: "recipient", personal: true, recipient, possessor: owned < 0 && isPossessive(tokens, last) });
+      i = owned >= 0 ? owned : last;
+      continue;
+    }
+    const organisation = ctx.organisations.get(norm);
+    if (organisation) {
+      const owned = possessedPerson(tokens, i, lex);
+      push({ first: i, last: owned >= 0 ? owned : i, kind: "organisation", personal: true, recipient: organisation, possessor: owned < 0 && isPossessive(tokens, i) });
+      if (owned >= 0) i = owned;
+      continue;
+    }
+
+    if (SECOND_PERSON.has(norm)) {
+      if (!ctx.youIsCustomer) continue;
+      const owned = norm === "your" ? possessedPerson(tokens, i, lex) : -1;
+      push({ first: i, last: owned >= 0 ? owned : i, kind: "you", personal: true, possessor: norm === "your" && owned < 0 });
+      if (owned >= 0) i = owned;
+      continue;
+    }
+
+    if (THIRD_PERSON.has(norm) || norm === "whoever") {
+      const owned = POSSESSIVE_PRONOUNS.has(norm) ? possessedPerson(tokens, i, lex) : -1;
+      if (owned >= 0) {
+        push({ first: i, last: owned, head: owned, kind: "pronoun", personal: true });
+        i = owned;
+        continue;
+      }
+      // "her" before a noun is a possessive ("her drivel"); before anything else, an object.
+      const next = tokens[i + 1];
+      const possessive = norm === "his" || norm === "their" || (norm === "her" && isWord(next) && !FOLLOWS_HEAD.has(next.norm) && !DETERMINERS.has(next.norm));
+      push({ first: i, last: i, kind: "pronoun", personal: PERSONAL_PRONOUNS.has(norm) || norm === "whoever", possessor: possessive });
+      continue;
+    }
+
+    if (lex.titles.has(norm.replace(/\.$/, "")) && t.capitalised) {
+      let j = i + 1;
+      if (tokens[j]?.text === ".") j++;
+      // "Mr and Mrs Quigley": one couple.
+      if (tokens[j]?.norm === "and" && lex.titles.has(tokens[j + 1]?.norm ?? "")) j += 2;
+      if (isNameWord(tokens[j], lex)) {
+        const last = nameRun(tokens, j, lex);
+        if (ctx.colleagueNames.has(tokens[last].norm)) {
+          i = last;
+          continue;
+        }
+        const owned = possessedPerson(tokens, last, lex);
+        const end = owned >= 0 ? owned : extendRight(tokens, last, lex);
+        push({ first: i, last: end, head: owned >= 0 ? owned : last, kind: "name", personal: true, possessor: owned < 0 && isPossessive(tokens, last) });
+        i = end;
+        continue;
+      }
+    }
+
+    if (isNameWord(t, lex) && !lex.roleNouns.has(norm) && !lex.personNouns.has(norm)) {
+      const last = nameRun(tokens, i, lex);
+      if (ctx.colleagueNames.has(norm) && last === i) continue;
+      // "the Westbrook lot", "the Vantage team", "the Bradley Street tenants": the name modifies a person noun.
+      const after = tokens[last + 1];
+      const headAfter = isWord(after) && isPersonHead(after, lex) && !isModifier(tokens, last + 1, lex) ? last + 1 : -1;
+      const owned = headAfter < 0 ? possessedPerson(tokens, last, lex) : -1;
+      const head = headAfter >= 0 ? headAfter : owned >= 0 ? owned : last;
+      const end = head === last ? extendRight(tokens, last, lex) : extendRight(tokens, head, lex);
+      const atStart = i === firstWord;
+      const attached = isWord(tokens[last + 1]) && ["from", "at"].includes(tokens[last + 1].norm) && isNameWord(tokens[last + 2], lex);
+      const first = i > 0 && tokens[i - 1].norm === "the" ? i - 1 : i;
+      push({
+        first,
+        last: end,
+        head,
+        kind: head === last ? "name" : lex.roleNouns.has(tokens[head].norm) ? "role" : "name",
+        personal: true,
+        possessor: head === last && isPossessive(tokens, last),
+        // A capitalised first word alone may be a common word: "Parking is hopeless".
+        uncertain: atStart && last === i && head === last && !attached,
+      });
+      i = end;
+      continue;
+    }
+
+    if (lex.roleNouns.has(norm) || lex.relativeNouns.has(norm) || lex.personNouns.has(norm)) {
+      if (isModifier(tokens, i, lex)) continue;
+      const prev = tokens[i - 1];
+      const first = extendLeft(tokens, i, lex);
+      const determiner = tokens[first]?.norm ?? "";
+      // "our team", "our driver": our own side. "our users", "our new client", "our contact at
+      // Redfern Joinery": customers.
+      const atOrganisation = ["at", "from"].includes(tokens[i + 1]?.norm ?? "") && isNameWord(tokens[i + 2], lex);
+      if (determiner === "our" && !lex.roleNouns.has(norm) && !atOrganisation) continue;
+      const isRole = lex.roleNouns.has(norm);
+      const isRelative = lex.relativeNouns.has(norm);
+      const next = tokens[i + 1];
+      const pointed = DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
+      const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
+      const lotOfThem = norm === "lot" && next?.norm === "of";
+      if (!isRole && !isRelative && !pointed && !located && !lotOfThem) continue;
+      if (!isRole && !isRelative && prev && prev.norm === "a" && !pointed) continue;
+      const owned = possessedPerson(tokens, i, lex);
+      const last = owned >= 0 ? owned : lotOfThem ? Math.min(i + 2, tokens.length - 1) : extendRight(tokens, i, lex);
+      push({
+        first,
+        last,
+        head: owned >= 0 ? owned : i,
+        kind: isRole || isRelative ? "role" : "person",
+        personal: true,
+        possessor: owned < 0 && isPossessive(tokens, i),
+      });
+      i = last;
+    }
+  }
+  return mentions;
+}
+
+function isPossessive(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || (next.norm !== "'s" && next.norm !== "'")) return false;
+  // "'s" is also "is": "Mr Kaplan's late" vs "Mr Kaplan's invoice". A following determiner,
+  // adverb or known judgement reads as "is"; a plain word reads as a possessive noun.
+  const after = tokens[i + 2];
+  if (!after || after.kind === "punct") return false;
+  return !DETERMINERS.has(after.norm) && !FOLLOWS_HEAD.has(after.norm) && !/ly$/.test(after.norm) && !/ing$/.test(after.norm);
+}
+
+/** The words of a mention as written. */
+export function mentionText(tokens: Token[], m: Mention, source: string, offset: number): string {
+  return source.slice(tokens[m.first].start - offset, tokens[m.last].end - offset);
+}

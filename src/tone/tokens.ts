@@ -1,0 +1,118 @@
+/**
+ * The tone rules' own tokeniser: words with exact offsets, clitics split off ("they're" → they
+ * 're, "isn't" → is n't) so that patterns and clause analysis see one form of each word, template
+ * variables kept whole as name-like tokens, and text inside quotation marks marked as quoted (the
+ * customer's own words, "she called it 'a filthy hovel'", are not our judgement).
+ */
+
+export type TokenKind = "word" | "punct" | "template";
+
+export interface Token {
+  /** As written. */
+  text: string;
+  /** Lower-cased, curly apostrophes straightened: what patterns match against. */
+  norm: string;
+  kind: TokenKind;
+  /** Offsets in the text the sentence was cut from. */
+  start: number;
+  end: number;
+  /** Starts with a capital letter. */
+  capitalised: boolean;
+  /** Two or more letters, all capitals (acronyms, shouting). */
+  allCaps: boolean;
+  /** Inside quotation marks. */
+  quoted: boolean;
+}
+
+/**
+ * Template variables read as a name in every mode: `{{first_name}}`. In template mode the other
+ * common syntaxes too: `{% … %}`, `%recipient.name%`, Mailchimp's `*|FNAME|*`, `{$name}`.
+ */
+const MUSTACHE = String.raw`\{\{[^{}\n]{1,80}\}\}`;
+const TEMPLATE_ONLY = String.raw`\{%[^%\n]{0,80}%\}|%[A-Za-z_][\w.]{0,40}%|\*\|[A-Z_][A-Z0-9_]{0,40}\|\*|\{\$[A-Za-z_][\w.]{0,40}\}`;
+const WORD = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}*]|['’\-.](?=[\p{L}\p{N}])|(?<=\p{N})[:/,](?=\p{N})|\*)*['’]?`;
+const PUNCT = String.raw`[^\s\p{L}\p{N}]`;
+
+const plainPattern = new RegExp(`${MUSTACHE}|${WORD}|${PUNCT}`, "gu");
+const templatePattern = new RegExp(`${MUSTACHE}|${TEMPLATE_ONLY}|${WORD}|${PUNCT}`, "gu");
+
+/** Clitics split off a word, longest first. "can't" keeps "can", "won't" becomes "will". */
+const CLITIC = /^(.+?)(n't|'s|'re|'ve|'ll|'d|'m|')$/;
+const NEGATED_STEMS: Record<string, string> = { ca: "can", wo: "will", sha: "shall" };
+
+function pushWord(out: Token[], text: string, start: number): void {
+  const straight = text.replace(/’/g, "'");
+  const m = CLITIC.exec(straight);
+  if (m && m[1].length > 0 && /[\p{L}\p{N}]$/u.test(m[1])) {
+    const stemEnd = start + m[1].length;
+    const stemNorm = m[1].toLowerCase();
+    out.push(makeToken(text.slice(0, m[1].length), m[2] === "n't" ? (NEGATED_STEMS[stemNorm] ?? stemNorm) : stemNorm, "word", start));
+    out.push(makeToken(text.slice(m[1].length), m[2], "word", stemEnd));
+    return;
+  }
+  out.push(makeToken(text, straight.toLowerCase(), "word", start));
+}
+
+function makeToken(text: string, norm: string, kind: TokenKind, start: number): Token {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return {
+    text,
+    norm,
+    kind,
+    start,
+    end: start + text.length,
+    capitalised: /^\p{Lu}/u.test(text),
+    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    quoted: false,
+  };
+}
+
+export function tokenise(text: string, offset: number, templates: boolean): Token[] {
+  const out: Token[] = [];
+  const pattern = templates ? templatePattern : plainPattern;
+  pattern.lastIndex = 0;
+  for (const m of text.matchAll(pattern)) {
+    const value = m[0];
+    const start = offset + (m.index ?? 0);
+    if (/^(\{\{|\{%|%[A-Za-z_]|\*\||\{\$)/.test(value) && value.length > 2) {
+      out.push({ ...makeToken(value, "{{name}}", "template", start), capitalised: true });
+    } else if (/^[\p{L}\p{N}]/u.test(value)) {
+      pushWord(out, value, start);
+    } else {
+      out.push(makeToken(value, value.replace(/’/g, "'"), "punct", start));
+    }
+  }
+  markQuoted(out);
+  return out;
+}
+
+const DOUBLE_OPEN = new Set(['"', "“", "«"]);
+const DOUBLE_CLOSE = new Set(['"', "”", "»"]);
+
+/**
+ * Marks words between quotation marks. Single quotes count only when they open before a word
+ * and close after one, so that possessives ("the Taylors' reception") never open a quote.
+ */
+function markQuoted(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "punct") continue;
+    const double = DOUBLE_OPEN.has(t.text);
+    const single = t.text === "'" || t.text === "‘";
+    if (!double && !single) continue;
+    const next = tokens[i + 1];
+    if (!next || next.kind === "punct" || next.start !== t.end) continue;
+    const prev = tokens[i - 1];
+    if (single && prev && prev.end === t.start && prev.kind !== "punct") continue;
+    for (let j = i + 1; j < tokens.length && j < i + 60; j++) {
+      const c = tokens[j];
+      const closes = double ? DOUBLE_CLOSE.has(c.text) : c.text === "'" || c.text === "’" || c.norm === "'";
+      if (!closes) continue;
+      // A closing single quote follows a word directly; "n't"/"'s" clitics are not quotes.
+      if (single && c.kind === "word" && c.norm !== "'") continue;
+      for (let k = i; k <= j; k++) tokens[k].quoted = true;
+      i = j;
+      break;
+    }
+  }
+}
