@@ -86,12 +86,13 @@ function compileSequence(parts: string[]): string {
   return source;
 }
 
-export function compilePattern(pattern: string, plurals = false): string {
+/** The pattern as matched: a one-word noun pattern also matches its plural ("tosser" finds "those tossers"). */
+function compilePatternSource(pattern: string): string {
   const parts = items(pattern);
-  // A one-word noun pattern also matches its plural: "tosser" finds "those tossers".
-  if (plurals && parts.length === 1 && /^[\p{L}-]+$/u.test(parts[0])) parts[0] = `(${parts[0]}|${pluralise(parts[0])})`;
-  return compileSequence(parts);
+  if (parts.length === 1 && /^[\p{L}-]+$/u.test(parts[0])) return `(${parts[0]}|${pluralise(parts[0])})`;
+  return pattern;
 }
+
 
 /** A sentence's words as one normalised string, with each word's character offset in it. */
 export interface WordLine {
@@ -120,37 +121,103 @@ export function wordLine(tokens: Token[]): WordLine {
   return { line: parts.join(" "), offsets, tokenIndex };
 }
 
+/** Function words found in most sentences: poor triggers for a pattern's pre-check. */
+const COMMON_WORDS = new Set(
+  "a an the to and of i we you he she they it is are was were be been 's 're in on at for with from by as this that these those can could would will not n't do does did have has had our your their my his her them him us me so just if or but".split(
+    " ",
+  ),
+);
+
+function triggerCost(words: Set<string>): number {
+  let common = 0;
+  words.forEach((w) => (common += COMMON_WORDS.has(w) ? 1 : 0));
+  return common * 1000 + words.size;
+}
+
+/**
+ * Words of which any match of `parts` must contain at least one, or null when a match could be
+ * made of wildcards and optional words alone. Of the required items, the rarest words are kept
+ * ("trust" rather than "would"), so that a sentence holding none of them skips the regex.
+ */
+function requiredWords(parts: string[]): Set<string> | null {
+  let best: Set<string> | null = null;
+  for (const raw of parts) {
+    if ((raw.length > 1 && raw.endsWith("?")) || raw === "*") continue;
+    let words: Set<string> | null = null;
+    if (raw.startsWith("(") && raw.endsWith(")")) {
+      words = new Set<string>();
+      for (const alternative of splitTopLevel(raw.slice(1, -1), (ch) => ch === "|")) {
+        const inner = requiredWords(items(alternative));
+        if (!inner) {
+          words = null;
+          break;
+        }
+        inner.forEach((w) => words!.add(w));
+      }
+    } else {
+      const tokens = /^'[a-z]+$/i.test(raw) ? [raw.toLowerCase()] : tokenise(raw, 0, false).map((t) => t.norm);
+      // Every word of a literal is required; its rarest one is the best trigger.
+      const rarest = tokens.map((t) => new Set([t])).sort((a, b) => triggerCost(a) - triggerCost(b))[0];
+      words = rarest ?? null;
+    }
+    if (words && (!best || triggerCost(words) < triggerCost(best))) best = words;
+  }
+  return best;
+}
+
 export class PatternList {
   readonly patterns: string[];
-  private readonly regex: RegExp | null;
   private readonly each: RegExp[];
+  /** Pattern indices by a word every match of them holds: a sentence tries only those patterns. */
+  private readonly byTrigger = new Map<string, number[]>();
+  /** Patterns that could match without any fixed word (wildcards and optional words only). */
+  private readonly untriggered: number[] = [];
 
   /** `plurals`: one-word patterns are nouns and match their plural too. */
   constructor(patterns: unknown, options: { plurals?: boolean } = {}) {
     this.patterns = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === "string" && p.trim() !== "") : [];
-    const compiled = this.patterns.map((p) => compilePattern(p, options.plurals));
-    this.each = compiled.map((c) => new RegExp(`(?<![^ ])${c}(?![^ ])`, "g"));
-    this.regex = compiled.length ? new RegExp(`(?<![^ ])(?:${compiled.join("|")})(?![^ ])`) : null;
+    const sources = this.patterns.map((p) => (options.plurals ? compilePatternSource(p) : p));
+    // Word boundaries as a consumed space rather than a lookbehind, which V8 would try at every
+    // character; each pattern is its own small regex, tried only when its trigger word is present,
+    // instead of one alternation of hundreds run on every sentence (that dominated whole runs).
+    this.each = sources.map((source) => new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
+    sources.forEach((source, index) => {
+      const words = requiredWords(items(source));
+      if (!words) this.untriggered.push(index);
+      else words.forEach((word) => this.byTrigger.set(word, [...(this.byTrigger.get(word) ?? []), index]));
+    });
+  }
+
+  /** Indices of the patterns that could match `line`, in pack order. */
+  private candidates(line: string): number[] {
+    const found = new Set(this.untriggered);
+    for (const word of line.split(" ")) this.byTrigger.get(word)?.forEach((index) => found.add(index));
+    return [...found].sort((a, b) => a - b);
   }
 
   test(line: string): boolean {
-    return this.regex !== null && this.regex.test(line);
+    return this.candidates(line).some((index) => {
+      const regex = this.each[index];
+      regex.lastIndex = 0;
+      return regex.test(line);
+    });
   }
 
   /** Every match of every pattern, as token ranges. */
   matches(words: WordLine): PatternMatch[] {
-    if (!this.test(words.line)) return [];
     const out: PatternMatch[] = [];
-    this.each.forEach((regex, p) => {
+    for (const p of this.candidates(words.line)) {
+      const regex = this.each[p];
       regex.lastIndex = 0;
       for (const m of words.line.matchAll(regex)) {
-        const startChar = m.index ?? 0;
-        const endChar = startChar + m[0].length;
+        const lead = m[0].startsWith(" ") ? 1 : 0;
+        const startChar = (m.index ?? 0) + lead;
+        const endChar = (m.index ?? 0) + m[0].length;
         const first = wordAt(words, startChar);
         const last = wordAt(words, Math.max(startChar, endChar - 1));
         out.push({ first: words.tokenIndex[first], last: words.tokenIndex[last], pattern: this.patterns[p] });
       }
-    });
+    }
     return out.sort((a, b) => a.first - b.first || b.last - a.last);
   }
 }
