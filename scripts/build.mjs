@@ -4,12 +4,19 @@
 import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { buildLazyModules, lazyDepsPlugin } from "./lazy-deps.mjs";
+import { precompilePacks } from "./precompile-packs.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 const result = await build({
-  entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
+  entryPoints: {
+    cli: "src/cli/main.ts",
+    index: "src/index.ts",
+    sendmail: "src/integrations/sendmailWrapper.ts",
+    nodemailer: "src/integrations/nodemailer.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -25,7 +32,11 @@ const result = await build({
   external: ["typescript"],
   logLevel: "warning",
   metafile: true,
+  // Heavy modules a plain draft never needs load on first use (scripts/lazy-deps.mjs).
+  plugins: [lazyDepsPlugin()],
 });
+await buildLazyModules("dist");
+await precompilePacks("dist");
 
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
 if (process.env.DRAFTLINT_BUILD_ANALYZE) {

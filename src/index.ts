@@ -4,12 +4,11 @@
  *   import { lint, lintFile, loadConfig } from "draftlint";
  *   const result = await lintFile("drafts/wedding.eml");
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { FileResult } from "./types.js";
 import { loadConfig as loadConfigFile, resolveConfigFor, type CliOverrides, type LoadedConfig } from "./config/loadConfig.js";
-import { lintSource } from "./engine/lint.js";
-import type { InputMode } from "./message/readMessage.js";
+import { lintPath, lintSource } from "./engine/lint.js";
+import { readUnlessLarge, type InputMode } from "./message/readMessage.js";
 
 export type * from "./types.js";
 export type { UserConfig, ResolvedConfig, RuleSetting } from "./config/schema.js";
@@ -58,6 +57,11 @@ export async function lint(source: string | Buffer, options: LintOptions = {}): 
 
 /** Lints a file on disk (opened read-only). */
 export async function lintFile(path: string, options: Omit<LintOptions, "filename"> = {}): Promise<FileResult> {
-  const source = await readFile(path, { flag: "r" });
+  // Large files are streamed (bounded memory); small ones read whole, as `lint` would be given.
+  const source = await readUnlessLarge(path);
+  if (!source) {
+    const loaded = await configFor(path, options);
+    return lintPath(path, { file: path, config: resolveConfigFor(path, loaded, options.cli), ruleSet: loaded.ruleSet, input: options.input });
+  }
   return lint(source, { ...options, filename: path });
 }

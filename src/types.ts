@@ -88,6 +88,11 @@ export interface Message {
   attachments: Attachment[];
   /** The domains this message counts as internal (config, or derived from the sender). */
   internalDomains: string[];
+  /**
+   * Set when the body was longer than draftlint lints (BODY_TEXT_CAP): only the first
+   * `lintedChars` were linted. `totalChars` is NaN when the rest was not read.
+   */
+  bodyTruncated?: { lintedChars: number; totalChars: number };
 }
 
 export type Section = "header" | "subject" | "body" | "quoted" | "attachment";

@@ -3,15 +3,16 @@
  * (0 clean, 1 lint errors or too many warnings, 2 usage/config/file errors — SPEC §6).
  * A bad file never stops the others.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Report } from "../types.js";
 import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } from "../config/loadConfig.js";
 import { ConfigError, UsageError } from "../config/errors.js";
-import { fileError, lintSource } from "../engine/lint.js";
+import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { collectInputs } from "../input/collectInputs.js";
-import type { InputMode } from "../message/readMessage.js";
+import { isMboxFile, lintMbox } from "../input/mbox.js";
+import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
 import { buildReport } from "../report/summarise.js";
 import { formatters } from "../report/index.js";
 
@@ -69,6 +70,12 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const results: FileResult[] = [];
   for (const item of items) {
     const name = item.kind === "stdin" ? (options.stdinFilename ?? "<stdin>") : item.path;
+    if (item.kind === "file" && (await isMboxFile(item.path))) {
+      // An archive is streamed, one result per message (`archive.mbox#3`), each read as an email.
+      const lintMember = (member: string, source: Buffer) => lintOne(member, false, "eml", cli, configForDir, io, { source, path: item.path });
+      results.push(...(await lintMbox(item.path, lintMember)));
+      continue;
+    }
     results.push(await lintOne(name, item.kind === "stdin", options.input as InputMode, cli, configForDir, io));
   }
 
@@ -93,16 +100,21 @@ async function lintOne(
   cli: CliOverrides,
   configForDir: (dir: string) => Promise<LoadedConfig>,
   io: Io,
+  /** A message already read out of an archive; config is found for the archive's own path. */
+  member?: { source: Buffer; path: string },
 ): Promise<FileResult> {
-  let source: Buffer;
+  // A file over STREAM_THRESHOLD is not read here: lintPath streams it (bounded memory, SPEC §8).
+  let source: Buffer | null;
   try {
-    source = fromStdin ? await io.readStdin() : await readFile(name, { flag: "r" });
+    source = member ? member.source : fromStdin ? await io.readStdin() : await readUnlessLarge(name);
   } catch (err) {
     return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
   }
   try {
-    const loaded = await configForDir(dirname(resolve(name)));
-    return await lintSource(source, { file: name, config: resolveConfigFor(name, loaded, cli), ruleSet: loaded.ruleSet, input });
+    const configPath = member?.path ?? name;
+    const loaded = await configForDir(dirname(resolve(configPath)));
+    const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, cli), ruleSet: loaded.ruleSet, input };
+    return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));
   } catch (err) {
     if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
     if (process.env.DEBUG?.includes("draftlint")) io.stderr(`${(err as Error).stack}\n`);

@@ -92,6 +92,26 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = failed ? 1 : 0;
     });
 
+  // git hooks (src/integrations/gitHooks.ts): `install` writes the hook, `run` is what it calls.
+  const hooks = program.command("hooks").description("git hooks: sendemail-validate, pre-commit");
+  hooks
+    .command("install <hook>")
+    .description("write the sendemail-validate or pre-commit hook into this repository's hooks directory")
+    .option("--force", "replace an existing hook (a copy is kept)")
+    .action(async (hook: string, opts) => {
+      const { installHook } = await import("../integrations/gitHooks.js");
+      const result = installHook(hook, { force: opts.force });
+      const note = result.unchanged ? " (already installed)" : result.backup ? ` (the old hook is kept as ${result.backup})` : "";
+      process.stdout.write(`draftlint: installed ${hook} hook at ${result.path}${note}\n`);
+    });
+  hooks
+    .command("run <hook> [args...]")
+    .description("run a hook's check (called by the installed hook)")
+    .action(async (hook: string, args: string[]) => {
+      const { runHook } = await import("../integrations/gitHooks.js");
+      exitCode = await runHook(hook, args, { cwd: process.cwd(), stderr: (t) => process.stderr.write(t), chalk: new Chalk({ level: process.stderr.isTTY ? 1 : 0 }) });
+    });
+
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {

@@ -6,7 +6,7 @@
 import type { FileResult, Finding, Message, ReportedSeverity } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import { ConfigError, formatZodIssue } from "../config/errors.js";
-import { readMessage, type InputMode } from "../message/readMessage.js";
+import { readMessage, readMessageFromFile, type InputMode } from "../message/readMessage.js";
 import { loadBuiltinPack } from "../packs/loadPack.js";
 import type { ReportDescriptor, RuleContext } from "./rule.js";
 import type { ActiveRule } from "./ruleSet.js";
@@ -45,6 +45,26 @@ export async function lintSource(source: Buffer, input: LintInput): Promise<File
   return lintMessage(message, input.config, input.ruleSet);
 }
 
+/**
+ * `lintSource` for a file on disk: a large file is streamed through the parser rather than read
+ * whole, so memory stays bounded (SPEC §8). The result is the same as `lintSource` on its bytes.
+ */
+export async function lintPath(path: string, input: LintInput): Promise<FileResult> {
+  let message: Message;
+  try {
+    message = await readMessageFromFile(path, input.file, input.input ?? "auto", {
+      internalDomains: input.config.internalDomains,
+      trustedDomains: input.config.trustedDomains,
+      freemailDomains: freemail(),
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? "parse-error";
+    const known = code === "parse-error" || code === "read-error" || code === "binary-input";
+    return fileError(input.file, known ? code : "read-error", (err as Error).message);
+  }
+  return lintMessage(message, input.config, input.ruleSet);
+}
+
 export function fileError(file: string, code: string, message: string): FileResult {
   return { file, audience: "unknown", recipients: [], findings: [], error: { code, message } };
 }
@@ -71,6 +91,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     };
     await rule.check(context);
   }
+  if (message.bodyTruncated) findings.push(truncationNotice(message));
   const suppressions = findSuppressions(message.body);
   return {
     file: message.file,
@@ -96,6 +117,23 @@ function parseOptions(ruleId: string, schema: any, options: Record<string, unkno
   throw new ConfigError(
     `${config.source ?? "config"}: rules.${ruleId}.${formatZodIssue({ ...issue, path: ["options", ...issue.path] })}`,
   );
+}
+
+/** Said when the body was longer than draftlint lints (BODY_TEXT_CAP in readMessage.ts). */
+function truncationNotice(message: Message): Finding {
+  const { lintedChars, totalChars } = message.bodyTruncated!;
+  const lastLine = message.body.lineStarts.length;
+  const of = Number.isFinite(totalChars) ? ` of ${totalChars.toLocaleString("en")}` : "";
+  return {
+    ruleId: "body-too-long",
+    severity: "info",
+    message: `The body is too long to lint whole: only its first ${lintedChars.toLocaleString("en")}${of} characters were checked.`,
+    excerpt: null,
+    target: null,
+    readers: defaultReaders(message),
+    location: { section: "body", line: lastLine, column: 1, endLine: lastLine, endColumn: 1, fileLine: message.body.fileLines[lastLine - 1] },
+    suggestion: null,
+  };
 }
 
 function defaultReaders(message: Message): string[] {

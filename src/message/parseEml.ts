@@ -3,6 +3,7 @@
  * parts joined (HTML-only bodies converted to text), attachments drained and counted rather than
  * kept, so a draft with a 100 MB attachment costs no more memory than its text.
  */
+import type { Readable } from "node:stream";
 import { MailParser } from "mailparser";
 import type { AddressObject, Headers } from "mailparser";
 import type { Attachment, Mailbox } from "../types.js";
@@ -22,14 +23,26 @@ export interface ParsedEml {
   bodyStartLine: number;
   /** 1-based line where the content of the first text part starts (the body itself if single-part). */
   textPartLine: number;
+  /**
+   * The start of the source (all of it up to SOURCE_HEAD_CAP bytes), kept to map body lines back
+   * to file lines. A streamed source is never held whole.
+   */
+  sourceHead: Buffer;
 }
 
 export class MalformedMessageError extends Error {
   code = "parse-error";
 }
 
-export function parseEml(source: Buffer): Promise<ParsedEml> {
+/** How much of the source is kept for line mapping: enough for any draft's text parts. */
+export const SOURCE_HEAD_CAP = 8 << 20;
+
+/** Parses a message given whole, or streamed (a file read stream: memory stays bounded). */
+export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
   return new Promise((resolve, reject) => {
+    const headChunks: Buffer[] = [];
+    let headLength = 0;
+    let source = Buffer.isBuffer(input) ? input.subarray(0, SOURCE_HEAD_CAP) : Buffer.alloc(0);
     const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
     const attachments: Attachment[] = [];
     let text = "";
@@ -53,6 +66,7 @@ export function parseEml(source: Buffer): Promise<ParsedEml> {
     });
     parser.on("error", (err: Error) => reject(new MalformedMessageError(err.message)));
     parser.on("end", () => {
+      if (!Buffer.isBuffer(input)) source = Buffer.concat(headChunks, headLength);
       const bodyStart = bodyStartLine(source);
       const headers = parser.headers || new Map();
       resolve({
@@ -67,9 +81,24 @@ export function parseEml(source: Buffer): Promise<ParsedEml> {
         attachments,
         bodyStartLine: bodyStart,
         textPartLine: textPartLine(source, bodyStart),
+        sourceHead: source,
       });
     });
-    parser.end(source);
+    if (Buffer.isBuffer(input)) {
+      parser.end(input);
+      return;
+    }
+    input.on("data", (chunk: Buffer) => {
+      if (headLength >= SOURCE_HEAD_CAP) return;
+      const part = chunk.subarray(0, SOURCE_HEAD_CAP - headLength);
+      headChunks.push(part);
+      headLength += part.length;
+    });
+    input.on("error", (err: NodeJS.ErrnoException) => {
+      parser.destroy();
+      reject(Object.assign(new Error(`cannot read (${err.code ?? err.message})`), { code: "read-error" }));
+    });
+    input.pipe(parser);
   });
 }
 

@@ -2,9 +2,13 @@
  * From bytes to a `Message`: decide whether the input is an email or a bare body, parse it, and
  * classify every recipient. The one place where input becomes the model the rules read.
  */
+import { createReadStream } from "node:fs";
+import { open, readFile } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { htmlToText } from "html-to-text";
 import type { Field, Mailbox, Message, Recipient } from "../types.js";
 import { buildBody } from "./body.js";
+import { isMsgFile, readMsg } from "./parseMsg.js";
 import { MalformedMessageError, parseEml } from "./parseEml.js";
 import {
   audienceOf,
@@ -25,6 +29,57 @@ const HTML_EXTENSIONS = /\.(html?|mjml)$/i;
 /** Template files are HTML as often as not; read them as HTML when they hold markup. */
 const TEMPLATE_EXTENSIONS = /\.(hbs|handlebars|mustache|liquid|njk|jinja2?|twig)$/i;
 const MARKUP = /<(?:html|body|p|div|table|br|span|a|h[1-6])\b[^>]*>/i;
+
+/** Files larger than this are streamed through the parser instead of read whole (SPEC §8 memory). */
+export const STREAM_THRESHOLD = 8 << 20;
+/**
+ * The most body text that is linted (characters). A draft a person wrote is far smaller; beyond
+ * this (a log pasted in, a generated report) only the start is linted, and an info finding says
+ * so, which keeps time and memory bounded whatever the input.
+ */
+export const BODY_TEXT_CAP = 1 << 20;
+
+/** Cuts text at the cap, at a line end when there is one near it. */
+function capText(text: string): { text: string; bodyTruncated?: { lintedChars: number; totalChars: number } } {
+  if (text.length <= BODY_TEXT_CAP) return { text };
+  const lineEnd = text.lastIndexOf("\n", BODY_TEXT_CAP);
+  const cut = lineEnd > BODY_TEXT_CAP * 0.9 ? lineEnd : BODY_TEXT_CAP;
+  return { text: text.slice(0, cut), bodyTruncated: { lintedChars: cut, totalChars: text.length } };
+}
+
+/** The whole file, or null when it is over STREAM_THRESHOLD (then lint it with `lintPath`). */
+export async function readUnlessLarge(path: string): Promise<Buffer | null> {
+  const handle = await open(path, "r");
+  try {
+    return (await handle.stat()).size > STREAM_THRESHOLD ? null : await readFile(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `readMessage` for a file on disk: small files are read whole (the same path as a Buffer), large
+ * ones streamed, so a 100 MB message with attachments is parsed in bounded memory.
+ */
+export async function readMessageFromFile(path: string, file: string, mode: InputMode, settings: AudienceSettings): Promise<Message> {
+  const handle = await open(path, "r");
+  let head: Buffer;
+  try {
+    const { size } = await handle.stat();
+    // A .msg is a compound file that msgreader reads at random offsets: it is read whole.
+    // `return await`: a rejection must not sit unhandled while `finally` closes the file (Node
+    // would end the process for it).
+    if (size <= STREAM_THRESHOLD || /\.msg$/i.test(file)) return await readMessage(await readFile(handle), file, mode, settings);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4 * BODY_TEXT_CAP), 0, 4 * BODY_TEXT_CAP, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (looksBinary(head)) throw new NotTextError("binary data, not an email or a text draft");
+  const asEml = mode === "eml" || (mode === "auto" && looksLikeEml(file, head));
+  // A bare text that large is linted from its start (see BODY_TEXT_CAP); an email is streamed.
+  return asEml ? readEml(head, file, settings, () => createReadStream(path, { highWaterMark: 1 << 16 })) : readText(head, file, true);
+}
 
 /** RFC 5322 §2.2: a header field is a name of printable ASCII but colon, then ':'. */
 const HEADER_FIELD = /^[!-9;-~]+:/;
@@ -60,15 +115,20 @@ export async function readMessage(
   mode: InputMode,
   settings: AudienceSettings,
 ): Promise<Message> {
+  // Outlook .msg is a binary compound file with its own reader (src/message/parseMsg.ts).
+  if (isMsgFile(file, source)) return readMsg(source, file, settings);
   if (looksBinary(source)) throw new NotTextError("binary data, not an email or a text draft");
   const asEml = mode === "eml" || (mode === "auto" && looksLikeEml(file, source));
   return asEml ? readEml(source, file, settings) : readText(source, file);
 }
 
-function readText(source: Buffer, file: string): Message {
+function readText(source: Buffer, file: string, partial = false): Message {
   const raw = source.toString("utf8").replace(/^\uFEFF/, "");
   const isHtml = HTML_EXTENSIONS.test(file) || (TEMPLATE_EXTENSIONS.test(file) && MARKUP.test(raw));
-  const text = isHtml ? htmlToText(raw, { wordwrap: false }) : raw;
+  const capped = capText(isHtml ? htmlToText(raw, { wordwrap: false }) : raw);
+  const text = capped.text;
+  const bodyTruncated =
+    capped.bodyTruncated ?? (partial ? { lintedChars: text.length, totalChars: Number.NaN } : undefined);
   return {
     file,
     kind: "text",
@@ -82,15 +142,23 @@ function readText(source: Buffer, file: string): Message {
     body: isHtml ? buildBody(text, { text: raw, bodyStartLine: 1 }) : buildBody(text),
     attachments: [],
     internalDomains: [],
+    ...(bodyTruncated ? { bodyTruncated } : {}),
   };
 }
 
-async function readEml(source: Buffer, file: string, settings: AudienceSettings): Promise<Message> {
+async function readEml(source: Buffer, file: string, settings: AudienceSettings, openStream?: () => Readable): Promise<Message> {
   const head = source.subarray(0, 4096).toString("latin1").replace(/^\uFEFF/, "");
   if (!HEADER_FIELD.test(head) && !/^From /.test(head)) {
     throw new MalformedMessageError("no RFC 5322 header block at the start of the file");
   }
-  const parsed = await parseEml(source);
+  const stream = openStream?.();
+  let parsed;
+  try {
+    parsed = await parseEml(stream ?? source);
+  } finally {
+    stream?.destroy();
+  }
+  const { text: bodyText, bodyTruncated } = capText(parsed.text);
   const insiders = resolveInsiders(parsed.from, settings);
   const fields: Array<[Field, Mailbox[]]> = [
     ["to", parsed.to],
@@ -100,17 +168,22 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings)
   const recipients: Recipient[] = fields.flatMap(([field, boxes]) =>
     boxes.map((box) => classifyRecipient(box, field, insiders, settings)),
   );
-  const body = buildBody(parsed.text, {
-    text: source.toString("latin1"),
+  const body = buildBody(bodyText, {
+    text: parsed.sourceHead.toString("latin1"),
     bodyStartLine: parsed.bodyStartLine,
     fallbackLine: parsed.textPartLine,
   });
+  // Outlook writes names without addresses ("From: Karen Smith"): such a name is internal when the
+  // sender or an internal recipient of this message bears it ("Smith, Karen" alike).
+  const nameKey = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).sort().join(" ");
+  const insiderNames = new Set([parsed.from, ...recipients.filter((r) => !r.external)].flatMap((m) => (m?.name ? [nameKey(m.name)] : [])));
   for (const segment of body.segments) {
     if (segment.kind !== "quoted") continue;
     const people = segment.participants ?? [];
+    const names = segment.participantNames ?? [];
     segment.internalOnly =
-      people.length > 0 &&
-      !(segment.participantNames?.length) &&
+      people.length + names.length > 0 &&
+      names.every((n) => insiderNames.has(nameKey(n))) &&
       people.every((p) => isInternalAddress(p.address, insiders));
   }
   return {
@@ -125,5 +198,6 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings)
     body,
     attachments: parsed.attachments,
     internalDomains: insiders.domains,
+    ...(bodyTruncated ? { bodyTruncated } : {}),
   };
 }

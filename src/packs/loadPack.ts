@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { packSchema, type Pack } from "./schema.js";
@@ -52,7 +52,29 @@ export function loadPackFile(path: string): Pack {
 }
 
 export function loadBuiltinPack(name: string): Pack {
-  return loadPackFile(join(builtinRulesDir(), `${name}.yaml`));
+  const path = join(builtinRulesDir(), `${name}.yaml`);
+  const cached = cache.get(path);
+  if (cached) return cached;
+  const precompiled = precompiledPack(path);
+  if (precompiled) cache.set(path, precompiled);
+  return precompiled ?? loadPackFile(path);
+}
+
+/**
+ * `npm run build` stores each built-in pack parsed and validated in dist/packs/<name>.json
+ * (scripts/precompile-packs.mjs), so a cold start skips js-yaml and the schema (SPEC §8). It is
+ * used only by the built bundle, and only while the YAML it was made from is unchanged.
+ */
+function precompiledPack(yamlPath: string): Pack | null {
+  if (!import.meta.url.includes("/dist/")) return null;
+  try {
+    const jsonPath = join(dirname(dirname(yamlPath)), "dist", "packs", `${basename(yamlPath, ".yaml")}.json`);
+    const stored = JSON.parse(readFileSync(jsonPath, "utf8")) as { yaml: string; pack: Omit<Pack, "source"> };
+    if (stored.yaml !== readFileSync(yamlPath, "utf8")) return null;
+    return { ...stored.pack, source: yamlPath } as Pack;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Report } from "../types.js";
 import { formatJson } from "./json.js";
 import { formatCompact } from "./compact.js";
 import { formatStylish } from "./stylish.js";
+import { formatSarif } from "./sarif.js";
+import { formatGithub } from "./github.js";
 
 export type Formatter = (report: Report, options: { chalk: ChalkInstance }) => string;
 
@@ -11,4 +13,6 @@ export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
   compact: formatCompact,
+  sarif: formatSarif,
+  github: formatGithub,
 };

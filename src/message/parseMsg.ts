@@ -1,0 +1,177 @@
+/**
+ * Outlook `.msg` files (MS-OXMSG: a compound file of MAPI properties) read with
+ * @kenjiuno/msgreader into the same `Message` every rule reads: recipients by their MAPI
+ * recipient type (To, Cc, Bcc), the plain body (or the HTML body as text), and attachments by
+ * name, type and size.
+ *
+ * A .msg has no text lines of its own to point at, so body positions are body lines.
+ */
+import { htmlToText } from "html-to-text";
+import type { Attachment, Field, Mailbox, Message, Recipient } from "../types.js";
+import { buildBody } from "./body.js";
+import { MalformedMessageError } from "./parseEml.js";
+import {
+  audienceOf,
+  classifyRecipient,
+  isInternalAddress,
+  resolveInsiders,
+  type AudienceSettings,
+} from "../audience/classifyRecipient.js";
+
+/** The compound file signature (MS-CFB §2.2) every .msg starts with. */
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** A `.msg` by name, or any compound file given as a draft (from stdin, say). */
+export function isMsgFile(file: string, source: Buffer): boolean {
+  return /\.msg$/i.test(file) || (source.length >= 8 && source.subarray(0, 8).equals(CFB_SIGNATURE));
+}
+
+/** The fields of msgreader's `FieldsData` that draftlint reads. */
+interface MsgFields {
+  error?: string;
+  messageClass?: string;
+  subject?: string;
+  senderName?: string;
+  senderEmail?: string;
+  senderSmtpAddress?: string;
+  senderAddressType?: string;
+  body?: string;
+  bodyHtml?: string;
+  html?: Uint8Array;
+  headers?: string;
+  recipients?: Array<{ name?: string; email?: string; smtpAddress?: string; addressType?: string; recipType?: string }>;
+  attachments?: Array<{
+    fileName?: string;
+    fileNameShort?: string;
+    name?: string;
+    contentLength?: number;
+    attachMimeTag?: string;
+    attachmentHidden?: boolean;
+    innerMsgContent?: true;
+    innerMsgContentFields?: MsgFields;
+  }>;
+}
+
+type MsgReaderClass = new (buffer: ArrayBuffer | DataView | Buffer) => { getFileData(): MsgFields };
+
+let reader: MsgReaderClass | undefined;
+
+/** msgreader loads on first use: most runs never see a .msg. */
+async function msgReader(): Promise<MsgReaderClass> {
+  if (!reader) {
+    const mod: any = await import("@kenjiuno/msgreader");
+    // CommonJS with `exports.default`: the class sits one or two `default`s deep depending on
+    // who does the interop (Node, esbuild).
+    reader = (mod.default?.default ?? mod.default ?? mod) as MsgReaderClass;
+  }
+  return reader;
+}
+
+/**
+ * An Exchange (`EX`) address is an X.500 DN, not an email address; Outlook also stores the SMTP
+ * form (PR_SMTP_ADDRESS) when it knows it.
+ */
+function smtpAddressOf(entry: { email?: string; smtpAddress?: string; addressType?: string }): string {
+  if (entry.smtpAddress && entry.smtpAddress.includes("@")) return entry.smtpAddress;
+  if (entry.email && entry.email.includes("@")) return entry.email;
+  return "";
+}
+
+/** Outlook writes a bare address as its own display name, sometimes in quotes ('a@b.com'). */
+function displayName(name: string | undefined, address: string): string {
+  const cleaned = (name ?? "").replace(/^(['"])(.*)\1$/, "$2").replace(/\s+/g, " ").trim();
+  return cleaned.toLowerCase() === address.toLowerCase() ? "" : cleaned;
+}
+
+const RECIP_FIELDS: Record<string, Field> = { to: "to", cc: "cc", bcc: "bcc" };
+
+/** Transport headers (present on received or re-saved mail), unfolded, names lower-cased. */
+function parseTransportHeaders(text: string | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!text) return out;
+  for (const line of text.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
+    const m = /^([!-9;-~]+):\s*(.*)$/.exec(line);
+    if (m) (out[m[1].toLowerCase()] ??= []).push(m[2]);
+  }
+  return out;
+}
+
+function formatMailbox(box: Mailbox): string {
+  return box.name ? `${box.name} <${box.address}>` : box.address;
+}
+
+function bodyText(fields: MsgFields): string {
+  if (fields.body && fields.body.trim()) return fields.body;
+  const html = fields.bodyHtml ?? (fields.html ? Buffer.from(fields.html).toString("utf8") : "");
+  return html ? htmlToText(html, { wordwrap: false }) : "";
+}
+
+function attachmentsOf(fields: MsgFields): Attachment[] {
+  // Hidden attachments are the images an HTML body shows inline: the reader does not see them
+  // as attachments, so they do not count for "I have attached…".
+  return (fields.attachments ?? [])
+    .filter((a) => !a.attachmentHidden)
+    .map((a) => ({
+      name: a.fileName ?? a.fileNameShort ?? a.name ?? a.innerMsgContentFields?.subject ?? "",
+      contentType: a.innerMsgContent ? "application/vnd.ms-outlook" : (a.attachMimeTag ?? "application/octet-stream"),
+      size: a.contentLength ?? 0,
+    }));
+}
+
+export async function readMsg(source: Buffer, file: string, settings: AudienceSettings): Promise<Message> {
+  const Reader = await msgReader();
+  let fields: MsgFields;
+  try {
+    fields = new Reader(source).getFileData();
+  } catch (err) {
+    throw new MalformedMessageError(`not a readable Outlook .msg file (${(err as Error).message})`);
+  }
+  if (fields.error) throw new MalformedMessageError(`not a readable Outlook .msg file (${fields.error})`);
+  // Every Outlook item has a message class (PR_MESSAGE_CLASS); a truncated file or another kind
+  // of compound file (a .doc renamed) reads as an empty object without one.
+  if (!fields.messageClass) throw new MalformedMessageError("not a readable Outlook .msg file (no message class: truncated, or not an Outlook item)");
+
+  const senderAddress = smtpAddressOf({ email: fields.senderEmail, smtpAddress: fields.senderSmtpAddress, addressType: fields.senderAddressType });
+  const from: Mailbox | null = senderAddress ? { name: displayName(fields.senderName, senderAddress), address: senderAddress } : null;
+  const insiders = resolveInsiders(from, settings);
+
+  const boxes: Array<[Field, Mailbox]> = [];
+  for (const entry of fields.recipients ?? []) {
+    const address = smtpAddressOf(entry);
+    const field = RECIP_FIELDS[(entry.recipType ?? "to").toLowerCase()];
+    if (!address || !field) continue;
+    boxes.push([field, { name: displayName(entry.name, address), address }]);
+  }
+  const recipients: Recipient[] = boxes.map(([field, box]) => classifyRecipient(box, field, insiders, settings));
+
+  const headers = parseTransportHeaders(fields.headers);
+  const subject = fields.subject ?? null;
+  if (subject !== null) headers.subject = [subject];
+  if (from) headers.from = [formatMailbox(from)];
+  for (const field of ["to", "cc", "bcc"] as const) {
+    const list = boxes.filter(([f]) => f === field).map(([, box]) => formatMailbox(box));
+    if (list.length) headers[field] = [list.join(", ")];
+  }
+
+  const body = buildBody(bodyText(fields));
+  for (const segment of body.segments) {
+    if (segment.kind !== "quoted") continue;
+    const people = segment.participants ?? [];
+    segment.internalOnly =
+      people.length > 0 && !(segment.participantNames?.length) && people.every((p) => isInternalAddress(p.address, insiders));
+  }
+
+  return {
+    file,
+    kind: "eml",
+    headers,
+    subject,
+    from,
+    replyTo: [],
+    recipients,
+    audience: audienceOf(recipients),
+    body,
+    attachments: attachmentsOf(fields),
+    internalDomains: insiders.domains,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The GitHub Action (action.yml): its shell steps run here as the runner would run them (bash,
+ * inputs as environment variables, $GITHUB_OUTPUT), with draftlint installed in the repository.
+ * The upload step is GitHub's own action and is only checked for its wiring.
+ */
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv-draft-04";
+import yaml from "js-yaml";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { CLI, CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ROOT, ensureBuilt, run, tempProject } from "./helpers.js";
+
+// Every test here starts real processes (node, git, npm): allow for a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
+const action = yaml.load(readFileSync(join(ROOT, "action.yml"), "utf8")) as any;
+const [lintStep, uploadStep, failStep] = action.runs.steps;
+const validateSarif = new Ajv.default({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "test", "integrations", "sarif-schema-2.1.0.json"), "utf8")));
+
+beforeAll(ensureBuilt, 120_000);
+
+function repository(drafts: Record<string, Buffer>): string {
+  const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, ...drafts }, "draftlint-action-");
+  mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(CLI, join(dir, "node_modules", ".bin", "draftlint"));
+  return dir;
+}
+
+async function runStep(step: any, dir: string, env: Record<string, string>) {
+  const output = join(dir, "github-output");
+  writeFileSync(output, "");
+  const r = await run("bash", ["-e", "-c", step.run], { cwd: dir, env: { GITHUB_OUTPUT: output, ...env } });
+  const outputs = Object.fromEntries(readFileSync(output, "utf8").split("\n").filter(Boolean).map((l) => l.split("=") as [string, string]));
+  return { ...r, outputs };
+}
+
+const inputs = (overrides: Record<string, string> = {}) => ({
+  DRAFTLINT_PATHS: "drafts",
+  DRAFTLINT_CONFIG: "",
+  DRAFTLINT_ARGS: "",
+  DRAFTLINT_VERSION: "latest",
+  DRAFTLINT_SARIF: "draftlint.sarif",
+  ...overrides,
+});
+
+describe("action.yml", () => {
+  it("is a composite action whose steps run draftlint, upload the SARIF, then decide", () => {
+    expect(action.runs.using).toBe("composite");
+    expect(lintStep.run).toContain("-f sarif -o");
+    expect(uploadStep.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+    expect(uploadStep.with.sarif_file).toBe("${{ inputs.sarif-file }}");
+    expect(failStep.if).toContain("always()");
+  });
+
+  it("writes a valid SARIF report and the exit code, and the last step fails on errors", async () => {
+    const dir = repository({ "drafts/rota.eml": readFileSync(join(DRAFTS, "lookalike.eml")), "drafts/clean.eml": readFileSync(join(DRAFTS, "clean.eml")) });
+    const lint = await runStep(lintStep, dir, inputs());
+    expect(lint.code).toBe(0); // the step records the result; it does not fail before the upload
+    expect(lint.outputs["exit-code"]).toBe("1");
+    const sarif = JSON.parse(readFileSync(join(dir, "draftlint.sarif"), "utf8"));
+    expect(validateSarif(sarif)).toBe(true);
+    expect(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toContain("drafts/rota.eml");
+
+    const fail = await runStep(failStep, dir, { CODE: "1", FAIL_ON_ERROR: "true" });
+    expect(fail.code).toBe(1);
+    expect(fail.stdout).toContain("::error title=draftlint::");
+    expect((await runStep(failStep, dir, { CODE: "1", FAIL_ON_ERROR: "false" })).code).toBe(0);
+    expect((await runStep(failStep, dir, { CODE: "2", FAIL_ON_ERROR: "false" })).code).toBe(2);
+    expect((await runStep(failStep, dir, { CODE: "0", FAIL_ON_ERROR: "true" })).code).toBe(0);
+  });
+
+  it("passes globs to draftlint unexpanded, and the config and extra arguments through", async () => {
+    const dir = repository({ "drafts/a/rota.eml": readFileSync(join(DRAFTS, "clean.eml")), "other.json": Buffer.from(JSON.stringify({ packs: ["recipients"], rules: { "external-recipient": "off" } })) });
+    const lint = await runStep(lintStep, dir, inputs({ DRAFTLINT_PATHS: "drafts/**/*.eml", DRAFTLINT_CONFIG: "other.json", DRAFTLINT_ARGS: "--max-warnings 0", DRAFTLINT_SARIF: "out.sarif" }));
+    expect(lint.outputs["exit-code"]).toBe("0");
+    const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8"));
+    expect(sarif.runs[0].results).toEqual([]);
+  });
+});
