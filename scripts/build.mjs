@@ -16,6 +16,7 @@ const result = await build({
     index: "src/index.ts",
     sendmail: "src/integrations/sendmailWrapper.ts",
     nodemailer: "src/integrations/nodemailer.ts",
+    worker: "src/cli/lintWorker.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -4,15 +4,14 @@
  * A bad file never stops the others.
  */
 import { writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Report } from "../types.js";
-import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } from "../config/loadConfig.js";
-import { ConfigError, UsageError } from "../config/errors.js";
-import { fileError, lintPath, lintSource } from "../engine/lint.js";
+import { loadConfig, type CliOverrides } from "../config/loadConfig.js";
+import { UsageError } from "../config/errors.js";
 import { collectInputs } from "../input/collectInputs.js";
-import { isMboxFile, lintMbox } from "../input/mbox.js";
-import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
+import type { InputMode } from "../message/readMessage.js";
+import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
+import { lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { buildReport } from "../report/summarise.js";
 import { formatters } from "../report/index.js";
 
@@ -59,24 +58,23 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const items = collectInputs(paths.length ? paths : ["."], cwdConfig?.config.ignorePatterns ?? []);
   if (items.length === 0) throw new UsageError(`no drafts found in ${paths.join(" ") || "."}`);
 
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  const configForDir = (dir: string) => {
-    if (fixed) return Promise.resolve(fixed);
-    let found = configs.get(dir);
-    if (!found) configs.set(dir, (found = loadConfig({ searchFrom: dir, cli })));
-    return found;
-  };
+  const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
+  const debug = process.env.DEBUG?.includes("draftlint");
+  const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`));
+  const files = items.flatMap((item) => (item.kind === "file" ? [item.path] : []));
+  const workers = workerCount(files.length);
+  const fromWorkers = workers ? await lintInWorkers(files, settings, workers) : null;
 
   const results: FileResult[] = [];
+  let fileIndex = 0;
   for (const item of items) {
-    const name = item.kind === "stdin" ? (options.stdinFilename ?? "<stdin>") : item.path;
-    if (item.kind === "file" && (await isMboxFile(item.path))) {
-      // An archive is streamed, one result per message (`archive.mbox#3`), each read as an email.
-      const lintMember = (member: string, source: Buffer) => lintOne(member, false, "eml", cli, configForDir, io, { source, path: item.path });
-      results.push(...(await lintMbox(item.path, lintMember)));
-      continue;
+    if (item.kind === "stdin") {
+      const name = options.stdinFilename ?? "<stdin>";
+      results.push(await linter.lint(name, { source: await io.readStdin() }));
+    } else {
+      results.push(...(fromWorkers ? fromWorkers[fileIndex] : await linter.lintPathOrArchive(item.path)));
+      fileIndex++;
     }
-    results.push(await lintOne(name, item.kind === "stdin", options.input as InputMode, cli, configForDir, io));
   }
 
   const report: Report = buildReport(options.quiet ? results.map(errorsOnly) : results);
@@ -91,49 +89,6 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   if (summary.errors > 0) return 1;
   if (maxWarnings >= 0 && summary.warnings > maxWarnings) return 1;
   return 0;
-}
-
-async function lintOne(
-  name: string,
-  fromStdin: boolean,
-  input: InputMode,
-  cli: CliOverrides,
-  configForDir: (dir: string) => Promise<LoadedConfig>,
-  io: Io,
-  /** A message already read out of an archive; config is found for the archive's own path. */
-  member?: { source: Buffer; path: string },
-): Promise<FileResult> {
-  // A file over STREAM_THRESHOLD is not read here: lintPath streams it (bounded memory, SPEC §8).
-  let source: Buffer | null;
-  try {
-    source = member ? member.source : fromStdin ? await io.readStdin() : await readUnlessLarge(name);
-  } catch (err) {
-    return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
-  }
-  try {
-    const configPath = member?.path ?? name;
-    const loaded = await configForDir(dirname(resolve(configPath)));
-    const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, cli), ruleSet: loaded.ruleSet, input };
-    return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));
-  } catch (err) {
-    if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
-    if (process.env.DEBUG?.includes("draftlint")) io.stderr(`${(err as Error).stack}\n`);
-    return fileError(name, "internal-error", `draftlint failed on this file: ${(err as Error).message}`);
-  }
-}
-
-function describeReadError(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return `cannot read (${err.code ?? err.message})`;
-  }
 }
 
 function errorsOnly(result: FileResult): FileResult {

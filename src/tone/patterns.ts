@@ -165,6 +165,22 @@ function requiredWords(parts: string[]): Set<string> | null {
   return best;
 }
 
+const NO_CANDIDATES: number[] = [];
+
+/**
+ * The words of a sentence line. Every pattern list of every rule asks about the same sentence in
+ * turn, so the last split is kept rather than made again for each list.
+ */
+let lastLine = "";
+let lastWords: string[] = [];
+function wordsOfLine(line: string): string[] {
+  if (line !== lastLine) {
+    lastLine = line;
+    lastWords = line.split(" ");
+  }
+  return lastWords;
+}
+
 export class PatternList {
   readonly patterns: string[];
   private readonly each: RegExp[];
@@ -190,9 +206,13 @@ export class PatternList {
 
   /** Indices of the patterns that could match `line`, in pack order. */
   private candidates(line: string): number[] {
-    const found = new Set(this.untriggered);
-    for (const word of line.split(" ")) this.byTrigger.get(word)?.forEach((index) => found.add(index));
-    return [...found].sort((a, b) => a - b);
+    let found: number[] | null = this.untriggered.length ? [...this.untriggered] : null;
+    for (const word of wordsOfLine(line)) {
+      const hit = this.byTrigger.get(word);
+      if (hit) (found ??= []).push(...hit);
+    }
+    if (!found) return NO_CANDIDATES;
+    return found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
   }
 
   test(line: string): boolean {

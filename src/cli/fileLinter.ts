@@ -1,0 +1,89 @@
+/**
+ * Linting one input for the CLI: read it (streaming large files), find its config (cached per
+ * directory), lint it, and turn any failure into a file error so the other files still run.
+ * Shared by the main thread and the worker threads of a large run.
+ */
+import { dirname, resolve } from "node:path";
+import type { FileResult } from "../types.js";
+import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } from "../config/loadConfig.js";
+import { ConfigError } from "../config/errors.js";
+import { fileError, lintPath, lintSource } from "../engine/lint.js";
+import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
+import { isMboxFile, lintMbox } from "../input/mbox.js";
+
+export interface FileLinterSettings {
+  cli: CliOverrides;
+  /** `--config`: one config for every file instead of a search from each. */
+  configFile?: string;
+  input: InputMode;
+}
+
+export interface AlreadyRead {
+  /** The bytes, when already read (stdin, a message out of an mbox). */
+  source?: Buffer;
+  /** Where to search config from, when not the file itself (the archive of an mbox member). */
+  configPath?: string;
+  input?: InputMode;
+}
+
+export interface FileLinter {
+  lint(name: string, read?: AlreadyRead): Promise<FileResult>;
+  /** One path's results: one for a draft, one per message for an mbox archive. */
+  lintPathOrArchive(path: string): Promise<FileResult[]>;
+}
+
+export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void): FileLinter {
+  const configs = new Map<string, Promise<LoadedConfig>>();
+  let fixed: Promise<LoadedConfig> | undefined;
+  const configForDir = (dir: string) => {
+    if (settings.configFile) return (fixed ??= loadConfig({ configFile: settings.configFile, cli: settings.cli }));
+    let found = configs.get(dir);
+    if (!found) configs.set(dir, (found = loadConfig({ searchFrom: dir, cli: settings.cli })));
+    return found;
+  };
+
+  async function lint(name: string, read: AlreadyRead = {}): Promise<FileResult> {
+    const configPath = read.configPath ?? name;
+    // A file over STREAM_THRESHOLD is not read here: lintPath streams it (bounded memory, SPEC §8).
+    let source: Buffer | null;
+    try {
+      source = read.source ?? (await readUnlessLarge(name));
+    } catch (err) {
+      return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
+    }
+    try {
+      const loaded = await configForDir(dirname(resolve(configPath)));
+      const input = read.input ?? settings.input;
+      const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input };
+      return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));
+    } catch (err) {
+      if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
+      onInternalError?.(err as Error);
+      return fileError(name, "internal-error", `draftlint failed on this file: ${(err as Error).message}`);
+    }
+  }
+
+  async function lintPathOrArchive(path: string): Promise<FileResult[]> {
+    if (await isMboxFile(path)) {
+      // An archive is streamed, one result per message (`archive.mbox#3`), each read as an email.
+      return lintMbox(path, (member, source) => lint(member, { source, configPath: path, input: "eml" }));
+    }
+    return [await lint(path)];
+  }
+
+  return { lint, lintPathOrArchive };
+}
+
+function describeReadError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    default:
+      return `cannot read (${err.code ?? err.message})`;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * A worker thread of a large run: lints the batches of paths the main thread sends and posts the
+ * results back by index, so the report keeps the order of the inputs.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
+import { mapInOrder } from "./mapInOrder.js";
+
+export interface WorkerBatch {
+  items: Array<{ index: number; path: string }>;
+}
+
+const linter = createFileLinter(workerData as FileLinterSettings);
+
+parentPort?.on("message", async (batch: WorkerBatch) => {
+  // A few files in flight at once, so one file's read overlaps another's linting.
+  const results = await mapInOrder(batch.items, 4, async ({ index, path }) => ({ index, results: await linter.lintPathOrArchive(path) }));
+  parentPort!.postMessage(results);
+});
