@@ -1,0 +1,72 @@
+/**
+ * The hygiene pack's words, read from `rules/hygiene.yaml` through one typed, validated door: the
+ * pack-wide lexicons (titles, nicknames, generic addressees, role mailboxes) and each rule's
+ * `patterns`. A malformed list is a config error naming the rule and the key, never a crash
+ * mid-lint. Every key here is a word list, so a hand-written check does the validating: a schema
+ * library would cost a few milliseconds of compilation on every cold start (SPEC §8).
+ * Parsed data is cached per pack entry, so a folder of 10,000 drafts reads it once.
+ */
+import { ConfigError } from "../../config/errors.js";
+import { loadBuiltinPack } from "../../packs/loadPack.js";
+import type { PackRule } from "../../packs/schema.js";
+
+export type WordLists<Key extends string> = Record<Key, string[]>;
+
+function isWordList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((w) => typeof w === "string" && w.length > 0);
+}
+
+/** The named keys of `source`, each checked to be a list of non-empty strings. */
+function readWordLists<Key extends string>(source: Record<string, unknown>, keys: readonly Key[], where: string): WordLists<Key> {
+  const out = {} as WordLists<Key>;
+  for (const key of keys) {
+    const value = source[key];
+    if (!isWordList(value)) throw new ConfigError(`${where}.${key}: expected a list of words`);
+    out[key] = value;
+  }
+  return out;
+}
+
+const LEXICON_KEYS = ["titles", "nameParticles", "genericAddressees", "roleMailboxes"] as const;
+
+export interface HygieneLexicons extends WordLists<(typeof LEXICON_KEYS)[number]> {
+  /** Groups of names of one root: [katherine, kate, kathy…]. */
+  nicknames: string[][];
+}
+
+let lexicons: HygieneLexicons | undefined;
+
+export function hygieneLexicons(): HygieneLexicons {
+  if (lexicons) return lexicons;
+  const pack = loadBuiltinPack("hygiene");
+  const lists = readWordLists(pack.lexicons, LEXICON_KEYS, `${pack.source}: lexicons`);
+  const nicknames = pack.lexicons.nicknames;
+  if (!Array.isArray(nicknames) || !nicknames.every(isWordList)) {
+    throw new ConfigError(`${pack.source}: lexicons.nicknames: expected a list of name groups, each a list of names`);
+  }
+  lexicons = { ...lists, nicknames };
+  return lexicons;
+}
+
+const cache = new WeakMap<object, unknown>();
+
+/**
+ * A rule's `patterns`: the word lists it names, checked, then turned into what its logic needs by
+ * `compile`, once per pack entry.
+ */
+export function rulePatterns<Key extends string, Compiled>(
+  data: PackRule,
+  keys: readonly Key[],
+  compile: (patterns: WordLists<Key>) => Compiled,
+): Compiled {
+  const hit = cache.get(data.patterns);
+  if (hit !== undefined) return hit as Compiled;
+  const compiled = compile(readWordLists(data.patterns, keys, `rules/hygiene.yaml: ${data.id}.patterns`));
+  cache.set(data.patterns, compiled);
+  return compiled;
+}
+
+/** Lower-cased set of a word list. */
+export function wordSet(list: readonly string[]): Set<string> {
+  return new Set(list.map((w) => w.toLowerCase()));
+}

@@ -1,0 +1,47 @@
+/**
+ * Words of a text with their offsets: the unit the hygiene rules reason about ("Hi Karen,",
+ * "Pauline wants…"). One linear scan; no regular expression with nested quantifiers.
+ */
+
+export interface Word {
+  /** The word as written ("Pauline's" keeps its apostrophe). */
+  text: string;
+  /** Offsets into the text the word was read from. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Letters, marks and digits, with inner apostrophes and hyphens ("O'Brien", "Mary-Jane",
+ * "don't"). A trailing apostrophe is not part of the word.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
+  }
+  return out;
+}
+
+/** Lower case, accents dropped, curly apostrophes straightened: "José" → "jose", "O’Brien" → "o'brien". */
+export function foldWord(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/’/g, "'")
+    .toLowerCase();
+}
+
+export function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+/** The characters between two offsets, for checking what separates two words. */
+export function gapBetween(text: string, end: number, start: number): string {
+  return text.slice(end, start);
+}
