@@ -12,16 +12,36 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export async function precompilePacks(outdir, rulesDir = join(ROOT, "rules")) {
   outdir = resolve(ROOT, outdir);
   const tmp = join(outdir, ".precompile-packs.mjs");
-  await build({ absWorkingDir: ROOT, entryPoints: ["src/packs/loadPack.ts"], outfile: tmp, bundle: true, format: "esm", platform: "node", logLevel: "warning", external: ["typescript"] });
+  await build({ absWorkingDir: ROOT, stdin: { contents: 'export { parsePack } from "./src/packs/loadPack.ts"; export { PatternList, storedTriggers } from "./src/tone/patterns.ts";', resolveDir: ROOT, loader: "ts" }, outfile: tmp, bundle: true, format: "esm", platform: "node", logLevel: "warning", external: ["typescript"] });
   try {
-    const { parsePack } = await import(pathToFileURL(tmp).href);
+    const { parsePack, PatternList, storedTriggers } = await import(pathToFileURL(tmp).href);
     mkdirSync(join(outdir, "packs"), { recursive: true });
     for (const file of readdirSync(rulesDir).filter((f) => f.endsWith(".yaml"))) {
       const yaml = readFileSync(join(rulesDir, file), "utf8");
       const { source: _source, ...pack } = parsePack(yaml, join(rulesDir, file));
       writeFileSync(join(outdir, "packs", file.replace(/\.yaml$/, ".json")), JSON.stringify({ yaml, pack }));
+      storePatternTriggers(pack, PatternList);
     }
+    writeFileSync(join(outdir, "packs", "pattern-triggers.json"), JSON.stringify(storedTriggers()));
   } finally {
     rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Works out the trigger words of every word list in a pack (rule patterns and lexicons), as
+ * nouns and not, so the bundle starts with them stored (see src/tone/patterns.ts).
+ */
+function storePatternTriggers(pack, PatternList) {
+  const lists = [];
+  const collect = (value) => {
+    if (Array.isArray(value)) lists.push(value);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  collect(pack.lexicons);
+  for (const rule of pack.rules) collect(rule.patterns);
+  for (const list of lists) {
+    new PatternList(list);
+    new PatternList(list, { plurals: true });
   }
 }

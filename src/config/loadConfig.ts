@@ -6,7 +6,7 @@
 import { dirname, relative, resolve } from "node:path";
 import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
 import picomatch from "picomatch";
-import { configSchema, DEFAULT_PACKS, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
+import { configSchemas, DEFAULT_PACKS, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
 import { ConfigError, formatZodIssue } from "./errors.js";
 import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
 
@@ -42,7 +42,9 @@ const explorer = cosmiconfig("draftlint", { searchPlaces: CONFIG_FILES, searchSt
 
 export function validateConfig(raw: unknown, source: string | null, dir: string, cli: CliOverrides = {}): LoadedConfig {
   const where = source ?? "command line";
-  const parsed = configSchema.safeParse(raw ?? {});
+  // No config at all is valid as it is; the schema is built only for something to check.
+  const empty = raw === null || raw === undefined || (typeof raw === "object" && Object.keys(raw).length === 0);
+  const parsed = empty ? { success: true as const, data: {} as UserConfig } : configSchemas().configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${where}: ${formatZodIssue(parsed.error.issues[0])}`);
   const config = parsed.data;
   const ruleSet = buildRuleSet(config.packs ?? DEFAULT_PACKS, dir);

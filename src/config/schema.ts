@@ -4,55 +4,70 @@
  */
 import { z } from "zod";
 
-const severity = z.enum(["off", "info", "warn", "error"]);
+/**
+ * The schemas are built on first use, not at import: a run with no config file never needs them,
+ * and building zod schemas is a measurable part of a cold start.
+ */
+function buildSchemas() {
+  const severity = z.enum(["off", "info", "warn", "error"]);
 
-/** `off`, `[warn, { max: 20 }]`, or `{ internal: warn, external: error }`. */
-export const ruleSettingSchema = z.union([
-  severity,
-  z.tuple([severity]),
-  z.tuple([severity, z.record(z.string(), z.unknown())]),
-  z
+  /** `off`, `[warn, { max: 20 }]`, or `{ internal: warn, external: error }`. */
+  const ruleSettingSchema = z.union([
+    severity,
+    z.tuple([severity]),
+    z.tuple([severity, z.record(z.string(), z.unknown())]),
+    z
+      .object({
+        internal: severity.optional(),
+        external: severity.optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  ]);
+
+  const sharedKeys = {
+    internalDomains: z.array(z.string().min(1)).optional(),
+    trustedDomains: z.array(z.string().min(1)).optional(),
+    internalHosts: z.array(z.string().min(1)).optional(),
+    people: z.array(z.string().min(1)).optional(),
+    customerTerms: z.array(z.string().min(1)).optional(),
+    rules: z.record(z.string(), ruleSettingSchema).optional(),
+    templates: z.boolean().optional(),
+  };
+
+  const overrideSchema = z
     .object({
-      internal: severity.optional(),
-      external: severity.optional(),
-      options: z.record(z.string(), z.unknown()).optional(),
+      files: z.array(z.string().min(1)).min(1),
+      ...sharedKeys,
     })
-    .strict(),
-]);
+    .strict();
 
-const sharedKeys = {
-  internalDomains: z.array(z.string().min(1)).optional(),
-  trustedDomains: z.array(z.string().min(1)).optional(),
-  internalHosts: z.array(z.string().min(1)).optional(),
-  people: z.array(z.string().min(1)).optional(),
-  customerTerms: z.array(z.string().min(1)).optional(),
-  rules: z.record(z.string(), ruleSettingSchema).optional(),
-  templates: z.boolean().optional(),
-};
+  const configSchema = z
+    .object({
+      ...sharedKeys,
+      packs: z.array(z.string().min(1)).optional(),
+      overrides: z.array(overrideSchema).optional(),
+      ignorePatterns: z.array(z.string().min(1)).optional(),
+      /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
+      sendmail: z.string().min(1).optional(),
+      /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
+      onFailure: z.enum(["refuse", "send"]).optional(),
+    })
+    .strict();
 
-export const overrideSchema = z
-  .object({
-    files: z.array(z.string().min(1)).min(1),
-    ...sharedKeys,
-  })
-  .strict();
+  return { ruleSettingSchema, overrideSchema, configSchema };
+}
 
-export const configSchema = z
-  .object({
-    ...sharedKeys,
-    packs: z.array(z.string().min(1)).optional(),
-    overrides: z.array(overrideSchema).optional(),
-    ignorePatterns: z.array(z.string().min(1)).optional(),
-    /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
-    sendmail: z.string().min(1).optional(),
-    /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
-    onFailure: z.enum(["refuse", "send"]).optional(),
-  })
-  .strict();
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
 
-export type RuleSetting = z.infer<typeof ruleSettingSchema>;
-export type UserConfig = z.infer<typeof configSchema>;
-export type Override = z.infer<typeof overrideSchema>;
+export function configSchemas(): Schemas {
+  return (schemas ??= buildSchemas());
+}
+
+export type RuleSetting = z.infer<Schemas["ruleSettingSchema"]>;
+export type UserConfig = z.infer<Schemas["configSchema"]>;
+export type Override = z.infer<Schemas["overrideSchema"]>;
 
 /** The config that applies to one file: overrides merged in, defaults filled. */
 export interface ResolvedConfig {

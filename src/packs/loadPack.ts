@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
-import { packSchema, type Pack } from "./schema.js";
+import { packSchemas, type Pack } from "./schema.js";
 import { ConfigError, formatZodIssue } from "../config/errors.js";
 
 export const BUILTIN_PACKS = ["recipients", "tone", "hygiene"] as const;
@@ -32,7 +32,7 @@ export function parsePack(text: string, source: string): Pack {
   } catch (err) {
     throw new ConfigError(`${source}: invalid YAML: ${(err as Error).message.split("\n")[0]}`);
   }
-  const parsed = packSchema.safeParse(raw);
+  const parsed = packSchemas().packSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${source}: ${formatZodIssue(parsed.error.issues[0])}`);
   return { ...parsed.data, source };
 }

@@ -5,6 +5,9 @@
  * pattern therefore never reaches the regex engine as a regex of its own, and every match runs in
  * time linear in the (bounded) sentence length.
  */
+import { readFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Token } from "./tokens.js";
 import { tokenise } from "./tokens.js";
 
@@ -32,11 +35,22 @@ function escapeRegExp(text: string): string {
 
 /** One literal word or phrase, normalised the way sentences are ("can't" → "can n't"). */
 function literal(text: string): string {
-  // A clitic written alone ("'re", "'s") is one word, as the tokeniser splits it off a sentence.
-  if (/^'[a-z]+$/i.test(text)) return escapeRegExp(text.toLowerCase());
-  return tokenise(text, 0, false)
-    .map((t) => escapeRegExp(t.norm))
-    .join(" ");
+  return literalWords(text).map(escapeRegExp).join(" ");
+}
+
+/**
+ * A literal's normalised words. The packs hold some 1,700 patterns made of far fewer distinct
+ * words, and this runs for each at start-up, so each literal is tokenised once.
+ */
+const literalCache = new Map<string, string[]>();
+function literalWords(text: string): string[] {
+  let words = literalCache.get(text);
+  if (!words) {
+    // A clitic written alone ("'re", "'s") is one word, as the tokeniser splits it off a sentence.
+    words = /^'[a-z]+$/i.test(text) ? [text.toLowerCase()] : tokenise(text, 0, false).map((t) => t.norm);
+    literalCache.set(text, words);
+  }
+  return words;
 }
 
 /** Splits on `isSeparator` outside parentheses: `(no one|nobody) (likes|wants)` is two items. */
@@ -155,7 +169,7 @@ function requiredWords(parts: string[]): Set<string> | null {
         inner.forEach((w) => words!.add(w));
       }
     } else {
-      const tokens = /^'[a-z]+$/i.test(raw) ? [raw.toLowerCase()] : tokenise(raw, 0, false).map((t) => t.norm);
+      const tokens = literalWords(raw);
       // Every word of a literal is required; its rarest one is the best trigger.
       const rarest = tokens.map((t) => new Set([t])).sort((a, b) => triggerCost(a) - triggerCost(b))[0];
       words = rarest ?? null;
@@ -166,6 +180,45 @@ function requiredWords(parts: string[]): Set<string> | null {
 }
 
 const NO_CANDIDATES: number[] = [];
+
+/**
+ * Trigger words by pattern (`noun:` before one read as a noun, matching its plural too). Working them out for the packs' 1,700 patterns took ~50 ms of
+ * every cold start, so `npm run build` stores them (scripts/precompile-packs.mjs) in
+ * dist/packs/pattern-triggers.json and the bundle starts from that; any pattern not there (a
+ * user's pack) is worked out here as before.
+ */
+const triggerCache = new Map<string, string[] | null>();
+let storedTriggersLoaded = false;
+
+function loadStoredTriggers(): void {
+  storedTriggersLoaded = true;
+  const here = fileURLToPath(import.meta.url);
+  const dist = here.lastIndexOf(`${sep}dist${sep}`);
+  if (dist === -1) return;
+  try {
+    const stored = JSON.parse(readFileSync(join(here.slice(0, dist + 6), "packs", "pattern-triggers.json"), "utf8"));
+    for (const [source, words] of Object.entries(stored)) triggerCache.set(source, words as string[] | null);
+  } catch {
+    // Not built with precompiled triggers: work them out as needed.
+  }
+}
+
+function triggersOf(pattern: string, plurals: boolean): string[] | null {
+  if (!storedTriggersLoaded) loadStoredTriggers();
+  const key = plurals ? `noun:${pattern}` : pattern;
+  let words = triggerCache.get(key);
+  if (words === undefined) {
+    const found = requiredWords(items(plurals ? compilePatternSource(pattern) : pattern));
+    words = found ? [...found] : null;
+    triggerCache.set(key, words);
+  }
+  return words;
+}
+
+/** Every trigger worked out so far, for the build to store (scripts/precompile-packs.mjs). */
+export function storedTriggers(): Record<string, string[] | null> {
+  return Object.fromEntries(triggerCache);
+}
 
 /**
  * The words of a sentence line. Every pattern list of every rule asks about the same sentence in
@@ -183,7 +236,9 @@ function wordsOfLine(line: string): string[] {
 
 export class PatternList {
   readonly patterns: string[];
-  private readonly each: RegExp[];
+  private readonly plurals: boolean;
+  /** Each pattern's regex, compiled the first time a sentence holds its trigger word. */
+  private readonly each: Array<RegExp | undefined>;
   /** Pattern indices by a word every match of them holds: a sentence tries only those patterns. */
   private readonly byTrigger = new Map<string, number[]>();
   /** Patterns that could match without any fixed word (wildcards and optional words only). */
@@ -192,16 +247,25 @@ export class PatternList {
   /** `plurals`: one-word patterns are nouns and match their plural too. */
   constructor(patterns: unknown, options: { plurals?: boolean } = {}) {
     this.patterns = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === "string" && p.trim() !== "") : [];
-    const sources = this.patterns.map((p) => (options.plurals ? compilePatternSource(p) : p));
     // Word boundaries as a consumed space rather than a lookbehind, which V8 would try at every
     // character; each pattern is its own small regex, tried only when its trigger word is present,
     // instead of one alternation of hundreds run on every sentence (that dominated whole runs).
-    this.each = sources.map((source) => new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
-    sources.forEach((source, index) => {
-      const words = requiredWords(items(source));
+    this.plurals = options.plurals ?? false;
+    this.each = new Array(this.patterns.length);
+    this.patterns.forEach((pattern, index) => {
+      const words = triggersOf(pattern, this.plurals);
       if (!words) this.untriggered.push(index);
-      else words.forEach((word) => this.byTrigger.set(word, [...(this.byTrigger.get(word) ?? []), index]));
+      else for (const word of words) {
+        const list = this.byTrigger.get(word);
+        if (list) list.push(index);
+        else this.byTrigger.set(word, [index]);
+      }
     });
+  }
+
+  private regexFor(index: number): RegExp {
+    const source = this.plurals ? compilePatternSource(this.patterns[index]) : this.patterns[index];
+    return (this.each[index] ??= new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
   }
 
   /** Indices of the patterns that could match `line`, in pack order. */
@@ -217,7 +281,7 @@ export class PatternList {
 
   test(line: string): boolean {
     return this.candidates(line).some((index) => {
-      const regex = this.each[index];
+      const regex = this.regexFor(index);
       regex.lastIndex = 0;
       return regex.test(line);
     });
@@ -227,7 +291,7 @@ export class PatternList {
   matches(words: WordLine): PatternMatch[] {
     const out: PatternMatch[] = [];
     for (const p of this.candidates(words.line)) {
-      const regex = this.each[p];
+      const regex = this.regexFor(p);
       regex.lastIndex = 0;
       for (const m of words.line.matchAll(regex)) {
         const lead = m[0].startsWith(" ") ? 1 : 0;
