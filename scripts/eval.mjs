@@ -1,17 +1,29 @@
-// Scores the tone rules on the development corpus (../shared/corpus/tone-dev.jsonl): each text
+// Scores the tone rules on the development corpus (../shared/corpus/tone-dev.jsonl), or on
+// another set of the same format with `--set FILE` (e.g. `--set test/tone/heldout.jsonl`): each text
 // is linted as a bare text with the built library, and counts as flagged when
 // disparaging-customer, gatekeeping or condescension fires. Prints precision, recall, F1 and the
 // false-positive rate overall and per category, then the misses and false alarms; the last four
 // lines are the overall summary.
 import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const corpusUrl = new URL("../../shared/corpus/tone-dev.jsonl", import.meta.url);
-const corpusPath = fileURLToPath(corpusUrl);
+const setFlag = process.argv.indexOf("--set");
+const setArg = setFlag >= 0 ? process.argv[setFlag + 1] : process.argv.find((a) => a.startsWith("--set="))?.slice(6);
+if (setFlag >= 0 && !setArg) {
+  console.error("eval: --set needs a file");
+  process.exit(2);
+}
+const corpusPath = setArg ? resolve(setArg) : fileURLToPath(new URL("../../shared/corpus/tone-dev.jsonl", import.meta.url));
 if (!existsSync(corpusPath)) {
+  if (setArg) {
+    console.error(`eval: no such set: ${corpusPath}`);
+    process.exit(2);
+  }
   console.log(`eval: no development corpus at ${corpusPath}; nothing to score.`);
   process.exit(0);
 }
+if (setArg) console.log(`eval: scoring ${corpusPath}\n`);
 
 const { lint } = await import(new URL("../dist/index.js", import.meta.url).href);
 const FLAGGING = new Set(["disparaging-customer", "gatekeeping", "condescension"]);

@@ -99,6 +99,8 @@ function windowEnd(tokens: Token[], from: number): number {
     const t = tokens[j];
     if (isHardBoundary(t)) break;
     if (t.kind === "word" && ["but", "so", "because", "though", "although", "while", "if", "when", "since", "whereas"].includes(t.norm)) break;
+    // "is angry that nobody told her", "was upset when …": what follows is another clause, with its own subject.
+    if (j > from && t.kind === "word" && ["that", "who", "which", "whether"].includes(t.norm)) break;
     if (t.kind === "word" && ["and", "or"].includes(t.norm) && SUBJECT_PRONOUNS.has(tokens[j + 1]?.norm ?? "")) break;
     last = j;
   }

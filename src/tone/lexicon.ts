@@ -24,6 +24,8 @@ export interface ToneLexicon {
   copulas: PatternList;
   /** Swear words: the profanity rule's list, and what makes an insult "profanity" at a customer. */
   profanity: PatternList;
+  /** The one-word swear words, for telling "Fuck the Pembertons" from a name. */
+  swearWords: ReadonlySet<string>;
   readers: ReaderPhrases;
 }
 
@@ -59,6 +61,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     negators: new PatternList(lex.negators),
     copulas: new PatternList(lex.copulas),
     profanity: new PatternList(lex.profanity),
+    swearWords: new Set(words(lex.profanity).filter((w) => /^[\p{L}]+$/u.test(w))),
     readers: {
       external: readers.external ?? "{{list}} will read this",
       internal: readers.internal ?? "colleagues will read this ({{list}})",

@@ -62,6 +62,7 @@ const isNameWord = (t: Token | undefined, lex: ToneLexicon): boolean =>
   !t.allCaps &&
   /\p{L}/u.test(t.text) &&
   !lex.notNames.has(t.norm) &&
+  !lex.swearWords.has(t.norm) &&
   !lex.titles.has(t.norm.replace(/\.$/, "")) &&
   !FUNCTION_WORDS.has(t.norm) &&
   !/^\p{L}+ly$/u.test(t.text);
@@ -260,7 +261,9 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       const isRole = lex.roleNouns.has(norm);
       const isRelative = lex.relativeNouns.has(norm);
       const next = tokens[i + 1];
-      const pointed = DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
+      // "The man is a boor": "the" right before a word that only means a person points back at someone.
+      const backReference = determiner === "the" && first === i - 1 && REFERRING_PERSON_NOUNS.has(norm);
+      const pointed = backReference || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
       const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
       const lotOfThem = norm === "lot" && next?.norm === "of";
       if (!isRole && !isRelative && !pointed && !located && !lotOfThem) continue;
@@ -280,6 +283,9 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
   }
   return mentions;
 }
+
+/** Person nouns that, after "the", refer to someone already spoken of ("the man", "the woman"). */
+const REFERRING_PERSON_NOUNS = new Set(["man", "woman", "guy", "bloke", "lady", "gentleman", "chap", "fella", "fellow", "dude", "men", "women", "guys", "blokes", "ladies", "gentlemen", "chaps"]);
 
 function isPossessive(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];

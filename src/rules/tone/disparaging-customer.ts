@@ -18,7 +18,7 @@ import type { PackRule } from "../../packs/schema.js";
 import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
 import { clauseStart, complementOf, contextTarget, isNegated, isPredicative } from "../../tone/clauses.js";
 import { cueTarget } from "../../tone/cueTarget.js";
-import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../tone/grammar.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import type { PatternMatch } from "../../tone/patterns.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
@@ -40,13 +40,24 @@ const KEYS = [
   "stereotypeConsequences",
   "stereotypeCues",
   "dismissals",
+  "groupModifiers",
+  "origins",
+  "punchlines",
+  "sarcasmOpeners",
+  "reportedWants",
+  "stereotypeBehaviours",
+  "alsoThings",
 ] as const;
 type Key = (typeof KEYS)[number];
 type Patterns = CompiledPatterns<Key>;
 
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "groups", "stereotypeCues", "stereotypeConsequences", "dismissals"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "groups", "groupModifiers", "stereotypeCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners"];
 
-type Found = Omit<ToneJudgement, "text" | "sentence">;
+type Found = Omit<ToneJudgement, "text" | "sentence"> & {
+  /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
+   * is said of is a name without asking the tagger (which costs ~400 ms to load). */
+  personOnly?: boolean;
+};
 
 /** The findings of this rule for a message, computed once (the profanity rule reads them too). */
 export async function findDisparagement(analysis: ToneAnalysis, data: PackRule): Promise<ToneJudgement[]> {
@@ -59,11 +70,12 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words.line)) continue;
+        if (!patterns.prefilter.test(sentence.words.line) && !analysis.lexicon.profanity.test(sentence.words.line)) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
-          if (found.target && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;
-          out.push({ ...found, text, sentence });
+          if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;
+          const { personOnly: _, ...judgement } = found;
+          out.push({ ...judgement, text, sentence });
           break;
         }
       }
@@ -86,9 +98,39 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     if (target) yield { messageId: "contempt", target };
   }
   for (const cue of p.mockeryCues.matches(sentence.words)) {
+    // "answer the question he actually asked": a pronoun that opens a relative clause after a noun
+    // is not the start of a sneer.
+    const prev = sentence.tokens[cue.first - 1];
+    if (SUBJECT_PRONOUNS.has(sentence.tokens[cue.first].norm) && prev && prev.kind === "word" && !CLAUSE_BREAKERS.has(prev.norm) && !SENTENCE_ADVERBS.has(prev.norm)) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target) yield { messageId: "mockery", target };
   }
+  // "Oh brilliant, the Marchetti lot want a refund": sarcastic only when what follows reports what
+  // the customer wants or believes ("Oh great, the Hendersons signed!" is good news).
+  for (const cue of p.sarcasmOpeners.matches(sentence.words)) {
+    if (!p.reportedWants.matches(sentence.words).some((w) => w.first > cue.last)) continue;
+    const target = cueTarget(text, index, cue, { allowYou: false });
+    if (target && target.sentence === sentence && target.mention.first > cue.last) yield { messageId: "mockery", target };
+  }
+  yield* punchlines(p, text, index);
+}
+
+/**
+ * A one- or two-word sentence that turns the one before it into a joke: "… turn the sea down.
+ * Genuinely.", "… goes for 200k. Adorable.", "Lucky us." It mocks whoever the sentence before was
+ * about, when that was a customer named as a subject (not "the client's parcel").
+ */
+function* punchlines(p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const words = sentence.tokens.filter((t) => t.kind !== "punct");
+  if (words.length === 0 || words.length > 3) return;
+  const cue = p.punchlines.matches(sentence.words).find((m) => m.first <= sentence.tokens.indexOf(words[0]) && m.last >= sentence.tokens.indexOf(words[words.length - 1]));
+  if (!cue || index === 0) return;
+  const before = text.sentences[index - 1];
+  if (before.paragraph !== sentence.paragraph) return;
+  const wants = p.reportedWants.matches(before.words);
+  const mention = before.mentions().find((m) => !m.possessor && m.kind !== "you" && wants.some((w) => w.first > m.last));
+  if (mention) yield { messageId: "mockery", target: { sentence: before, mention } };
 }
 
 function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
@@ -98,8 +140,16 @@ function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean 
 /** Insult matches that are not part of an idiom ("guinea pig", "in pain"). */
 function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
   const idioms = p.idioms.matches(sentence.words);
-  return p[key].matches(sentence.words).filter((m) => !idioms.some((i) => overlaps(i, m)));
+  return p[key].matches(sentence.words).filter((m) => {
+    if (idioms.some((i) => overlaps(i, m))) return false;
+    // Words that are also pronouns or negators ("nobody told her") insult only as nouns: "a nobody".
+    const word = sentence.tokens[m.first];
+    if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
+    return true;
+  });
 }
+
+const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
 
 function isProfane(analysis: ToneAnalysis, sentence: Sentence, m: PatternMatch): boolean {
   return analysis.lexicon.profanity.matches(sentence.words).some((w) => overlaps(w, m));
@@ -113,19 +163,46 @@ function clearlyPersonal(m: Mention): boolean {
   return m.personal;
 }
 
+/**
+ * A swear word used as an adjective on a person: "a shit client", "this bloody couple". The match
+ * runs from the swear word to the person noun, and the noun must head its phrase ("the bloody
+ * client portal" is about the portal).
+ */
+function profaneAttributives(analysis: ToneAnalysis, sentence: Sentence): PatternMatch[] {
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  const out: PatternMatch[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== "word" || t.quoted || !lex.swearWords.has(t.norm)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
+      const n = tokens[j];
+      if (n.kind !== "word" || n.quoted) break;
+      if (lex.roleNouns.has(n.norm) || lex.relativeNouns.has(n.norm) || lex.personNouns.has(n.norm)) {
+        if (!lex.nonPersonHeads.has(tokens[j + 1]?.norm ?? "")) out.push({ first: i, last: j, pattern: t.norm });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
-  const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives")];
+  const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives"), ...profaneAttributives(analysis, sentence)];
   const harsh = insults(p, sentence, "harshJudgements");
+  const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention, analysis.lexicon);
     if (!complement) continue;
     const inWindow = (m: PatternMatch) => m.first >= complement.first && m.first <= complement.last && isPredicative(tokens, complement, m.first);
-    const hit = personOnly.find(inWindow) ?? (clearlyPersonal(mention) ? harsh.find(inWindow) : undefined);
+    const personHit = personOnly.find(inWindow);
+    const hit = personHit ?? (clearlyPersonal(mention) ? harsh.find(inWindow) : undefined);
     if (!hit) continue;
     // "They're not difficult at all", "Nobody here thinks the client is stupid".
     if (isNegated(sentence, analysis.lexicon, hit.first, clauseStart(tokens, mention.first))) continue;
-    yield { messageId: isProfane(analysis, sentence, hit) ? "profanity" : "insult", target: { sentence, mention } };
+    // "Kyle is clueless" needs no tagger; "Parking is a total shitshow" does ("shitshow" also describes things).
+    const personOnlyWord = hit === personHit && !alsoThings.some((t) => overlaps(t, hit));
+    yield { messageId: isProfane(analysis, sentence, hit) ? "profanity" : "insult", target: { sentence, mention }, personOnly: personOnlyWord };
   }
 }
 
@@ -147,7 +224,7 @@ function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: n
       if (t.kind === "punct" && t.text !== ",") break;
     }
     return [];
-  });
+  }).concat(profaneAttributives(analysis, sentence));
   // "Shrill, whiny, and convinced the world owes her a free night." A verbless sentence that opens
   // with an insult is about whoever the paragraph was about. (Not "Dense fog delayed the coach":
   // there the adjective is attached to a noun.)
@@ -171,7 +248,14 @@ function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: n
       }
     }
     const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
-    if (det < 0 && !attached) continue;
+    if (det < 0 && !attached) {
+      // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
+      // from the bank again." The insult is how the person is pointed at.
+      if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
+        yield { messageId: isProfane(analysis, sentence, hit) ? "profanity" : "insult", target: { sentence, mention: { first: firstWord, last: hit.last, head: hit.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+      }
+      continue;
+    }
     if (isNegated(sentence, lex, hit.first, start)) continue;
     const messageId = isProfane(analysis, sentence, hit) ? "profanity" : "insult";
     const detWord = det >= 0 ? tokens[det].norm : "";
@@ -184,12 +268,28 @@ function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: n
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
       if (you) yield { messageId, target: { sentence, mention: you } };
     } else {
-      // "What a pair of halfwits." — about whoever was just mentioned.
+      // "What a pair of halfwits." — about whoever was just mentioned; "What a twat that new
+      // customer is." — about the subject that follows the exclamation.
       const before = sentence.mentions().filter((m) => m.last < hit.first && m.kind !== "you");
-      const target = before.length ? { sentence, mention: before[before.length - 1] } : contextTarget(text, index, (m) => m.kind !== "you");
+      const after =
+        detWord === "what"
+          ? sentence.mentions().find((m) => m.first > hit.last && !m.possessor && copulas.some((c) => c.first === m.last + 1) && (tokens[m.last + 2] === undefined || tokens[m.last + 2].kind === "punct"))
+          : undefined;
+      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : contextTarget(text, index, (m) => m.kind !== "you");
       if (target) yield { messageId, target };
     }
   }
+}
+
+/** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
+const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);
+
+/** The epithet opens a verbless note and is followed by where they are or what they want. */
+function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: number): boolean {
+  for (let j = firstWord; j < hit.first; j++) if (tokens[j].kind !== "punct" && !NOTE_OPENERS.has(tokens[j].norm)) return false;
+  const next = tokens[hit.last + 1];
+  if (!next || next.kind === "punct") return next === undefined || /^[.!]$/.test(next.text);
+  return ["on", "in", "at", "from", "who", "wants", "wanting", "asking", "again", "just"].includes(next.norm) || /ing$/.test(next.norm);
 }
 
 const COMPLEMENTISERS = new Set(["to", "for", "if", "when", "how", "it", "this", "myself", "having", "being", "the way", "what"]);
@@ -204,12 +304,25 @@ function* objectsOfContempt(analysis: ToneAnalysis, p: Patterns, sentence: Sente
     if (!next || COMPLEMENTISERS.has(next.norm) || /ing$/.test(next.norm)) continue;
     // "I hate that the guest had to wait": "that" + a clause is a complementiser, not "that man".
     if (next.norm === "that" && ["the", "a", "our", "we", "he", "she", "they", "it", "you", "i", "there"].includes(tokens[verb.last + 2]?.norm ?? "")) continue;
-    const object = sentence.mentions().find((m) => m.first > verb.last && m.first <= verb.last + 2 && !m.possessor);
+    const object = sentence.mentions().find((m) => m.first > verb.last && !m.possessor && (m.first <= verb.last + 2 || onlyModifiers(analysis, p, sentence, verb.last + 1, m.first)));
     if (!object) continue;
     const inherentlyNegative = analysis.lexicon.negators.matches(sentence.words).some((n) => overlaps(n, verb));
     if (!inherentlyNegative && isNegated(sentence, analysis.lexicon, verb.first)) continue;
     yield { messageId: "contempt", target: { sentence, mention: object } };
   }
+}
+
+/** Whether tokens [from, to) are only determiners and insulting or swearing adjectives: "this bloody". */
+function onlyModifiers(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  const adjectives = insults(p, sentence, "insultAdjectives");
+  for (let j = from; j < to; j++) {
+    const t = sentence.tokens[j];
+    if (t.kind !== "word") return false;
+    if (DETERMINERS.has(t.norm) || analysis.lexicon.swearWords.has(t.norm) || NOTE_OPENERS.has(t.norm) || adjectives.some((a) => a.first <= j && j <= a.last)) continue;
+    return false;
+  }
+  return true;
 }
 
 function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
@@ -224,16 +337,49 @@ function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
   }
 }
 
+const WEAK_GENERALISERS = new Set(["always", "tend to", "invariably", "without fail"]);
+
+/** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
+function clauseEnd(tokens: Sentence["tokens"], i: number): number {
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if ((t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text)) || (t.kind === "word" && ["but", "so", "because"].includes(t.norm))) return j - 1;
+  }
+  return tokens.length - 1;
+}
+
+/** "young couples", "private-school parents", "rich clients": a modifier that makes a group of a plural person noun. */
+function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const lex = analysis.lexicon;
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  for (const m of p.groupModifiers.matches(sentence.words)) {
+    const noun = tokens[m.last + 1];
+    if (!noun || noun.kind !== "word" || !/s$/.test(noun.norm) && !["people", "men", "women", "folk"].includes(noun.norm)) continue;
+    if (!(lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm) || lex.personNouns.has(noun.norm))) continue;
+    if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
+    out.push({ first: m.first, last: m.last + 1, pattern: m.pattern });
+  }
+  return out;
+}
+
 function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   const { tokens } = sentence;
-  const groups = p.groups.matches(sentence.words);
   const generalisers = p.generalisers.matches(sentence.words);
+  const behaviours = p.stereotypeBehaviours.matches(sentence.words);
+  const groups = [...p.groups.matches(sentence.words), ...modifiedGroups(analysis, p, sentence)];
   // "Students never pay on time", "Hen parties from the Midlands are all the same".
   for (const group of groups) {
-    if (tokens[group.first - 1]?.norm === "our") continue;
+    // A particular set of people ("the parents are never unreasonable", "our students always …")
+    // is not a generalisation; "the French", "the elderly" are.
+    const det = tokens[group.first - 1]?.norm ?? "";
+    if (det === "our" || ((DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
     const general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
     if (!general) continue;
+    // "always" and "tend to" say only that a group does something: a stereotype when it is a bad
+    // thing ("always trash the rooms"), planning when not ("young families always ask about cots").
+    if (WEAK_GENERALISERS.has(general.pattern) && !behaviours.some((b) => b.first > general.last && b.first <= clauseEnd(tokens, general.last))) continue;
     const groupMention: Mention = { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false };
     yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
   }
@@ -242,12 +388,17 @@ function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention, analysis.lexicon);
     if (!complement) continue;
+    const from = tokens[complement.first]?.norm === "from";
     const identity =
       groups.some((g) => g.first >= complement.first && g.first <= complement.first + 3) ||
-      (tokens[complement.first]?.norm === "from" && tokens[complement.first + 1]?.capitalised);
+      p.groupModifiers.matches(sentence.words).some((g) => g.first === complement.first) ||
+      (from && tokens[complement.first + 1]?.capitalised) ||
+      (from && p.origins.matches(sentence.words).some((o) => o.first >= complement.first + 1 && o.first <= complement.first + 3));
     if (!identity) continue;
     const so = tokens.findIndex((t, j) => j > complement.first && t.norm === "so");
     if (so < 0 || !consequences.some((c) => c.first > so)) continue;
+    // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad.
+    if (!behaviours.some((b) => b.first > so)) continue;
     yield { messageId: "stereotype", target: { sentence, mention } };
   }
   for (const cue of p.stereotypeCues.matches(sentence.words)) {
