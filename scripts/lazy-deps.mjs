@@ -21,6 +21,8 @@ export const LAZY_MODULES = {
   // for a user's pack or config file.
   "js-yaml": { kind: "object" },
   "html-to-text": { kind: "object" },
+  // Schemas are built only to validate a config file or a user's pack, or rule options.
+  zod: { kind: "object" },
   "linkify-it": { kind: "linkify" },
 };
 

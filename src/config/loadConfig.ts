@@ -9,6 +9,8 @@ import picomatch from "picomatch";
 import { configSchemas, DEFAULT_PACKS, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
 import { ConfigError, formatZodIssue } from "./errors.js";
 import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
+import { parseRuleOptions } from "../engine/ruleOptions.js";
+import { optionsOf } from "../engine/severity.js";
 
 export const CONFIG_FILES = [
   "package.json",
@@ -57,6 +59,16 @@ export function validateConfig(raw: unknown, source: string | null, dir: string,
   check(config.rules, "rules", where);
   config.overrides?.forEach((o, i) => check(o.rules, `overrides.${i}.rules`, where));
   check(cli.rules, "--rule", "command line");
+  // Options are checked here too, so a bad one is a config error before any file is read.
+  const byId = new Map(ruleSet.map((r) => [r.data.id, r.rule]));
+  const checkOptions = (rules: Record<string, RuleSetting> | undefined, path: string) => {
+    for (const [id, setting] of Object.entries(rules ?? {})) {
+      const given = optionsOf(setting);
+      if (given) parseRuleOptions(byId.get(id)!, given, where, `${path}.${id}`);
+    }
+  };
+  checkOptions(config.rules, "rules");
+  config.overrides?.forEach((o, i) => checkOptions(o.rules, `overrides.${i}.rules`));
   return { config, source, dir, ruleSet };
 }
 

@@ -5,7 +5,6 @@
  */
 import type { FileResult, Finding, Message, ReportedSeverity } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
-import { ConfigError, formatZodIssue } from "../config/errors.js";
 import { readMessage, readMessageFromFile, type InputMode } from "../message/readMessage.js";
 import { loadBuiltinPack } from "../packs/loadPack.js";
 import type { ReportDescriptor, RuleContext } from "./rule.js";
@@ -13,6 +12,7 @@ import type { ActiveRule } from "./ruleSet.js";
 import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
 import { findSuppressions, isSuppressed } from "./suppressions.js";
+import { parseRuleOptions } from "./ruleOptions.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -76,7 +76,9 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     const setting = config.rules[rule.id];
     const pair = resolveSeverityPair(data.severity, setting);
     if (pair.internal === "off" && pair.external === "off") continue;
-    const options = parseOptions(rule.id, rule.optionsSchema, { ...(rule.defaultOptions ?? {}), ...(optionsOf(setting) ?? {}) }, config);
+    const given = optionsOf(setting);
+    // Options are validated (and their schema built) only when a user gives some.
+    const options = given ? parseRuleOptions(rule, given, config.source ?? "config") : (rule.defaultOptions ?? {});
 
     const context: RuleContext<any> = {
       message,
@@ -109,15 +111,6 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
   };
 }
 
-function parseOptions(ruleId: string, schema: any, options: Record<string, unknown>, config: ResolvedConfig) {
-  if (!schema) return options;
-  const parsed = schema.safeParse(options);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new ConfigError(
-    `${config.source ?? "config"}: rules.${ruleId}.${formatZodIssue({ ...issue, path: ["options", ...issue.path] })}`,
-  );
-}
 
 /** Said when the body was longer than draftlint lints (BODY_TEXT_CAP in readMessage.ts). */
 function truncationNotice(message: Message): Finding {

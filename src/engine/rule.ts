@@ -45,8 +45,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
 export interface Rule<Options = Record<string, unknown>> {
   id: string;
   pack: string;
-  /** Validates the options a user gives in `rules: { id: [severity, options] }`. */
-  optionsSchema?: ZodType<Options>;
+  /**
+   * Validates the options a user gives in `rules: { id: [severity, options] }`. A function, so
+   * the schema (and zod) is built only when a user gives options.
+   */
+  optionsSchema?: () => ZodType<Options>;
   defaultOptions?: Options;
   /** Runs on messages of these kinds; bare text has no recipients. */
   appliesTo?: Array<Message["kind"]>;

@@ -7,7 +7,7 @@ export default defineRule({
   id: "many-external-recipients",
   pack: "recipients",
   appliesTo: ["eml"],
-  optionsSchema: z.object({ max: z.number().int().min(0) }).strict(),
+  optionsSchema: () => z.object({ max: z.number().int().min(0) }).strict(),
   defaultOptions: { max: 10 },
   check({ message, options, report }) {
     const visible = visibleExternal(message.recipients);

@@ -11,7 +11,7 @@ export default defineRule({
   id: "mixed-external-organisations",
   pack: "recipients",
   appliesTo: ["eml"],
-  optionsSchema: z.object({ max: z.number().int().min(1) }).strict(),
+  optionsSchema: () => z.object({ max: z.number().int().min(1) }).strict(),
   defaultOptions: { max: 3 },
   check({ message, options, report }) {
     const visible = visibleExternal(message.recipients);

@@ -7,8 +7,8 @@ import { defineRule, type RuleContext } from "../../engine/rule.js";
 import { analyseMessage, type Sentence } from "../../tone/analysis.js";
 import { reportJudgement } from "../../tone/report.js";
 
-const optionsSchema = z.object({ minWords: z.number().int().min(2).optional(), exclamations: z.number().int().min(2).optional() }).strict();
-type Options = z.infer<typeof optionsSchema>;
+const optionsSchema = () => z.object({ minWords: z.number().int().min(2).optional(), exclamations: z.number().int().min(2).optional() }).strict();
+type Options = z.infer<ReturnType<typeof optionsSchema>>;
 
 const acronymCache = new WeakMap<object, Set<string>>();
 
