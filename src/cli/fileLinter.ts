@@ -9,7 +9,7 @@ import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } fr
 import { ConfigError } from "../config/errors.js";
 import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
-import { isMboxFile, lintMbox } from "../input/mbox.js";
+import { lintMbox } from "../input/mbox.js";
 
 export interface FileLinterSettings {
   cli: CliOverrides;
@@ -28,8 +28,8 @@ export interface AlreadyRead {
 
 export interface FileLinter {
   lint(name: string, read?: AlreadyRead): Promise<FileResult>;
-  /** One path's results: one for a draft, one per message for an mbox archive. */
-  lintPathOrArchive(path: string): Promise<FileResult[]>;
+  /** Each message of an mbox archive, streamed: `emit` gets each result as it is made. */
+  lintArchive(path: string, emit: (result: FileResult) => void): Promise<void>;
 }
 
 export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void): FileLinter {
@@ -63,15 +63,12 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
     }
   }
 
-  async function lintPathOrArchive(path: string): Promise<FileResult[]> {
-    if (await isMboxFile(path)) {
-      // An archive is streamed, one result per message (`archive.mbox#3`), each read as an email.
-      return lintMbox(path, (member, source) => lint(member, { source, configPath: path, input: "eml" }));
-    }
-    return [await lint(path)];
+  async function lintArchive(path: string, emit: (result: FileResult) => void): Promise<void> {
+    // One result per message (`archive.mbox#3`), each read as an email, config found for the archive.
+    await lintMbox(path, (member, source) => lint(member, { source, configPath: path, input: "eml" }), emit);
   }
 
-  return { lint, lintPathOrArchive };
+  return { lint, lintArchive };
 }
 
 function describeReadError(err: NodeJS.ErrnoException): string {

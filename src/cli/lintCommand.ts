@@ -3,17 +3,19 @@
  * (0 clean, 1 lint errors or too many warnings, 2 usage/config/file errors — SPEC §6).
  * A bad file never stops the others.
  */
-import { writeFile } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { ChalkInstance } from "chalk";
-import type { FileResult, Report } from "../types.js";
+import type { FileResult, Summary } from "../types.js";
 import { loadConfig, type CliOverrides } from "../config/loadConfig.js";
 import { UsageError } from "../config/errors.js";
 import { collectInputs } from "../input/collectInputs.js";
 import type { InputMode } from "../message/readMessage.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
-import { buildReport } from "../report/summarise.js";
-import { formatters } from "../report/index.js";
+import { addToSummary, buildReport, summarise } from "../report/summarise.js";
+import { formatters, type Formatter } from "../report/index.js";
+import type { FormatOptions } from "../report/formatter.js";
+import { isMboxFile } from "../input/mbox.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -61,30 +63,30 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");
   const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`));
-  const files = items.flatMap((item) => (item.kind === "file" ? [item.path] : []));
-  const workers = workerCount(files.length);
-  const fromWorkers = workers ? await lintInWorkers(files, settings, workers) : null;
 
-  const results: FileResult[] = [];
-  let fileIndex = 0;
-  for (const item of items) {
-    if (item.kind === "stdin") {
-      const name = options.stdinFilename ?? "<stdin>";
-      results.push(await linter.lint(name, { source: await io.readStdin() }));
-    } else {
-      results.push(...(fromWorkers ? fromWorkers[fileIndex] : await linter.lintPathOrArchive(item.path)));
-      fileIndex++;
+  // Archives are streamed on this thread; drafts may go to worker threads when there are many.
+  const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
+  const drafts = items.flatMap((item, i) => (item.kind === "file" && !isArchive[i] ? [item.path] : []));
+  const workers = workerCount(drafts.length);
+  const fromWorkers = workers ? lintInWorkers(drafts, settings, workers) : null;
+
+  const output = openOutput(options.outputFile, io);
+  const sink = createReportSink(formatter, { chalk: io.chalk }, output, options.quiet ?? false);
+  let draftIndex = 0;
+  for (const [i, item] of items.entries()) {
+    if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
+    else if (isArchive[i]) await linter.lintArchive(item.path, sink.emit);
+    else {
+      const index = draftIndex++;
+      if (fromWorkers) (await fromWorkers[index]).forEach(sink.emit);
+      else sink.emit(await linter.lint(item.path));
     }
   }
-
-  const report: Report = buildReport(options.quiet ? results.map(errorsOnly) : results);
-  const text = formatter(report, { chalk: io.chalk });
-  if (options.outputFile) await writeFile(options.outputFile, text);
-  else io.stdout(text);
+  const summary = sink.finish();
+  output.close();
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
-  for (const r of results) if (r.error) io.stderr(`draftlint: ${r.file}: ${r.error.message}\n`);
+  for (const line of sink.fileErrorLines) io.stderr(line);
 
-  const summary = buildReport(results).summary;
   if (summary.fileErrors > 0) return 2;
   if (summary.errors > 0) return 1;
   if (maxWarnings >= 0 && summary.warnings > maxWarnings) return 1;
@@ -93,4 +95,48 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
 
 function errorsOnly(result: FileResult): FileResult {
   return { ...result, findings: result.findings.filter((f) => f.severity === "error") };
+}
+
+interface Output {
+  write(text: string): void;
+  close(): void;
+}
+
+/** Standard output, or `--output-file` written as the report is made. */
+function openOutput(path: string | undefined, io: Io): Output {
+  if (!path) return { write: (text) => text && io.stdout(text), close: () => {} };
+  const fd = openSync(path, "w");
+  return { write: (text) => text && writeSync(fd, text), close: () => closeSync(fd) };
+}
+
+/**
+ * Receives results in input order and prints each as it comes when the format allows, keeping
+ * only the counts (and the lines for stderr): memory stays flat over an archive of any size.
+ */
+function createReportSink(formatter: Formatter, formatOptions: FormatOptions, output: Output, quiet: boolean) {
+  const summary = summarise([]);
+  const held: FileResult[] = [];
+  const fileErrorLines: string[] = [];
+  let index = 0;
+  if (formatter.kind === "streaming") output.write(formatter.start?.(formatOptions) ?? "");
+  return {
+    fileErrorLines,
+    emit(result: FileResult) {
+      addToSummary(summary, result);
+      if (result.error) fileErrorLines.push(`draftlint: ${result.file}: ${result.error.message}\n`);
+      const shown = quiet ? errorsOnly(result) : result;
+      if (formatter.kind === "streaming") output.write(formatter.file(shown, index, formatOptions));
+      else held.push(shown);
+      index++;
+    },
+    /** Ends the report; returns the counts of everything linted (errors and warnings both). */
+    finish(): Summary {
+      if (formatter.kind === "streaming") {
+        output.write(formatter.end(quiet ? { ...summary, warnings: 0, infos: 0 } : summary, index, formatOptions));
+      } else {
+        output.write(formatter.whole(buildReport(held), formatOptions));
+      }
+      return summary;
+    },
+  };
 }

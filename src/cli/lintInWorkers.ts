@@ -30,31 +30,32 @@ export function workerCount(files: number): number {
   return Math.max(0, Math.min(wanted, 8, Math.ceil(files / BATCH_SIZE)));
 }
 
-/** Each path's results (one per draft, one per message of an archive), in the order given. */
-export async function lintInWorkers(paths: string[], settings: FileLinterSettings, count: number): Promise<FileResult[][]> {
-  const results = new Array<FileResult[]>(paths.length);
+/**
+ * Starts linting `paths` on worker threads at once and returns each path's results as a promise,
+ * in the order given, so the caller can print file by file while the workers run ahead.
+ */
+export function lintInWorkers(paths: string[], settings: FileLinterSettings, count: number): Array<Promise<FileResult[]>> {
+  const settle: Array<{ resolve: (r: FileResult[]) => void; reject: (e: unknown) => void }> = [];
+  const results = paths.map(() => new Promise<FileResult[]>((resolve, reject) => settle.push({ resolve, reject })));
   const batches: WorkerBatch[] = [];
   for (let i = 0; i < paths.length; i += BATCH_SIZE) {
     batches.push({ items: paths.slice(i, i + BATCH_SIZE).map((path, k) => ({ index: i + k, path })) });
   }
   const script = workerScript()!;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(script, { workerData: settings });
-      return new Promise<void>((resolve, reject) => {
-        const feed = () => {
-          const batch = batches.shift();
-          if (batch) worker.postMessage(batch);
-          else void worker.terminate().then(() => resolve());
-        };
-        worker.on("message", (done: Array<{ index: number; results: FileResult[] }>) => {
-          for (const { index, results: found } of done) results[index] = found;
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      });
-    }),
-  );
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(script, { workerData: settings });
+    const feed = () => {
+      const batch = batches.shift();
+      if (batch) worker.postMessage(batch);
+      else void worker.terminate();
+    };
+    worker.on("message", (done: Array<{ index: number; result: FileResult }>) => {
+      for (const { index, result } of done) settle[index].resolve([result]);
+      feed();
+    });
+    // A worker that dies takes its batch with it: say so for each of those files.
+    worker.on("error", (err) => settle.forEach((s) => s.reject(err)));
+    feed();
+  }
   return results;
 }

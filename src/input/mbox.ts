@@ -187,17 +187,20 @@ export function splitArchiveMember(file: string): { path: string; member: number
 export async function lintMbox(
   path: string,
   lintMember: (name: string, source: Buffer) => Promise<FileResult>,
+  /** Called with each result as it is made; when given, results are not also collected. */
+  emit?: (result: FileResult) => void,
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
+  const out = emit ?? ((result: FileResult) => results.push(result));
   try {
     for await (const message of readMbox(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
       const result = await lintMember(`${path}#${message.index}`, message.source);
-      results.push(inArchive(result, message.startLine));
+      out(inArchive(result, message.startLine));
     }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === "ENOENT" ? "no such file" : e.code === "EACCES" ? "permission denied" : `cannot read (${e.code ?? e.message})`;
-    results.push({ file: path, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
+    out({ file: path, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
   }
   return results;
 }

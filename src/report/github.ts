@@ -5,6 +5,7 @@
  *   ::error file=drafts/wedding.eml,line=9,col=41,title=gatekeeping::I don't think they are …
  */
 import type { FileResult, Finding, Report, ReportedSeverity } from "../types.js";
+import { formatReport, noColour, type FormatOptions, type StreamingFormatter } from "./formatter.js";
 import { splitArchiveMember } from "../input/mbox.js";
 
 const COMMAND: Record<ReportedSeverity, "error" | "warning" | "notice"> = { error: "error", warn: "warning", info: "notice" };
@@ -50,13 +51,20 @@ function annotation(file: FileResult, f: Finding): string {
   );
 }
 
-export function formatGithub(report: Report): string {
-  const lines: string[] = [];
-  for (const file of report.files) {
+export const githubFormatter: StreamingFormatter = {
+  kind: "streaming",
+  file(file) {
+    const lines: string[] = [];
     if (file.error) {
       lines.push(command("error", [["file", splitArchiveMember(file.file).path], ["title", `draftlint ${file.error.code}`]], `${file.error.message}`));
     }
     for (const f of file.findings) lines.push(annotation(file, f));
-  }
-  return lines.length ? lines.join("\n") + "\n" : "";
+    return lines.map((l) => l + "\n").join("");
+  },
+  end: () => "",
+};
+
+/** The whole report at once. */
+export function formatGithub(report: Report, options: FormatOptions = { chalk: noColour }): string {
+  return formatReport(githubFormatter, report, options);
 }

@@ -1,18 +1,18 @@
-/** Formatters are pure functions from a report to text; the JSON one is the contract. */
-import type { ChalkInstance } from "chalk";
-import type { Report } from "../types.js";
-import { formatJson } from "./json.js";
-import { formatCompact } from "./compact.js";
-import { formatStylish } from "./stylish.js";
-import { formatSarif } from "./sarif.js";
-import { formatGithub } from "./github.js";
+/** The output formats by name (SPEC §6); the JSON one is the contract, the others views of it. */
+import type { Formatter } from "./formatter.js";
+import { jsonFormatter } from "./json.js";
+import { compactFormatter } from "./compact.js";
+import { stylishFormatter } from "./stylish.js";
+import { sarifFormatter } from "./sarif.js";
+import { githubFormatter } from "./github.js";
 
-export type Formatter = (report: Report, options: { chalk: ChalkInstance }) => string;
+export type { Formatter } from "./formatter.js";
+export { formatReport } from "./formatter.js";
 
 export const formatters: Record<string, Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
-  compact: formatCompact,
-  sarif: formatSarif,
-  github: formatGithub,
+  stylish: stylishFormatter,
+  json: jsonFormatter,
+  compact: compactFormatter,
+  sarif: sarifFormatter,
+  github: githubFormatter,
 };

@@ -5,6 +5,7 @@
  *
  * A view of the JSON report like every formatter: nothing here reads a draft.
  */
+import type { WholeFormatter } from "./formatter.js";
 import type { FileResult, Finding, Report, ReportedSeverity } from "../types.js";
 import { allBuiltinRules, severityLabel } from "../cli/ruleDocs.js";
 import { splitArchiveMember } from "../input/mbox.js";
@@ -159,3 +160,6 @@ export function formatSarif(report: Report): string {
   };
   return JSON.stringify(log, null, 2) + "\n";
 }
+
+/** SARIF lists the rules that fired before the results that cite them: it needs every result. */
+export const sarifFormatter: WholeFormatter = { kind: "whole", whole: (report) => formatSarif(report) };

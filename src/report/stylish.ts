@@ -5,10 +5,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Finding, Report } from "../types.js";
-
-export interface StylishOptions {
-  chalk: ChalkInstance;
-}
+import { formatReport, noColour, type FormatOptions, type StreamingFormatter } from "./formatter.js";
 
 const SEVERITY_WORD = { error: "error", warn: "warning", info: "info" } as const;
 
@@ -52,15 +49,23 @@ function truncate(text: string, max: number): string {
   return flat.length > max ? flat.slice(0, max - 1) + "…" : flat;
 }
 
-export function formatStylish(report: Report, { chalk: c }: StylishOptions): string {
-  const blocks = report.files.filter((f) => f.error || f.findings.length).map((f) => formatFile(f, c).join("\n"));
-  const s = report.summary;
-  const total = s.errors + s.warnings + s.infos;
-  if (!blocks.length) return "";
-  const counts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
-  if (s.infos) counts.push(plural(s.infos, "info"));
-  let summary = total ? `✖ ${plural(total, "problem")} (${counts.join(", ")})` : "";
-  if (s.fileErrors) summary += `${summary ? "; " : "✖ "}${plural(s.fileErrors, "file")} could not be linted`;
-  const color = s.errors || s.fileErrors ? c.red.bold : c.yellow.bold;
-  return `\n${blocks.join("\n\n")}\n\n${color(summary)}\n`;
+export const stylishFormatter: StreamingFormatter = {
+  kind: "streaming",
+  // Each file with something to say is a block; blocks and the summary are a blank line apart.
+  file: (result, _index, { chalk }) => (result.error || result.findings.length ? `\n${formatFile(result, chalk).join("\n")}\n` : ""),
+  end(s, _files, { chalk: c }) {
+    const total = s.errors + s.warnings + s.infos;
+    if (!total && !s.fileErrors) return "";
+    const counts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
+    if (s.infos) counts.push(plural(s.infos, "info"));
+    let summary = total ? `✖ ${plural(total, "problem")} (${counts.join(", ")})` : "";
+    if (s.fileErrors) summary += `${summary ? "; " : "✖ "}${plural(s.fileErrors, "file")} could not be linted`;
+    const color = s.errors || s.fileErrors ? c.red.bold : c.yellow.bold;
+    return `\n${color(summary)}\n`;
+  },
+};
+
+/** The whole report at once. */
+export function formatStylish(report: Report, options: FormatOptions = { chalk: noColour }): string {
+  return formatReport(stylishFormatter, report, options);
 }

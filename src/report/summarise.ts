@@ -2,16 +2,19 @@
 import type { FileResult, Report, Summary } from "../types.js";
 
 export function summarise(files: FileResult[]): Summary {
-  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, fileErrors: 0 };
-  for (const file of files) {
-    if (file.error) summary.fileErrors++;
-    for (const f of file.findings) {
-      if (f.severity === "error") summary.errors++;
-      else if (f.severity === "warn") summary.warnings++;
-      else summary.infos++;
-    }
-  }
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0, fileErrors: 0 };
+  for (const file of files) addToSummary(summary, file);
   return summary;
+}
+
+export function addToSummary(summary: Summary, file: FileResult): void {
+  summary.files++;
+  if (file.error) summary.fileErrors++;
+  for (const f of file.findings) {
+    if (f.severity === "error") summary.errors++;
+    else if (f.severity === "warn") summary.warnings++;
+    else summary.infos++;
+  }
 }
 
 export function buildReport(files: FileResult[]): Report {

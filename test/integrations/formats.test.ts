@@ -8,7 +8,8 @@ import Ajv from "ajv-draft-04";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formatSarif } from "../../src/report/sarif.js";
 import { escapeData, escapeProperty, formatGithub } from "../../src/report/github.js";
-import { formatters } from "../../src/report/index.js";
+import { formatReport, formatters } from "../../src/report/index.js";
+import { noColour } from "../../src/report/formatter.js";
 import { buildReport } from "../../src/report/summarise.js";
 import type { FileResult, Finding } from "../../src/types.js";
 import { CONFIG_NAME, RECIPIENTS_ONLY, ensureBuilt, runCli, tempProject } from "./helpers.js";
@@ -63,8 +64,9 @@ const report = buildReport([
 
 describe("sarif", () => {
   it("is registered as -f sarif and -f github", () => {
-    expect(formatters.sarif).toBe(formatSarif);
-    expect(formatters.github).toBe(formatGithub);
+    const plain = { chalk: noColour };
+    expect(formatReport(formatters.sarif, report, plain)).toBe(formatSarif(report));
+    expect(formatReport(formatters.github, report, plain)).toBe(formatGithub(report));
   });
 
   it("validates against the SARIF 2.1.0 schema", () => {

@@ -1,0 +1,37 @@
+// Formatters written file by file must print exactly what a whole-report formatter would.
+import { describe, expect, it } from "vitest";
+import { formatJson } from "../src/report/json.js";
+import { formatStylish } from "../src/report/stylish.js";
+import { buildReport } from "../src/report/summarise.js";
+import type { FileResult } from "../src/types.js";
+
+const finding = {
+  ruleId: "gatekeeping",
+  severity: "error" as const,
+  message: "This judges \"they\" as not the kind of customer we want",
+  excerpt: "I don't think they are the type of people we want.",
+  target: "they",
+  readers: ["pauline@gmail.com"],
+  location: { section: "body" as const, line: 3, column: 1, endLine: 3, endColumn: 52, fileLine: 9 },
+  suggestion: null,
+};
+const clean: FileResult = { file: "a.eml", audience: "internal", recipients: [], findings: [], error: null };
+const flagged: FileResult = { ...clean, file: "b.eml", audience: "external", findings: [finding] };
+const broken: FileResult = { ...clean, file: "c.eml", audience: "unknown", error: { code: "binary-input", message: "binary data" } };
+
+describe("json", () => {
+  it.each([[[]], [[clean]], [[clean, flagged, broken]]])("lays out %# exactly as JSON.stringify(report, null, 2)", (files) => {
+    const report = buildReport(files);
+    expect(formatJson(report)).toBe(JSON.stringify(report, null, 2) + "\n");
+  });
+});
+
+describe("stylish", () => {
+  it("prints nothing for clean files, then blocks and the summary a blank line apart", () => {
+    expect(formatStylish(buildReport([clean]))).toBe("");
+    const text = formatStylish(buildReport([clean, flagged, broken]));
+    expect(text).toMatch(/^\nb\.eml\n {2}3:1 +error +This judges/);
+    expect(text).toContain("\n\nc.eml\n  file error  binary data  binary-input\n");
+    expect(text.endsWith("\n\n✖ 1 problem (1 error, 0 warnings); 1 file could not be linted\n")).toBe(true);
+  });
+});
