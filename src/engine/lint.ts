@@ -6,6 +6,7 @@
 import type { FileResult, Finding, Message, ReportedSeverity } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import { readMessage, readMessageFromFile, type InputMode } from "../message/readMessage.js";
+import type { AudienceSettings } from "../audience/classifyRecipient.js";
 import { loadBuiltinPack } from "../packs/loadPack.js";
 import type { ReportDescriptor, RuleContext } from "./rule.js";
 import type { ActiveRule } from "./ruleSet.js";
@@ -31,18 +32,7 @@ function freemail(): ReadonlySet<string> {
 }
 
 export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
-  let message: Message;
-  try {
-    message = await readMessage(source, input.file, input.input ?? "auto", {
-      internalDomains: input.config.internalDomains,
-      trustedDomains: input.config.trustedDomains,
-      freemailDomains: freemail(),
-    });
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? "parse-error";
-    return fileError(input.file, code, (err as Error).message);
-  }
-  return lintMessage(message, input.config, input.ruleSet);
+  return lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
 }
 
 /**
@@ -50,20 +40,29 @@ export async function lintSource(source: Buffer, input: LintInput): Promise<File
  * whole, so memory stays bounded (SPEC §8). The result is the same as `lintSource` on its bytes.
  */
 export async function lintPath(path: string, input: LintInput): Promise<FileResult> {
+  return lintRead(input, (settings) => readMessageFromFile(path, input.file, input.input ?? "auto", settings));
+}
+
+/** Reads the message (a failure to read or parse is the file's error), then lints it. */
+async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<FileResult> {
   let message: Message;
   try {
-    message = await readMessageFromFile(path, input.file, input.input ?? "auto", {
+    message = await read({
       internalDomains: input.config.internalDomains,
       trustedDomains: input.config.trustedDomains,
       freemailDomains: freemail(),
     });
   } catch (err) {
-    const code = (err as { code?: string }).code ?? "parse-error";
-    const known = code === "parse-error" || code === "read-error" || code === "binary-input";
-    return fileError(input.file, known ? code : "read-error", (err as Error).message);
+    const code = (err as { code?: string }).code ?? "";
+    // The system's own codes (ENOENT, EACCES…) mean the file could not be read.
+    const known = FILE_ERROR_CODES.has(code) ? code : /^E[A-Z]+$/.test(code) ? "read-error" : "parse-error";
+    return fileError(input.file, known, (err as Error).message);
   }
   return lintMessage(message, input.config, input.ruleSet);
 }
+
+/** The codes a reader gives its errors; anything else thrown while reading is a parse error. */
+const FILE_ERROR_CODES = new Set(["parse-error", "read-error", "binary-input"]);
 
 export function fileError(file: string, code: string, message: string): FileResult {
   return { file, audience: "unknown", recipients: [], findings: [], error: { code, message } };

@@ -7,16 +7,11 @@
  * A .msg has no text lines of its own to point at, so body positions are body lines.
  */
 import { htmlToText } from "html-to-text";
-import type { Attachment, Field, Mailbox, Message, Recipient } from "../types.js";
+import type { Attachment, Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { MalformedMessageError } from "./parseEml.js";
-import {
-  audienceOf,
-  classifyRecipient,
-  isInternalAddress,
-  resolveInsiders,
-  type AudienceSettings,
-} from "../audience/classifyRecipient.js";
+import type { AudienceSettings } from "../audience/classifyRecipient.js";
+import { assembleMessage } from "./assembleMessage.js";
 
 /** The compound file signature (MS-CFB §2.2) every .msg starts with. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -133,7 +128,6 @@ export async function readMsg(source: Buffer, file: string, settings: AudienceSe
 
   const senderAddress = smtpAddressOf({ email: fields.senderEmail, smtpAddress: fields.senderSmtpAddress, addressType: fields.senderAddressType });
   const from: Mailbox | null = senderAddress ? { name: displayName(fields.senderName, senderAddress), address: senderAddress } : null;
-  const insiders = resolveInsiders(from, settings);
 
   const boxes: Array<[Field, Mailbox]> = [];
   for (const entry of fields.recipients ?? []) {
@@ -142,7 +136,6 @@ export async function readMsg(source: Buffer, file: string, settings: AudienceSe
     if (!address || !field) continue;
     boxes.push([field, { name: displayName(entry.name, address), address }]);
   }
-  const recipients: Recipient[] = boxes.map(([field, box]) => classifyRecipient(box, field, insiders, settings));
 
   const headers = parseTransportHeaders(fields.headers);
   const subject = fields.subject ?? null;
@@ -153,25 +146,8 @@ export async function readMsg(source: Buffer, file: string, settings: AudienceSe
     if (list.length) headers[field] = [list.join(", ")];
   }
 
-  const body = buildBody(bodyText(fields));
-  for (const segment of body.segments) {
-    if (segment.kind !== "quoted") continue;
-    const people = segment.participants ?? [];
-    segment.internalOnly =
-      people.length > 0 && !(segment.participantNames?.length) && people.every((p) => isInternalAddress(p.address, insiders));
-  }
-
-  return {
-    file,
-    kind: "eml",
-    headers,
-    subject,
-    from,
-    replyTo: [],
-    recipients,
-    audience: audienceOf(recipients),
-    body,
-    attachments: attachmentsOf(fields),
-    internalDomains: insiders.domains,
-  };
+  return assembleMessage(
+    { file, headers, subject, from, replyTo: [], mailboxes: boxes, body: buildBody(bodyText(fields)), attachments: attachmentsOf(fields) },
+    settings,
+  );
 }

@@ -6,17 +6,12 @@ import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { htmlToText } from "html-to-text";
-import type { Field, Mailbox, Message, Recipient } from "../types.js";
+import type { Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { isMsgFile, readMsg } from "./parseMsg.js";
 import { MalformedMessageError, parseEml } from "./parseEml.js";
-import {
-  audienceOf,
-  classifyRecipient,
-  isInternalAddress,
-  resolveInsiders,
-  type AudienceSettings,
-} from "../audience/classifyRecipient.js";
+import type { AudienceSettings } from "../audience/classifyRecipient.js";
+import { assembleMessage } from "./assembleMessage.js";
 
 export type InputMode = "auto" | "eml" | "text";
 
@@ -159,45 +154,24 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings,
     stream?.destroy();
   }
   const { text: bodyText, bodyTruncated } = capText(parsed.text);
-  const insiders = resolveInsiders(parsed.from, settings);
-  const fields: Array<[Field, Mailbox[]]> = [
-    ["to", parsed.to],
-    ["cc", parsed.cc],
-    ["bcc", parsed.bcc],
-  ];
-  const recipients: Recipient[] = fields.flatMap(([field, boxes]) =>
-    boxes.map((box) => classifyRecipient(box, field, insiders, settings)),
-  );
   const body = buildBody(bodyText, {
     text: parsed.sourceHead.toString("latin1"),
     bodyStartLine: parsed.bodyStartLine,
     fallbackLine: parsed.textPartLine,
   });
-  // Outlook writes names without addresses ("From: Karen Smith"): such a name is internal when the
-  // sender or an internal recipient of this message bears it ("Smith, Karen" alike).
-  const nameKey = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).sort().join(" ");
-  const insiderNames = new Set([parsed.from, ...recipients.filter((r) => !r.external)].flatMap((m) => (m?.name ? [nameKey(m.name)] : [])));
-  for (const segment of body.segments) {
-    if (segment.kind !== "quoted") continue;
-    const people = segment.participants ?? [];
-    const names = segment.participantNames ?? [];
-    segment.internalOnly =
-      people.length + names.length > 0 &&
-      names.every((n) => insiderNames.has(nameKey(n))) &&
-      people.every((p) => isInternalAddress(p.address, insiders));
-  }
-  return {
-    file,
-    kind: "eml",
-    headers: parsed.headers,
-    subject: parsed.subject,
-    from: parsed.from,
-    replyTo: parsed.replyTo,
-    recipients,
-    audience: audienceOf(recipients),
-    body,
-    attachments: parsed.attachments,
-    internalDomains: insiders.domains,
-    ...(bodyTruncated ? { bodyTruncated } : {}),
-  };
+  const fields: Field[] = ["to", "cc", "bcc"];
+  return assembleMessage(
+    {
+      file,
+      headers: parsed.headers,
+      subject: parsed.subject,
+      from: parsed.from,
+      replyTo: parsed.replyTo,
+      mailboxes: fields.flatMap((field) => parsed[field].map((box): [Field, Mailbox] => [field, box])),
+      body,
+      attachments: parsed.attachments,
+      bodyTruncated,
+    },
+    settings,
+  );
 }
