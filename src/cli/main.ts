@@ -24,6 +24,11 @@ function readStdin(): Promise<Buffer> {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // `draftlint … | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? exitCode);
+    throw err;
+  });
   const io = (color?: boolean): Io => ({
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -252,7 +252,11 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     if (lex.roleNouns.has(norm) || lex.relativeNouns.has(norm) || lex.personNouns.has(norm)) {
       if (isModifier(tokens, i, lex)) continue;
       const prev = tokens[i - 1];
-      const first = extendLeft(tokens, i, lex);
+      let first = extendLeft(tokens, i, lex);
+      // "that tattoo studio", "the benefits crowd": a noun used as a modifier between the
+      // determiner and the person noun.
+      const compound = first === i || (tokens[first].norm === "the" && first < i - 1 && COLLECTIVE_NOUNS.has(norm)) ? compoundStart(tokens, i, lex) : -1;
+      if (compound >= 0) first = compound;
       const determiner = tokens[first]?.norm ?? "";
       // "our team", "our driver": our own side. "our users", "our new client", "our contact at
       // Redfern Joinery": customers.
@@ -263,7 +267,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       const next = tokens[i + 1];
       // "The man is a boor": "the" right before a word that only means a person points back at someone.
       const backReference = determiner === "the" && first === i - 1 && REFERRING_PERSON_NOUNS.has(norm);
-      const pointed = backReference || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
+      const pointed = backReference || compound >= 0 || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
       const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
       const lotOfThem = norm === "lot" && next?.norm === "of";
       if (!isRole && !isRelative && !pointed && !located && !lotOfThem) continue;
@@ -275,13 +279,38 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
         last,
         head: owned >= 0 ? owned : i,
         kind: isRole || isRelative ? "role" : "person",
-        personal: true,
+        // "that logistics firm" may be a supplier: only words that judge a person are about it.
+        personal: !(compound >= 0 && ORGANISATION_NOUNS.has(norm)),
         possessor: owned < 0 && isPossessive(tokens, i),
       });
       i = last;
     }
   }
   return mentions;
+}
+
+/** Collective nouns that, with a modifier after "the", name a kind of people: "the benefits crowd". */
+const COLLECTIVE_NOUNS = new Set(["crowd", "crowds", "brigade", "brigades", "mob", "tribe", "types"]);
+/** Person nouns that name an organisation, which may as well be a supplier as a customer. */
+const ORGANISATION_NOUNS = new Set(["outfit", "outfits", "firm", "firms", "company", "companies", "business", "businesses", "studio", "studios", "salon", "salons", "agency", "agencies", "shop", "shops", "practice", "practices", "parlour", "parlours", "parlor", "parlors"]);
+/** Our own units: "that support team" is more likely colleagues than customers. */
+const OWN_UNITS = new Set(["team", "teams", "staff", "office", "board", "committee", "crew", "group", "groups", "department", "shift", "desk", "lead", "manager", "managers", "head", "rep", "reps", "officer", "assistant", "coordinator", "administrator", "clerk", "controller", "one", "ones"]);
+
+/**
+ * A person noun with one or two modifier nouns between it and a pointing determiner: "that
+ * tattoo studio", "those stag crowds"; after "the" only a collective noun ("the benefits crowd").
+ * Returns the determiner's index, or -1.
+ */
+function compoundStart(tokens: Token[], head: number, lex: ToneLexicon): number {
+  const noun = tokens[head].norm;
+  if (OWN_UNITS.has(noun) || lex.roleNouns.has(noun) || lex.relativeNouns.has(noun)) return -1;
+  for (let j = head - 1; j >= 0 && head - j <= 3; j--) {
+    const t = tokens[j];
+    if (!isWord(t) || t.kind !== "word") return -1;
+    if (DEMONSTRATIVES.has(t.norm) || (t.norm === "the" && COLLECTIVE_NOUNS.has(noun))) return j < head - 1 ? j : -1;
+    if (t.capitalised || FUNCTION_WORDS.has(t.norm) || /ly$/.test(t.norm) || /^\d/.test(t.norm) || lex.swearWords.has(t.norm)) return -1;
+  }
+  return -1;
 }
 
 /** Person nouns that, after "the", refer to someone already spoken of ("the man", "the woman"). */

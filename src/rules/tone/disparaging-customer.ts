@@ -92,6 +92,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* epithets(analysis, p, text, index);
   yield* objectsOfContempt(analysis, p, sentence);
   yield* dismissals(p, sentence);
+  yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
   for (const cue of p.contemptCues.matches(sentence.words)) {
     const target = cueTarget(text, index, cue, { allowYou: false });
@@ -116,21 +117,48 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
 }
 
 /**
- * A one- or two-word sentence that turns the one before it into a joke: "… turn the sea down.
+ * A sentence of up to five words (or a tag after the last comma) that turns the one before it into a joke: "… turn the sea down.
  * Genuinely.", "… goes for 200k. Adorable.", "Lucky us." It mocks whoever the sentence before was
  * about, when that was a customer named as a subject (not "the client's parcel").
  */
 function* punchlines(p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
-  const words = sentence.tokens.filter((t) => t.kind !== "punct");
-  if (words.length === 0 || words.length > 3) return;
-  const cue = p.punchlines.matches(sentence.words).find((m) => m.first <= sentence.tokens.indexOf(words[0]) && m.last >= sentence.tokens.indexOf(words[words.length - 1]));
-  if (!cue || index === 0) return;
-  const before = text.sentences[index - 1];
-  if (before.paragraph !== sentence.paragraph) return;
-  const wants = p.reportedWants.matches(before.words);
-  const mention = before.mentions().find((m) => !m.possessor && m.kind !== "you" && wants.some((w) => w.first > m.last));
-  if (mention) yield { messageId: "mockery", target: { sentence: before, mention } };
+  const { tokens } = sentence;
+  const wordIdx = tokens.flatMap((t, i) => (t.kind !== "punct" ? [i] : []));
+  if (wordIdx.length === 0) return;
+  const cues = p.punchlines.matches(sentence.words);
+  const covers = (from: number, to: number) => cues.some((m) => m.first <= from && m.last >= to);
+  const lastWord = wordIdx[wordIdx.length - 1];
+  const wantedBy = (s: Sentence, before = s.tokens.length, keep: (w: PatternMatch) => boolean = () => true) => {
+    const wants = p.reportedWants.matches(s.words).filter(keep);
+    return s.mentions().find((m) => !m.possessor && m.kind !== "you" && m.last < before && wants.some((w) => w.first > m.last && w.first < before));
+  };
+  // "… on a village-hall budget, how sweet.": a tag after the last comma of the sentence.
+  if (wordIdx.length > 3) {
+    const comma = tokens.reduce((at, t, i) => (t.kind === "punct" && t.text === "," ? i : at), -1);
+    const tagWords = wordIdx.filter((i) => i > comma);
+    if (comma > 0 && tagWords.length > 0 && tagWords.length <= 3 && covers(tagWords[0], lastWord)) {
+      // Only what they want or believe, not what they asked ("asked for a cake for their daughter, how sweet").
+      const mention = wantedBy(sentence, comma, (w) => !/^ask/.test(w.pattern) && !w.pattern.includes("asked"));
+      if (mention) {
+        yield { messageId: "mockery", target: { sentence, mention } };
+        return;
+      }
+    }
+  }
+  if (wordIdx.length > 5) return;
+  if (!covers(wordIdx[0], lastWord) || index === 0) return;
+  // The sentence mocked may sit behind a fragment: "… because it rained in Cornwall. In October. Who could have predicted it."
+  for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
+    const before = text.sentences[k];
+    if (before.paragraph !== sentence.paragraph) return;
+    const mention = wantedBy(before);
+    if (mention) {
+      yield { messageId: "mockery", target: { sentence: before, mention } };
+      return;
+    }
+    if (before.tokens.filter((t) => t.kind !== "punct").length > 4) return;
+  }
 }
 
 function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
@@ -186,6 +214,40 @@ function profaneAttributives(analysis: ToneAnalysis, sentence: Sentence): Patter
   return out;
 }
 
+/** Swear words that work as adjectives: "bloody Hendersons", "the fucking Marlows". */
+const SWEAR_ADJECTIVES = new Set(["fucking", "f***ing", "f**king", "f*cking", "fcking", "effing", "bloody", "sodding", "bleeding", "frigging", "flipping", "damn", "damned", "goddamn", "shitty", "crappy"]);
+/** What a plural family name is followed by when it is the subject: "Hendersons have cancelled". */
+const PLURAL_SUBJECT_NEXT = new Set(["have", "'ve", "are", "'re", "were", "want", "wanted", "think", "thought", "keep", "kept", "never", "always", "still", "again", "can", "could", "will", "'ll", "would", "'d", "do", "did", "n't"]);
+
+/**
+ * A swear word used as an adjective on a named customer: "Fucking Hendersons have cancelled",
+ * "the bloody Marlows". Only names that are surely people: a recipient, their organisation, a
+ * titled name ("bloody Mr Pike"), or a family name in the plural followed by its verb (not
+ * "fucking Teams keeps crashing", a product).
+ */
+function* profaneNames(analysis: ToneAnalysis, sentence: Sentence): Generator<Found> {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "word" || t.quoted || !SWEAR_ADJECTIVES.has(t.norm)) continue;
+    const at = tokens[i + 1]?.norm === "the" ? i + 2 : i + 1;
+    const mention = sentence.mentions().find((m) => (m.first === at || m.first === i + 1) && !m.possessor && ["name", "recipient", "organisation", "template"].includes(m.kind));
+    if (!mention) continue;
+    const first = tokens[mention.first];
+    const titled = analysis.lexicon.titles.has(first.norm.replace(/\.$/, ""));
+    const head = tokens[mention.head];
+    const next = tokens[mention.last + 1];
+    const pluralFamily = mention.first === mention.last || (mention.first + 1 === mention.last && first.norm === "the");
+    const familySubject = pluralFamily && /\p{Ll}s$/u.test(head.text) && (!next || next.kind === "punct" || PLURAL_SUBJECT_NEXT.has(next.norm));
+    if (mention.kind === "name" && !titled && !familySubject) continue;
+    yield { messageId: "profanity", target: { sentence, mention: { ...mention, first: i, uncertain: false } }, personOnly: true };
+    return;
+  }
+}
+
+const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
+const PLACE_VERBS = new Set(["reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
+
 function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
   const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives"), ...profaneAttributives(analysis, sentence)];
@@ -198,6 +260,11 @@ function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): 
     const personHit = personOnly.find(inWindow);
     const hit = personHit ?? (clearlyPersonal(mention) ? harsh.find(inWindow) : undefined);
     if (!hit) continue;
+    // "is annoying the neighbours": a verb with an object, not a judgement of the subject.
+    const after = tokens[hit.last + 1];
+    if (hit.first === hit.last && /ing$/.test(tokens[hit.first].norm) && after && (DETERMINERS.has(after.norm) || OBJECT_PRONOUNS.has(after.norm))) continue;
+    // "is a nightmare to reach by bus", "impossible to park at": the place, not the person.
+    if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
     // "They're not difficult at all", "Nobody here thinks the client is stupid".
     if (isNegated(sentence, analysis.lexicon, hit.first, clauseStart(tokens, mention.first))) continue;
     // "Kyle is clueless" needs no tagger; "Parking is a total shitshow" does ("shitshow" also describes things).
@@ -238,7 +305,10 @@ function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: n
     const start = clauseStart(tokens, hit.first);
     if (copulas.some((c) => c.first >= start && c.last < hit.first)) continue;
     const next = tokens[hit.last + 1];
-    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !next.capitalised) continue;
+    // An insult that ends on its person noun ("these bloody parents think …") heads its phrase
+    // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
+    const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !next.capitalised && !onPerson) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
       const norm = tokens[j].norm;
@@ -363,23 +433,42 @@ function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
   return out;
 }
 
+const REQUEST_VERBS = new Set(["ask", "asks", "asking", "asked", "request", "requests", "enquire", "enquires", "inquire", "inquires"]);
+
 function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   const { tokens } = sentence;
   const generalisers = p.generalisers.matches(sentence.words);
   const behaviours = p.stereotypeBehaviours.matches(sentence.words);
-  const groups = [...p.groups.matches(sentence.words), ...modifiedGroups(analysis, p, sentence)];
+  const modified = modifiedGroups(analysis, p, sentence);
+  const groups = [...p.groups.matches(sentence.words), ...modified];
   // "Students never pay on time", "Hen parties from the Midlands are all the same".
   for (const group of groups) {
     // A particular set of people ("the parents are never unreasonable", "our students always …")
     // is not a generalisation; "the French", "the elderly" are.
     const det = tokens[group.first - 1]?.norm ?? "";
-    if (det === "our" || ((DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
-    const general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
-    if (!general) continue;
+    // With a modifier of origin, age or class, "the" still generalises: "the Italian groups".
+    const generic = det === "the" && modified.includes(group);
+    if (det === "our" || (!generic && (DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
+    let general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
+    if (!general) {
+      // "Never give the Italian groups the early slot, they're always late": "they" takes the
+      // group up in the next clause; then a bad behaviour must follow, whatever the generaliser.
+      const they = tokens.findIndex((t, j) => j > group.last && t.norm === "they");
+      const later = they < 0 ? undefined : generalisers.find((g) => g.first > they && g.first - they <= 3);
+      if (!later || !behaviours.some((b) => b.first > later.last && b.first <= clauseEnd(tokens, later.last))) continue;
+      general = later;
+    }
+    // "the older patients never miss appointments": a definite group needs a bad behaviour too.
+    if (generic && !behaviours.some((b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last))) continue;
     // "always" and "tend to" say only that a group does something: a stereotype when it is a bad
     // thing ("always trash the rooms"), planning when not ("young families always ask about cots").
-    if (WEAK_GENERALISERS.has(general.pattern) && !behaviours.some((b) => b.first > general.last && b.first <= clauseEnd(tokens, general.last))) continue;
+    // A request is planning too, whatever is asked for: "students always ask for the discount
+    // code, so put it on the flyer".
+    const badAfterWeak = behaviours.some(
+      (b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm)),
+    );
+    if (WEAK_GENERALISERS.has(general.pattern) && !badAfterWeak) continue;
     const groupMention: Mention = { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false };
     yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
   }
