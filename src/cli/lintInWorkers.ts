@@ -34,7 +34,7 @@ export function workerCount(files: number): number {
  * Starts linting `paths` on worker threads at once and returns each path's results as a promise,
  * in the order given, so the caller can print file by file while the workers run ahead.
  */
-export function lintInWorkers(paths: string[], settings: FileLinterSettings, count: number): Array<Promise<FileResult[]>> {
+export function lintInWorkers(paths: string[], settings: FileLinterSettings, count: number): (index: number) => Promise<FileResult[]> {
   const settle: Array<{ resolve: (r: FileResult[]) => void; reject: (e: unknown) => void }> = [];
   const results = paths.map(() => new Promise<FileResult[]>((resolve, reject) => settle.push({ resolve, reject })));
   const batches: WorkerBatch[] = [];
@@ -57,5 +57,5 @@ export function lintInWorkers(paths: string[], settings: FileLinterSettings, cou
     worker.on("error", (err) => settle.forEach((s) => s.reject(err)));
     feed();
   }
-  return results;
+  return (index) => results[index];
 }

@@ -111,6 +111,8 @@ function compilePatternSource(pattern: string): string {
 /** A sentence's words as one normalised string, with each word's character offset in it. */
 export interface WordLine {
   line: string;
+  /** The words of `line`, split once for every pattern list that asks about them. */
+  words: string[];
   /** Character offset in `line` of each word. */
   offsets: number[];
   /** Index into the sentence's tokens of each word. */
@@ -132,7 +134,7 @@ export function wordLine(tokens: Token[]): WordLine {
     parts.push(norm);
     length += norm.length + 1;
   });
-  return { line: parts.join(" "), offsets, tokenIndex };
+  return { line: parts.join(" "), words: parts, offsets, tokenIndex };
 }
 
 /** Function words found in most sentences: poor triggers for a pattern's pre-check. */
@@ -220,20 +222,6 @@ export function storedTriggers(): Record<string, string[] | null> {
   return Object.fromEntries(triggerCache);
 }
 
-/**
- * The words of a sentence line. Every pattern list of every rule asks about the same sentence in
- * turn, so the last split is kept rather than made again for each list.
- */
-let lastLine = "";
-let lastWords: string[] = [];
-function wordsOfLine(line: string): string[] {
-  if (line !== lastLine) {
-    lastLine = line;
-    lastWords = line.split(" ");
-  }
-  return lastWords;
-}
-
 export class PatternList {
   readonly patterns: string[];
   private readonly plurals: boolean;
@@ -268,10 +256,10 @@ export class PatternList {
     return (this.each[index] ??= new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
   }
 
-  /** Indices of the patterns that could match `line`, in pack order. */
-  private candidates(line: string): number[] {
+  /** Indices of the patterns that could match a line of these words, in pack order. */
+  private candidates(words: string[]): number[] {
     let found: number[] | null = this.untriggered.length ? [...this.untriggered] : null;
-    for (const word of wordsOfLine(line)) {
+    for (const word of words) {
       const hit = this.byTrigger.get(word);
       if (hit) (found ??= []).push(...hit);
     }
@@ -279,18 +267,20 @@ export class PatternList {
     return found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
   }
 
-  test(line: string): boolean {
-    return this.candidates(line).some((index) => {
+  test(line: string | WordLine): boolean {
+    const text = typeof line === "string" ? line : line.line;
+    const words = typeof line === "string" ? line.split(" ") : line.words;
+    return this.candidates(words).some((index) => {
       const regex = this.regexFor(index);
       regex.lastIndex = 0;
-      return regex.test(line);
+      return regex.test(text);
     });
   }
 
   /** Every match of every pattern, as token ranges. */
   matches(words: WordLine): PatternMatch[] {
     const out: PatternMatch[] = [];
-    for (const p of this.candidates(words.line)) {
+    for (const p of this.candidates(words.words)) {
       const regex = this.regexFor(p);
       regex.lastIndex = 0;
       for (const m of words.line.matchAll(regex)) {

@@ -21,7 +21,7 @@ export default defineRule({
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words.line)) continue;
+        if (!patterns.prefilter.test(sentence.words)) continue;
         const cues = [
           ...patterns.cues.matches(sentence.words),
           // "I don't think they are the type of people we would want": the negation may open the sentence.
