@@ -23,6 +23,8 @@ export const LAZY_MODULES = {
   "html-to-text": { kind: "object" },
   // Schemas are built only to validate a config file or a user's pack, or rule options.
   zod: { kind: "object" },
+  // Look-alike skeletons are needed only for outside recipients.
+  confusables: { kind: "object" },
   "linkify-it": { kind: "linkify" },
 };
 
