@@ -18,7 +18,7 @@ import type { PackRule } from "../../packs/schema.js";
 import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
 import { clauseStart, complementOf, contextTarget, isNegated, isPredicative, negations } from "../../tone/clauses.js";
 import { cueTarget } from "../../tone/cueTarget.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, FUNCTION_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../tone/grammar.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import type { PatternMatch } from "../../tone/patterns.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
@@ -57,11 +57,26 @@ const KEYS = [
   "notAgain",
   "interjections",
   "dreadOpeners",
+  "euphemisms",
+  "laughCues",
+  "praise",
+  "subjectCues",
+  "rhetoricalQuestions",
+  "groupHabits",
+  "quipTags",
+  "comparisonFrames",
+  "dimObjects",
+  "beliefs",
+  "reportCues",
+  "followUps",
+  "concessions",
+  "kindNouns",
+  "policyWords",
 ] as const;
 type Key = (typeof KEYS)[number];
 type Patterns = CompiledPatterns<Key>;
 
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "groups", "groupModifiers", "stereotypeCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "groups", "groupModifiers", "stereotypeCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "comparisonFrames"];
 
 type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
@@ -104,19 +119,48 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* dismissals(p, sentence);
   yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
+  yield* comparisons(analysis, p, sentence);
+  yield* laughter(p, text, index);
+  yield* rhetorical(p, text, index);
+  for (const cue of p.subjectCues.matches(sentence.words)) {
+    // "Our favourite client strikes again": the customer is the subject right before the cue.
+    const subject = sentence
+      .mentions()
+      .filter((m) => !m.possessor && m.kind !== "you" && m.last < cue.first && cue.first - m.last <= 3)
+      .pop();
+    if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) continue;
+    if (subject && sentence.tokens.slice(subject.last + 1, cue.first).every((t) => SENTENCE_ADVERBS.has(t.norm))) yield { messageId: "mockery", target: { sentence, mention: subject } };
+  }
   for (const cue of p.contemptCues.matches(sentence.words)) {
     const slot = aboutSlot(sentence, cue);
     const target = slot === null ? cueTarget(text, index, cue, { allowYou: false }) : slot;
     if (target) yield { messageId: "contempt", target };
   }
-  for (const cue of p.mockeryCues.matches(sentence.words)) {
+  const reports = p.reportCues.matches(sentence.words);
+  for (const cue of [...p.mockeryCues.matches(sentence.words), ...reports]) {
     // "answer the question he actually asked": a pronoun that opens a relative clause after a noun
     // is not the start of a sneer.
     const prev = sentence.tokens[cue.first - 1];
     if (SUBJECT_PRONOUNS.has(sentence.tokens[cue.first].norm) && prev && prev.kind === "word" && !CLAUSE_BREAKERS.has(prev.norm) && !SENTENCE_ADVERBS.has(prev.norm)) continue;
+    // "She brought cakes for the team, bless her", "Poor thing, she's been ill all week": fond or
+    // sorry, not mocking. Mockery goes on to what they believe or tried ("bless them, they think …").
+    if (/^(bless|poor)/.test(cue.pattern)) {
+      if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) continue;
+      const next = text.sentences[index + 1];
+      const believes = p.beliefs.test(sentence.words) || (next !== undefined && next.paragraph === sentence.paragraph && p.beliefs.test(next.words));
+      if (!believes || p.followUps.matches(sentence.words).some((f) => f.first > cue.last)) continue;
+    }
     const slot = aboutSlot(sentence, cue);
     const target = slot === null ? cueTarget(text, index, cue, { allowYou: false }) : slot;
-    if (target) yield { messageId: "mockery", target };
+    if (!target) continue;
+    if (reports.includes(cue)) {
+      // "The tenant is convinced the leak is from upstairs; can you check?" is a report, not a sneer.
+      const m = target.mention;
+      const owner = m.possessor || ["'", "'s"].includes(target.sentence.tokens[m.last + 1]?.norm ?? "");
+      if ((owner && !(target.sentence === sentence && m.first >= cue.first && m.last <= cue.last)) || p.warmth.test(sentence.words) || p.praise.test(sentence.words)) continue;
+      if (p.followUps.matches(sentence.words).some((f) => f.first > cue.last)) continue;
+    }
+    yield { messageId: "mockery", target };
   }
   yield* gossip(analysis, p, text, index);
   yield* dreadOpening(p, sentence);
@@ -400,11 +444,16 @@ function* profaneNames(analysis: ToneAnalysis, sentence: Sentence): Generator<Fo
 }
 
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
-const PLACE_VERBS = new Set(["reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
+const PLACE_VERBS = new Set(["insure", "run", "feed", "house", "host", "cover", "heat", "maintain", "reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
 
 function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
-  const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives"), ...profaneAttributives(analysis, sentence)];
+  // "a bit special", "a bit slow": only at the end of the clause ("a bit slow to reply" is a fact).
+  const euphemisms = insults(p, sentence, "euphemisms").filter((m) => {
+    const n = tokens[m.last + 1];
+    return !n || (n.kind === "punct" && n.text !== "-" && n.text !== "'") || ["if", "bless", "lol", "tbh", "honestly", "shall"].includes(n.norm);
+  });
+  const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives"), ...profaneAttributives(analysis, sentence), ...euphemisms];
   const harsh = insults(p, sentence, "harshJudgements");
   const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
@@ -419,10 +468,12 @@ function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): 
     if (hit.first === hit.last && /ing$/.test(tokens[hit.first].norm) && after && (DETERMINERS.has(after.norm) || OBJECT_PRONOUNS.has(after.norm))) continue;
     // "is a nightmare to reach by bus", "impossible to park at": the place, not the person.
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
+    // "A handful but great fun": the concession takes the sting out.
+    if (hit !== personHit && p.concessions.matches(sentence.words).some((c) => c.first > hit.last)) continue;
     // "They're not difficult at all", "Nobody here thinks the client is stupid".
     if (isNegated(sentence, analysis.lexicon, hit.first, clauseStart(tokens, mention.first))) continue;
     // "Kyle is clueless" needs no tagger; "Parking is a total shitshow" does ("shitshow" also describes things).
-    const personOnlyWord = hit === personHit && !alsoThings.some((t) => overlaps(t, hit));
+    const personOnlyWord = hit === personHit && !alsoThings.some((t) => overlaps(t, hit)) && !euphemisms.includes(hit);
     yield { messageId: isProfane(analysis, sentence, hit) ? "profanity" : "insult", target: { sentence, mention }, personOnly: personOnlyWord };
   }
 }
@@ -584,6 +635,13 @@ function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
     if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
     out.push({ first: m.first, last: m.last + 1, pattern: m.pattern });
   }
+  // "Essex lot", "Surrey types": a place or name that makes a kind of person.
+  tokens.forEach((t, i) => {
+    const noun = tokens[i + 1];
+    if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
+    if (noun.norm !== "lot" && !p.kindNouns.test(noun.norm)) return;
+    out.push({ first: i, last: i + 1, pattern: "* lot" });
+  });
   return out;
 }
 
@@ -601,9 +659,11 @@ function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index
     // A particular set of people ("the parents are never unreasonable", "our students always …")
     // is not a generalisation; "the French", "the elderly" are.
     const det = tokens[group.first - 1]?.norm ?? "";
-    // With a modifier of origin, age or class, "the" still generalises: "the Italian groups".
+    // With a modifier of origin, age or class, "the" still generalises: "the Italian groups"; so
+    // does "those posh types" (types, sorts: a kind of person, not particular people).
+    const kinds = (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
     const generic = det === "the" && modified.includes(group);
-    if (det === "our" || (!generic && (DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
+    if (det === "our" || (!generic && !kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
     let general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
     if (!general) {
       // "Never give the Italian groups the early slot, they're always late": "they" takes the
@@ -623,8 +683,40 @@ function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index
       (b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm)),
     );
     if (WEAK_GENERALISERS.has(general.pattern) && !badAfterWeak) continue;
+    // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
+    if (p.policyWords.test(sentence.words)) continue;
     const groupMention: Mention = { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false };
     yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
+  }
+  // "Students trash the place", "Millennials are so entitled": a bad habit said of a bare group.
+  const habits = p.groupHabits.matches(sentence.words);
+  for (const group of habits.length ? groups : []) {
+    const det = tokens[group.first - 1]?.norm ?? "";
+    const kinds = (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
+    if (!kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && !(det === "the" && modified.includes(group))) continue;
+    const habit = habits.find((h) => h.first > group.last && h.first - group.last <= 3 && tokens.slice(group.last + 1, h.first).every((t) => t.kind === "word" && SENTENCE_ADVERBS.has(t.norm)));
+    // (A question is not a claim: "Students trash the bins? No, it was the foxes.")
+    if (!habit || isNegated(sentence, analysis.lexicon, group.first) || tokens.slice(habit.last + 1).some((t) => t.text === "?")) continue;
+    // "Students are cheap to insure": a cost, not a character.
+    if (tokens[habit.last + 1]?.norm === "to") continue;
+    yield { messageId: "stereotype", target: { sentence, mention: { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+    return;
+  }
+  // "Boomers and technology, honestly.", "Students, eh?": a short jibe headed by a bare group.
+  const firstWord = tokens.findIndex((t) => t.kind !== "punct");
+  const lead = groups.find((g) => g.first === firstWord || (g.first === firstWord + 1 && QUIP_OPENERS.has(tokens[firstWord].norm)));
+  if (lead) {
+    const tag = p.quipTags.matches(sentence.words).find((t) => {
+      if (t.first <= lead.last) return false;
+      const mid = tokens.slice(lead.last + 1, t.first).filter((x) => x.kind !== "punct");
+      if (mid.length > 0 && !(mid[0].norm === "and" && mid.length <= 3)) return false;
+      const rest = tokens.slice(t.last + 1);
+      return rest.filter((x) => x.kind !== "punct").length <= 2 || (STRONG_QUIPS.has(t.pattern) && rest[0]?.text === ",");
+    });
+    if (tag) {
+      yield { messageId: "stereotype", target: { sentence, mention: { first: lead.first, last: lead.last, head: lead.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+      return;
+    }
   }
   // "They're lawyers, so expect them to nitpick"; "She's from Essex, so …".
   const consequences = p.stereotypeConsequences.matches(sentence.words);
@@ -645,13 +737,124 @@ function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index
     yield { messageId: "stereotype", target: { sentence, mention } };
   }
   for (const cue of p.stereotypeCues.matches(sentence.words)) {
+    // "Typical Londoners", "typical client." — not "Typical Monday" or "typical client questions".
+    if (cue.pattern === "typical *" && !typicalOfPeople(analysis, tokens, groups, cue.first + 1)) continue;
     const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
     if (group) {
       yield { messageId: "stereotype", target: { sentence, mention: { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
       continue;
     }
     const target = cueTarget(text, index, cue, { allowYou: false });
-    if (target) yield { messageId: "stereotype", target };
+    if (target && !target.mention.possessor) yield { messageId: "stereotype", target };
+  }
+}
+
+const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
+const STRONG_QUIPS = new Set(["eh", "what do you expect", "what can you do", "typical", "classic", "am i right", "amirite", "smh", "🙄", "every time", "never fails", "go figure", "bless them"]);
+
+/** After "typical": a group, a person noun that ends its phrase, or a capitalised name that does. */
+function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], groups: PatternMatch[], at: number): boolean {
+  const lex = analysis.lexicon;
+  const t = tokens[at];
+  if (!t || t.kind !== "word") return false;
+  if (groups.some((g) => g.first === at || (g.first === at + 1 && t.capitalised))) return true;
+  const person = (j: number) => tokens[j] !== undefined && (lex.roleNouns.has(tokens[j].norm) || lex.personNouns.has(tokens[j].norm) || lex.relativeNouns.has(tokens[j].norm));
+  const ends = (j: number) => tokens[j + 1] === undefined || tokens[j + 1].kind === "punct" || ["'s", "'", "again", "behaviour", "behavior"].includes(tokens[j + 1].norm);
+  if (person(at)) return ends(at);
+  if (t.capitalised && !lex.notNames.has(t.norm) && !FUNCTION_WORDS_TYPICAL.has(t.norm)) return ends(at) || (person(at + 1) && ends(at + 1));
+  return false;
+}
+
+const FUNCTION_WORDS_TYPICAL = new Set(["the", "a", "an", "of", "for", "in", "this", "that", "british", "english", "uk", "london"]);
+
+/** Words that may sit between a comparison's frame and its object: "of a wet sponge", "as two short planks". */
+const OBJECT_LEAD = new Set(["a", "an", "the", "two", "some", "your", "my", "average", "old", "small", "dead", "damp", "stale", "soggy", "broken", "used", "wet", "leaky", "half-eaten"]);
+/** Words that may sit between a subject and a comparison frame: "the Hallorans honestly have the brains of …". */
+const FRAME_LINK = new Set(["is", "are", "was", "were", "'s", "'re", "has", "have", "had", "'ve", "got", "about", "roughly", "just", "like", "combined", "together", "being", "be", "seems", "seem", ...SENTENCE_ADVERBS]);
+
+/**
+ * A comparison that likens a customer to something dim or useless: "Mr Bexley has the IQ of a
+ * houseplant", "the Fenwicks are about as much use as a chocolate teapot". The customer must be
+ * the subject right before the frame (not "the app … the user sent screenshots"), and the frame
+ * must be completed by a dim object (not "the energy of a teenager").
+ */
+function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
+  const { tokens } = sentence;
+  const frames = p.comparisonFrames.matches(sentence.words);
+  if (frames.length === 0) return;
+  const objects = p.dimObjects.matches(sentence.words);
+  for (const f of frames) {
+    const object = objects.find((o) => o.first > f.last && o.first - f.last <= 4 && tokens.slice(f.last + 1, o.first).every((t) => OBJECT_LEAD.has(t.norm)));
+    if (!object) continue;
+    const start = clauseStart(tokens, f.first);
+    const subject = sentence
+      .mentions()
+      .filter((m) => m.last < f.first && m.first >= start && !m.possessor)
+      .pop();
+    if (!subject) continue;
+    if (!tokens.slice(subject.last + 1, f.first).every((t) => FRAME_LINK.has(t.norm))) continue;
+    const before = tokens[subject.first - 1];
+    if (before && before.kind === "word" && PREPOSITIONS.has(before.norm) && before.norm !== "between") continue;
+    if (isNegated(sentence, analysis.lexicon, f.first, start)) continue;
+    yield { messageId: "insult", target: { sentence, mention: subject } };
+    return;
+  }
+}
+
+/**
+ * "lol", "😂", "smh" after a report of what a customer wants, thinks or asked: "lol the Harringtons
+ * think 'business casual' means flip-flops", "he asked if we could stop the rain 😂". Not when the
+ * sentence is warm ("lol, the client loved the cake").
+ */
+function* laughter(p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  if (p.laughCues.matches(sentence.words).length === 0) return;
+  const warm = (s: Sentence) => p.praise.test(s.words) || p.warmth.test(s.words);
+  const { tokens } = sentence;
+  // The laugh closes or opens the sentence: "… means flip-flops lol", "lol the Harringtons think …"
+  // (not "asked if it would hurt 😂 no, and we reassured him").
+  const words = tokens.flatMap((t, i) => (t.kind !== "punct" || /\p{Extended_Pictographic}/u.test(t.text) ? [i] : []));
+  const cues = p.laughCues.matches(sentence.words);
+  const edge = cues.some((c) => c.first <= words[0] || c.last >= words[words.length - 1] || tokens.slice(c.last + 1).every((t) => t.kind === "punct" || p.laughCues.test(t.norm)));
+  if (!edge) return;
+  const reporter = (s: Sentence) => {
+    const wants = p.beliefs.matches(s.words);
+    return s.mentions().find((m) => !m.possessor && m.kind !== "you" && wants.some((w) => w.first > m.last && w.first - m.last <= 3 && s.tokens.slice(m.last + 1, w.first).every((t) => t.kind === "word")));
+  };
+  if (warm(sentence)) return;
+  const here = reporter(sentence);
+  if (here) {
+    yield { messageId: "mockery", target: { sentence, mention: here } };
+    return;
+  }
+  // A short reaction of its own after the report: "The buyer thinks the sea view includes the sea. lol"
+  const prev = text.sentences[index - 1];
+  if (!prev || prev.paragraph !== sentence.paragraph || warm(prev)) return;
+  if (sentence.tokens.filter((t) => t.kind !== "punct").length > 4) return;
+  const before = reporter(prev);
+  if (before) yield { messageId: "mockery", target: { sentence: prev, mention: before } };
+}
+
+/** Words after a rhetorical question that keep it whole: "Are they thick or what?" */
+const QUESTION_TAILS = new Set(["or", "seriously", "honestly", "lol", "though", "then", "even", "ffs", "smh"]);
+
+/**
+ * A rhetorical question of contempt about the person it names: "Who raised these people?", "Who
+ * does she think she is?", "Are they thick?". The question must end there ("are they dim about
+ * the dates?" is not one), and it names its target itself.
+ */
+function* rhetorical(p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  for (const cue of p.rhetoricalQuestions.matches(sentence.words)) {
+    const target = cueTarget(text, index, cue, { allowYou: false });
+    if (!target || target.sentence !== sentence) continue;
+    const m = target.mention;
+    if (!(m.first >= cue.first && m.last <= cue.last + 1) || m.possessor) continue;
+    const next = tokens[Math.max(cue.last, m.last) + 1];
+    if (next && next.kind === "word" && !QUESTION_TAILS.has(next.norm)) continue;
+    yield { messageId: "mockery", target };
+    return;
   }
 }
 
