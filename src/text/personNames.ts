@@ -72,6 +72,7 @@ export function localPartTokens(local: string): string[] {
 /** Groups of names of one root; a name may be in several groups (Alex, Chris, Sam). */
 export class NicknameIndex {
   private readonly groupsOf = new Map<string, number[]>();
+  private readonly rootsOf = new Map<string, string[]>();
 
   constructor(groups: readonly (readonly string[])[]) {
     groups.forEach((group, index) => {
@@ -97,11 +98,20 @@ export class NicknameIndex {
   /** The name and every name of the same root: "kate" → katherine, kathy, kat… */
   sameRootAs(name: string): string[] {
     const key = foldWord(name);
-    const out = new Set([key]);
-    for (const [other, groups] of this.groupsOf) {
-      if (groups.some((g) => this.groupsOf.get(key)?.includes(g))) out.add(other);
+    // The table never changes and this scans all of it, for every reader of every message: keep
+    // each name's answer (a copy goes out, so a caller cannot change the kept one).
+    let roots = this.rootsOf.get(key);
+    if (!roots) {
+      const mine = this.groupsOf.get(key);
+      const out = new Set([key]);
+      if (mine) {
+        for (const [other, groups] of this.groupsOf) {
+          if (groups.some((g) => mine.includes(g))) out.add(other);
+        }
+      }
+      this.rootsOf.set(key, (roots = [...out]));
     }
-    return [...out];
+    return [...roots];
   }
 
   /** A first name this table knows (used to tell "Karen," from "Thanks,"). */

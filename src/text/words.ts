@@ -27,8 +27,13 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return out;
 }
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Lower case, accents dropped, curly apostrophes straightened: "José" → "jose", "O’Brien" → "o'brien". */
 export function foldWord(word: string): string {
+  // Plain ASCII (most words, and most whole texts) has no accents to decompose and no curly
+  // apostrophes: lower-casing is all folding does, so skip the normalisation and regex passes.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")

@@ -26,6 +26,11 @@ export interface Sentence {
   words: WordLine;
   /** Customer targets, found on first use. */
   mentions(): Mention[];
+  /**
+   * Whether the lexicon's swear words occur, found on first use: disparaging-customer and
+   * profanity both ask it of every sentence.
+   */
+  profane(): boolean;
 }
 
 export interface ToneText {
@@ -59,14 +64,14 @@ export function analyseMessage(message: Message, config: ResolvedConfig): ToneAn
   const forwardedTargets = targetContext(message, lexicon, false);
   const texts: ToneText[] = [];
   if (message.subject) {
-    texts.push({ section: "subject", asExternal: false, sentences: sentencesOf(message.subject, 0, message.subject.length, config.templates, targets) });
+    texts.push({ section: "subject", asExternal: false, sentences: sentencesOf(message.subject, 0, message.subject.length, config.templates, targets, lexicon) });
   }
   for (const segment of message.body.segments) {
     if (segment.kind === "new") {
-      texts.push({ section: "body", asExternal: false, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, targets) });
+      texts.push({ section: "body", asExternal: false, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, targets, lexicon) });
     } else if (segment.kind === "quoted" && segment.internalOnly === true && hasExternal) {
       // A forwarded internal thread: "you" there was a colleague, not the customer now reading.
-      texts.push({ section: "body", asExternal: true, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, forwardedTargets) });
+      texts.push({ section: "body", asExternal: true, sentences: sentencesOf(message.body.text, segment.start, segment.end, config.templates, forwardedTargets, lexicon) });
     }
   }
   const analysis: ToneAnalysis = { message, lexicon, targets, texts, memo: new Map() };
@@ -74,21 +79,24 @@ export function analyseMessage(message: Message, config: ResolvedConfig): ToneAn
   return analysis;
 }
 
-function sentencesOf(text: string, from: number, to: number, templates: boolean, targets: TargetContext): Sentence[] {
+function sentencesOf(text: string, from: number, to: number, templates: boolean, targets: TargetContext, lexicon: ToneLexicon): Sentence[] {
   return splitSentences(text, from, to).map((span) => {
     const end = Math.min(span.end, span.start + MAX_SENTENCE);
     const sentenceText = text.slice(span.start, span.end);
     // Quote markers ("> ") of a forwarded block are not words.
     const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));
     let mentions: Mention[] | undefined;
+    let profane: boolean | undefined;
+    const words = wordLine(tokens);
     return {
       start: span.start,
       end: span.end,
       text: sentenceText,
       paragraph: span.paragraph,
       tokens,
-      words: wordLine(tokens),
+      words,
       mentions: () => (mentions ??= findMentions(tokens, targets)),
+      profane: () => (profane ??= lexicon.profanity.test(words)),
     };
   });
 }

@@ -252,19 +252,30 @@ export class PatternList {
   }
 
   private regexFor(index: number): RegExp {
+    const compiled = this.each[index];
+    if (compiled) return compiled;
+    // (The source is worked out only on first use: parsing it for every candidate cost more than the match.)
     const source = this.plurals ? compilePatternSource(this.patterns[index]) : this.patterns[index];
-    return (this.each[index] ??= new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
+    return (this.each[index] = new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
   }
 
   /** Indices of the patterns that could match a line of these words, in pack order. */
   private candidates(words: string[]): number[] {
-    let found: number[] | null = this.untriggered.length ? [...this.untriggered] : null;
+    // Copy the untriggered list only when a trigger adds to it: most sentences hold no trigger.
+    let found: number[] | null = null;
     for (const word of words) {
       const hit = this.byTrigger.get(word);
-      if (hit) (found ??= []).push(...hit);
+      if (hit) (found ??= [...this.untriggered]).push(...hit);
     }
-    if (!found) return NO_CANDIDATES;
-    return found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+    // The untriggered list is already in pack order without repeats (callers only read it).
+    if (!found) return this.untriggered.length ? this.untriggered : NO_CANDIDATES;
+    if (found.length <= 1) return found;
+    // Sorted and without repeats, in place (found is this call's own array): no Set, no copies.
+    found.sort((a, b) => a - b);
+    let kept = 1;
+    for (let i = 1; i < found.length; i++) if (found[i] !== found[kept - 1]) found[kept++] = found[i];
+    found.length = kept;
+    return found;
   }
 
   test(line: string | WordLine): boolean {

@@ -11,6 +11,8 @@ export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, m
   const out: ToneJudgement[] = [];
   for (const text of analysis.texts) {
     for (const sentence of text.sentences) {
+      // Most sentences hold no phrase: test() stops at the first hit and builds no match list.
+      if (!phrases.test(sentence.words)) continue;
       const match = phrases.matches(sentence.words)[0];
       if (!match) continue;
       const phrase = sentence.text.slice(sentence.tokens[match.first].start - sentence.start, sentence.tokens[match.last].end - sentence.start);

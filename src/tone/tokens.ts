@@ -41,7 +41,12 @@ const CLITIC = /^(.+?)(n't|'s|'re|'ve|'ll|'d|'m|')$/;
 const NEGATED_STEMS: Record<string, string> = { ca: "can", wo: "will", sha: "shall" };
 
 function pushWord(out: Token[], text: string, start: number): void {
-  const straight = text.replace(/’/g, "'");
+  const straight = text.includes("’") ? text.replace(/’/g, "'") : text;
+  // Every clitic holds an apostrophe: most words skip the (backtracking) clitic regex.
+  if (!straight.includes("'")) {
+    out.push(makeToken(text, straight.toLowerCase(), "word", start));
+    return;
+  }
   const m = CLITIC.exec(straight);
   if (m && m[1].length > 0 && /[\p{L}\p{N}]$/u.test(m[1])) {
     const stemEnd = start + m[1].length;
@@ -54,6 +59,8 @@ function pushWord(out: Token[], text: string, start: number): void {
 }
 
 function makeToken(text: string, norm: string, kind: TokenKind, start: number): Token {
+  const ascii = asciiCase(text);
+  if (ascii !== null) return { text, norm, kind, start, end: start + text.length, capitalised: ascii.capitalised, allCaps: ascii.allCaps, quoted: false };
   const letters = text.replace(/[^\p{L}]/gu, "");
   return {
     text,
@@ -67,21 +74,54 @@ function makeToken(text: string, norm: string, kind: TokenKind, start: number): 
   };
 }
 
+/**
+ * `capitalised` and `allCaps` of an all-ASCII token, by character codes: the same answers as the
+ * Unicode regexes in makeToken (in ASCII the only letters are A-Z and a-z), without building the
+ * letters-only string for every token. Null when the text holds any non-ASCII character.
+ */
+const asciiResult = { capitalised: false, allCaps: false };
+function asciiCase(text: string): typeof asciiResult | null {
+  let letters = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c >= 97 && c <= 122) {
+      letters++;
+      lower++;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  const first = text.charCodeAt(0);
+  asciiResult.capitalised = first >= 65 && first <= 90;
+  // All letters capitals: two or more letters and none lower-case.
+  asciiResult.allCaps = letters >= 2 && lower === 0;
+  return asciiResult;
+}
+
+/** A template variable's opening characters: `{`, `%` or `*`. */
+const TEMPLATE_START = /^(\{\{|\{%|%[A-Za-z_]|\*\||\{\$)/;
+
 export function tokenise(text: string, offset: number, templates: boolean): Token[] {
   const out: Token[] = [];
   const pattern = templates ? templatePattern : plainPattern;
   pattern.lastIndex = 0;
-  for (const m of text.matchAll(pattern)) {
+  // An exec loop on the shared regex: matchAll would clone it for every sentence. (No
+  // alternative matches the empty string, so the loop always advances.)
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
     const value = m[0];
-    const start = offset + (m.index ?? 0);
-    if (/^(\{\{|\{%|%[A-Za-z_]|\*\||\{\$)/.test(value) && value.length > 2) {
+    const start = offset + m.index;
+    const first = value.charCodeAt(0);
+    if ((first === 123 || first === 37 || first === 42) && TEMPLATE_START.test(value) && value.length > 2) {
       out.push({ ...makeToken(value, "{{name}}", "template", start), capitalised: true });
-    } else if (/^[\p{L}\p{N}]/u.test(value)) {
+    } else if (first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : /^[\p{L}\p{N}]/u.test(value)) {
+      // (In ASCII, \p{L} and \p{N} are the letters and digits.)
       pushWord(out, value, start);
     } else {
-      out.push(makeToken(value, value.replace(/’/g, "'"), "punct", start));
+      out.push(makeToken(value, value.includes("’") ? value.replace(/’/g, "'") : value, "punct", start));
     }
   }
+  pattern.lastIndex = 0;
   markQuoted(out);
   return out;
 }

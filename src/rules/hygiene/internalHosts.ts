@@ -28,11 +28,22 @@ function trimToken(token: string): string {
   return token.replace(/[.,;:!?*_]+$/, "");
 }
 
+/**
+ * What every host mention holds: a dot (host names, IPv4), a colon (schemes, IPv6, ports), a
+ * backslash (shares), or the name localhost. A token with none of them is a plain word (most
+ * of a text), which readToken would turn down, so it is skipped before any trimming or parsing.
+ */
+const MAY_BE_HOST = /[.:\\]|localhost/i;
+
 export function findHostMentions(text: string): HostMention[] {
   const out: HostMention[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // An exec loop on the shared regex: matchAll would clone it for every call.
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) {
     let token = m[0];
-    let start = m.index ?? 0;
+    if (!MAY_BE_HOST.test(token)) continue;
+    let start = m.index;
     // html-to-text and people wrap links: "<https://…>", "(see wiki.acme.com)".
     const lead = /^[*_]+/.exec(token)?.[0].length ?? 0;
     token = trimToken(token.slice(lead));
@@ -41,6 +52,7 @@ export function findHostMentions(text: string): HostMention[] {
     const mention = readToken(token);
     if (mention) out.push({ ...mention, start, end: start + token.length, text: token });
   }
+  TOKEN.lastIndex = 0;
   return out;
 }
 

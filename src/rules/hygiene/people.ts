@@ -50,7 +50,34 @@ export function nameTools(): NameTools {
   return tools;
 }
 
+/**
+ * People already read, by name tools and then display name, address and organisation. Several
+ * rules read every recipient of every message, and a folder of drafts names the same people
+ * again and again; parsing a name is most of what these rules cost. Bounded by clearing.
+ */
+const known = new WeakMap<NameTools, Map<string, Person>>();
+const KNOWN_LIMIT = 5000;
+
 export function personOf(mailbox: Mailbox, organisation: string, names: NameTools = nameTools()): Person {
+  let byKey = known.get(names);
+  if (!byKey) known.set(names, (byKey = new Map()));
+  const key = `${mailbox.name}\u0000${mailbox.address}\u0000${organisation}`;
+  let person = byKey.get(key);
+  if (!person) {
+    if (byKey.size >= KNOWN_LIMIT) byKey.clear();
+    byKey.set(key, (person = readPerson(mailbox, organisation, names)));
+  }
+  // A fresh copy each time, as before: callers may replace or filter its lists.
+  return {
+    ...person,
+    nameTokens: [...person.nameTokens],
+    localTokens: [...person.localTokens],
+    givenNames: [...person.givenNames],
+    familyNames: [...person.familyNames],
+  };
+}
+
+function readPerson(mailbox: Mailbox, organisation: string, names: NameTools): Person {
   const { local } = splitAddress(mailbox.address);
   const nameTokens = displayNameTokens(mailbox.name, names.words);
   const localTokens = localPartTokens(local);

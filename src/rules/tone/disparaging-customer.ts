@@ -95,7 +95,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !analysis.lexicon.profanity.test(sentence.words)) continue;
+        if (!patterns.prefilter.test(sentence.words) && !sentence.profane()) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;

@@ -43,7 +43,8 @@ export default defineRule({
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words.line)) continue;
+        // (The word line, not its string: the string form is split into words again on every call.)
+        if (!patterns.prefilter.test(sentence.words)) continue;
         const target = (await judgedNotOurKind(analysis, patterns, text, index)) ?? structural(analysis, patterns, text, index);
         if (!target) continue;
         const judgement: ToneJudgement = { text, sentence, messageId: "default", target };
