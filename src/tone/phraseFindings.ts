@@ -3,9 +3,11 @@
  * pack entry in a sentence the customer reads. No clause analysis is needed, so the pre-filter
  * is the whole check.
  */
+import type { RuleContext } from "../engine/rule.js";
 import type { PatternList } from "./patterns.js";
-import type { ToneAnalysis } from "./analysis.js";
-import type { ToneJudgement } from "./report.js";
+import { analyseMessage, type ToneAnalysis } from "./analysis.js";
+import { reportJudgement, type ToneJudgement } from "./report.js";
+import { rulePatterns } from "./rulePatterns.js";
 
 export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, messageId = "default"): ToneJudgement[] {
   const out: ToneJudgement[] = [];
@@ -20,4 +22,14 @@ export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, m
     }
   }
   return out;
+}
+
+/**
+ * The whole check of a phrase rule: every sentence holding one of its `phrases`, reported as it
+ * is (`secrecy`, `unkind-preface`) or after `adjust` names a target (`condescension`).
+ */
+export function checkPhraseRule(context: RuleContext, adjust: (judgement: ToneJudgement) => ToneJudgement = (j) => j): void {
+  const analysis = analyseMessage(context.message, context.config);
+  const { phrases } = rulePatterns(context.data, ["phrases"] as const);
+  for (const judgement of phraseJudgements(analysis, phrases)) reportJudgement(context, analysis, adjust(judgement));
 }
