@@ -25,6 +25,8 @@ export const LAZY_MODULES = {
   zod: { kind: "object" },
   // Look-alike skeletons are needed only for outside recipients.
   confusables: { kind: "object" },
+  // Directory walks and globs only: a draft named on the command line is just opened.
+  tinyglobby: { kind: "object" },
   "linkify-it": { kind: "linkify" },
 };
 
