@@ -6,10 +6,11 @@
 import { dirname, relative, resolve } from "node:path";
 import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
 import picomatch from "picomatch";
-import { configSchemas, DEFAULT_PACKS, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
+import { configSchemas, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
 import { ConfigError, formatZodIssue } from "./errors.js";
 import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
 import { parseRuleOptions } from "../engine/ruleOptions.js";
+import { BUILTIN_PACKS } from "../packs/loadPack.js";
 import { optionsOf } from "../engine/severity.js";
 
 export const CONFIG_FILES = [
@@ -49,7 +50,7 @@ export function validateConfig(raw: unknown, source: string | null, dir: string,
   const parsed = empty ? { success: true as const, data: {} as UserConfig } : configSchemas().configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${where}: ${formatZodIssue(parsed.error.issues[0])}`);
   const config = parsed.data;
-  const ruleSet = buildRuleSet(config.packs ?? DEFAULT_PACKS, dir);
+  const ruleSet = buildRuleSet(config.packs ?? [...BUILTIN_PACKS], dir);
   const known = knownRuleIds(ruleSet);
   const check = (rules: Record<string, RuleSetting> | undefined, path: string, origin: string) => {
     for (const id of Object.keys(rules ?? {})) {
@@ -123,7 +124,7 @@ export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOve
     internalHosts: [...(base.internalHosts ?? [])],
     people: [...(base.people ?? [])],
     customerTerms: [...(base.customerTerms ?? [])],
-    packs: base.packs ?? DEFAULT_PACKS,
+    packs: base.packs ?? [...BUILTIN_PACKS],
     rules: { ...(base.rules ?? {}) },
     templates: base.templates ?? false,
     ignorePatterns: base.ignorePatterns ?? [],

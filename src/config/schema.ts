@@ -86,4 +86,3 @@ export interface ResolvedConfig {
   source: string | null;
 }
 
-export const DEFAULT_PACKS = ["recipients", "tone", "hygiene"];

@@ -70,8 +70,7 @@ export async function readMessageFromFile(path: string, file: string, mode: Inpu
   } finally {
     await handle.close();
   }
-  if (looksBinary(head)) throw new NotTextError("binary data, not an email or a text draft");
-  const asEml = mode === "eml" || (mode === "auto" && looksLikeEml(file, head));
+  const asEml = readsAsEmail(file, head, mode);
   // A bare text that large is linted from its start (see BODY_TEXT_CAP); an email is streamed.
   return asEml ? readEml(head, file, settings, () => createReadStream(path, { highWaterMark: 1 << 16 })) : readText(head, file, true);
 }
@@ -112,9 +111,13 @@ export async function readMessage(
 ): Promise<Message> {
   // Outlook .msg is a binary compound file with its own reader (src/message/parseMsg.ts).
   if (isMsgFile(file, source)) return readMsg(source, file, settings);
-  if (looksBinary(source)) throw new NotTextError("binary data, not an email or a text draft");
-  const asEml = mode === "eml" || (mode === "auto" && looksLikeEml(file, source));
-  return asEml ? readEml(source, file, settings) : readText(source, file);
+  return readsAsEmail(file, source, mode) ? readEml(source, file, settings) : readText(source, file);
+}
+
+/** Email or bare text (SPEC §1 `--input`); binary data is neither, and is the file's error. */
+function readsAsEmail(file: string, head: Buffer, mode: InputMode): boolean {
+  if (looksBinary(head)) throw new NotTextError("binary data, not an email or a text draft");
+  return mode === "eml" || (mode === "auto" && looksLikeEml(file, head));
 }
 
 function readText(source: Buffer, file: string, partial = false): Message {

@@ -3,7 +3,7 @@
  * per message named `archive.mbox#N`, lines pointing into the archive, memory that does not grow
  * with the archive.
  */
-import { createReadStream, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { readFileSync, createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { once } from "node:events";
