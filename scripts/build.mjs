@@ -18,6 +18,8 @@ const result = await build({
     sendmail: "src/integrations/sendmailWrapper.ts",
     nodemailer: "src/integrations/nodemailer.ts",
     worker: "src/cli/lintWorker.ts",
+    // Read by `npm run train` only.
+    "training-rows": "src/tone/model/trainingRows.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -112,7 +112,11 @@ export interface Finding {
   severity: ReportedSeverity;
   message: string;
   excerpt: string | null;
+  /** Names the rule's message (stable: tests assert on it; the wording may change). */
+  messageId: string;
   target: string | null;
+  /** The words the decision rests on; empty for rules that judge no words (recipients). */
+  evidence: string[];
   readers: string[];
   location: Location;
   suggestion: string | null;

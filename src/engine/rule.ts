@@ -18,6 +18,8 @@ export interface ReportDescriptor {
   location: Location;
   excerpt?: string | null;
   target?: string | null;
+  /** The words the decision rests on. */
+  evidence?: string[];
   /** Addresses of who will read the offending text; defaults to every recipient. */
   readers?: string[];
   suggestion?: string | null;

@@ -14,7 +14,7 @@ import { ConfigError, formatZodIssue } from "../config/errors.js";
 export const BUILTIN_PACKS = ["recipients", "tone", "hygiene"] as const;
 
 /** The `rules/` folder of this installation: found upward from this module (src/ or dist/). */
-function builtinRulesDir(): string {
+export function builtinRulesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, "rules", "recipients.yaml"))) return join(dir, "rules");

@@ -3,7 +3,9 @@
  * who counts as a customer, which words are names, negators, copulas. Plurals of the role nouns
  * are derived here so the YAML lists each word once.
  */
-import { loadBuiltinPack } from "../packs/loadPack.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { builtinRulesDir, loadBuiltinPack } from "../packs/loadPack.js";
 import { PatternList, pluralise } from "./patterns.js";
 
 export interface ReaderPhrases {
@@ -17,6 +19,11 @@ export interface ToneLexicon {
   roleNouns: ReadonlySet<string>;
   relativeNouns: ReadonlySet<string>;
   personNouns: ReadonlySet<string>;
+  /**
+   * Every other noun for a kind of person (WordNet's: "receptionist", "plumber"), read as one
+   * only when written in lower case: "the Coopers" are a family, "the cooper" a trade.
+   */
+  tradeNouns: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -42,6 +49,13 @@ function withPlurals(list: string[]): Set<string> {
   return out;
 }
 
+/** A list from a derived data file under rules/ (`personNounsFrom: tone-model/lexicons.json`). */
+function derivedWords(file: unknown, key: string): string[] {
+  if (typeof file !== "string") return [];
+  const data = JSON.parse(readFileSync(join(builtinRulesDir(), file), "utf8")) as Record<string, unknown>;
+  return words(data[key]);
+}
+
 const cache = new Map<string, ToneLexicon>();
 
 /** The lexicon for one config: the pack's role nouns plus the user's `customerTerms`. */
@@ -55,6 +69,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
     relativeNouns: withPlurals(words(lex.relativeNouns)),
     personNouns: withPlurals(words(lex.personNouns)),
+    tradeNouns: withPlurals(derivedWords(lex.personNounsFrom, "personNouns")),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),

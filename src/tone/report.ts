@@ -20,6 +20,8 @@ export interface ToneJudgement {
   targetWords?: string;
   /** The phrase that matched, for messages that quote it. */
   phrase?: string;
+  /** The words the decision rests on (defaults to the phrase). */
+  evidence?: string[];
 }
 
 function locate(analysis: ToneAnalysis, text: ToneText, sentence: Sentence): Location {
@@ -42,13 +44,15 @@ export function reportJudgement(context: RuleContext, analysis: ToneAnalysis, ju
   // Forwarded internal content about "the couple" is now read by the couple.
   const forwardedAboutThem = judgement.text.asExternal && mention !== null && mention.kind !== "you";
   const readers = describeReaders(message, analysis.lexicon, speaksAboutRecipient(message, mention) || forwardedAboutThem);
-  const data = { target, readers: readers.text, phrase: judgement.phrase ?? "" };
+  const evidence = judgement.evidence ?? (judgement.phrase ? [judgement.phrase] : []);
+  const data = { target, readers: readers.text, phrase: judgement.phrase ?? "", evidence: evidence.join("\", \"") };
   const suggestion = context.data.suggestions[judgement.messageId] ?? context.data.suggestions.default;
   context.report({
     messageId: judgement.messageId,
     data,
     excerpt: judgement.sentence.text,
     target,
+    evidence,
     readers: readers.addresses,
     location: locate(analysis, judgement.text, judgement.sentence),
     suggestion: suggestion ? fillMessage(suggestion, data) : null,

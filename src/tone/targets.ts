@@ -132,8 +132,12 @@ function possessedPerson(tokens: Token[], after: number, lex: ToneLexicon): numb
   return head;
 }
 
+function isPersonNoun(t: Token, lex: ToneLexicon): boolean {
+  return lex.personNouns.has(t.norm) || (!t.capitalised && lex.tradeNouns.has(t.norm));
+}
+
 function isPersonHead(t: Token, lex: ToneLexicon): boolean {
-  return lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm) || lex.personNouns.has(t.norm);
+  return lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm) || isPersonNoun(t, lex);
 }
 
 /** A role noun used as a modifier ("user story", "guest Wi-Fi", "tenant table") is not a person. */
@@ -249,7 +253,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       continue;
     }
 
-    if (lex.roleNouns.has(norm) || lex.relativeNouns.has(norm) || lex.personNouns.has(norm)) {
+    if (lex.roleNouns.has(norm) || lex.relativeNouns.has(norm) || isPersonNoun(t, lex)) {
       if (isModifier(tokens, i, lex)) continue;
       const prev = tokens[i - 1];
       let first = extendLeft(tokens, i, lex);

@@ -26,7 +26,9 @@ function finding(overrides: Partial<Finding> & Pick<Finding, "ruleId" | "severit
   return {
     message: "a message",
     excerpt: null,
+    messageId: "default",
     target: null,
+    evidence: [],
     readers: [],
     location: { section: "body", line: 3, column: 5, endLine: 3, endColumn: 20, fileLine: 9 },
     suggestion: null,

@@ -24,6 +24,7 @@ import type { PatternMatch } from "../../tone/patterns.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { rulePatterns, type CompiledPatterns } from "../../tone/rulePatterns.js";
 import type { Mention } from "../../tone/targets.js";
+import { withModel } from "../../tone/model/modelJudgements.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -863,6 +864,6 @@ export default defineRule({
   pack: "tone",
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
-    for (const judgement of await findDisparagement(analysis, context.data)) reportJudgement(context, analysis, judgement);
+    for (const judgement of withModel(analysis, "disparaging", await findDisparagement(analysis, context.data))) reportJudgement(context, analysis, judgement);
   },
 });

@@ -26,6 +26,7 @@ import type { PatternMatch } from "../../tone/patterns.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { rulePatterns, type CompiledPatterns } from "../../tone/rulePatterns.js";
 import type { Mention } from "../../tone/targets.js";
+import { withModel } from "../../tone/model/modelJudgements.js";
 
 const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "exclusions", "consequences", "reasons", "negatedReasons", "framingReasons", "neutralReasons", "groups"] as const;
 type Patterns = CompiledPatterns<(typeof KEYS)[number]>;
@@ -40,6 +41,7 @@ export default defineRule({
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
     const patterns = rulePatterns(context.data, KEYS, { prefilter: PREFILTER });
+    const own: ToneJudgement[] = [];
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
@@ -47,10 +49,10 @@ export default defineRule({
         if (!patterns.prefilter.test(sentence.words)) continue;
         const target = (await judgedNotOurKind(analysis, patterns, text, index)) ?? structural(analysis, patterns, text, index);
         if (!target) continue;
-        const judgement: ToneJudgement = { text, sentence, messageId: "default", target };
-        reportJudgement(context, analysis, judgement);
+        own.push({ text, sentence, messageId: "default", target });
       }
     }
+    for (const judgement of withModel(analysis, "gatekeeping", own)) reportJudgement(context, analysis, judgement);
   },
 });
 

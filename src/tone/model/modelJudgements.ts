@@ -1,0 +1,53 @@
+/**
+ * The learned model's findings for one message, worked out once and shared by the three rules
+ * it speaks for (disparaging-customer, gatekeeping, condescension): each sentence the customer
+ * reads gets at most one verdict, of one class. A disparaging or gatekeeping verdict needs a
+ * customer target in the sentence or the one before it (SPEC §3: aimed at a customer, not near
+ * one); condescension is aimed at the reader.
+ */
+import { join } from "node:path";
+import { builtinRulesDir } from "../../packs/loadPack.js";
+import type { ToneAnalysis } from "../analysis.js";
+import type { ToneJudgement } from "../report.js";
+import type { Mention } from "../targets.js";
+import { toneModel, type ModelClass } from "./classify.js";
+
+const MEMO = "model";
+
+export function modelJudgements(analysis: ToneAnalysis, cls: ModelClass): ToneJudgement[] {
+  let byClass = analysis.memo.get(MEMO) as Map<ModelClass, ToneJudgement[]> | undefined;
+  if (!byClass) analysis.memo.set(MEMO, (byClass = judgeAll(analysis)));
+  return byClass.get(cls) ?? [];
+}
+
+function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
+  const out = new Map<ModelClass, ToneJudgement[]>();
+  const model = toneModel(join(builtinRulesDir(), "tone-model"));
+  for (const text of analysis.texts) {
+    text.sentences.forEach((sentence, i) => {
+      if (sentence.tokens.length < 2) return;
+      const verdict = model.judge(text, i);
+      if (!verdict) return;
+      let target: ToneJudgement["target"] = verdict.mention ? { sentence, mention: verdict.mention } : null;
+      if (!target && i > 0) {
+        const before = text.sentences[i - 1];
+        const mention: Mention | undefined = before.mentions().find((m) => m.personal && !m.possessor);
+        if (mention) target = { sentence: before, mention };
+      }
+      if (!target && verdict.cls !== "condescension") return;
+      const list = out.get(verdict.cls) ?? [];
+      list.push({ text, sentence, messageId: "judged", target, targetWords: "the reader", evidence: verdict.evidence });
+      out.set(verdict.cls, list);
+    });
+  }
+  return out;
+}
+
+/**
+ * A rule's findings: those of its own constructions, then the model's verdicts of its class on
+ * sentences the constructions did not already report (each sentence is reported once).
+ */
+export function withModel(analysis: ToneAnalysis, cls: ModelClass, own: ToneJudgement[]): ToneJudgement[] {
+  const seen = new Set(own.map((j) => j.sentence));
+  return [...own, ...modelJudgements(analysis, cls).filter((j) => !seen.has(j.sentence))];
+}

@@ -1,0 +1,51 @@
+/**
+ * The rows `npm run train` learns from: every sentence of a passage read exactly as `lint` reads
+ * a bare text (the same splitter, tokeniser, mention finder and features), with its offsets so
+ * the trainer can tell which sentence carries a labelled span. Built as its own entry
+ * (dist/training-rows.js); nothing at lint time imports it.
+ */
+import { validateConfig, resolveConfigFor } from "../../config/loadConfig.js";
+import { readMessage } from "../../message/readMessage.js";
+import { analyseMessage } from "../analysis.js";
+import { sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
+import { forward } from "./network.js";
+
+export { DENSE_FEATURES, TOKEN_FEATURES, forward };
+
+export interface TrainingRow {
+  start: number;
+  end: number;
+  text: string;
+  dense: number[];
+  words: string[];
+  extras: number[][];
+  nearMask: boolean[];
+  mention: string | null;
+}
+
+const loaded = validateConfig({}, null, process.cwd());
+const config = resolveConfigFor("<input>", loaded);
+
+export async function trainingRows(passage: string, words: WordKnowledge): Promise<TrainingRow[]> {
+  const message = await readMessage(Buffer.from(passage, "utf8"), "<input>", "text", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
+  const analysis = analyseMessage(message, config);
+  const rows: TrainingRow[] = [];
+  for (const text of analysis.texts) {
+    if (text.section !== "body") continue;
+    text.sentences.forEach((sentence, i) => {
+      const f = sentenceFeatures(text, i, words);
+      const m = f.mention;
+      rows.push({
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        dense: [...f.dense],
+        words: f.sequence.words,
+        extras: f.sequence.extras.map((e) => [...e]),
+        nearMask: f.sequence.near,
+        mention: m ? sentence.text.slice(sentence.tokens[m.first].start - sentence.start, sentence.tokens[m.last].end - sentence.start) : null,
+      });
+    });
+  }
+  return rows;
+}

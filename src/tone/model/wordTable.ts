@@ -1,0 +1,61 @@
+/**
+ * The tone model's per-word knowledge, `rules/tone-model/words.bin` (written by `npm run train`):
+ * for ~200k English words, their AFINN-165 valence, their cuss profanity rating, and what each
+ * contributes to each class of the model, one signed byte per column. The words are stored
+ * sorted and found by binary search over the raw bytes' offsets, so loading the file costs a
+ * read and one scan for line breaks, not a 200k-entry Map (SPEC §8: cold start).
+ *
+ *   "DLTW" | count u32 | columns u32 | wordBytes u32 | scales f32×columns
+ *   | words (UTF-8, sorted, "\n"-separated) | known u8×count | scores i8×count×columns
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface WordTable {
+  readonly columns: readonly string[];
+  /** Row of `word`, or -1 when the table does not hold it. */
+  row(word: string): number;
+  /** Whether the word had a GloVe vector at training (it then counts in the mean of a slot). */
+  known(row: number): boolean;
+  value(row: number, column: number): number;
+}
+
+export function loadWordTable(dir: string, columns: readonly string[]): WordTable {
+  const file = join(dir, "words.bin");
+  const bytes = readFileSync(file);
+  if (bytes.toString("latin1", 0, 4) !== "DLTW") throw new Error(`${file}: not a draftlint word table`);
+  const count = bytes.readUInt32LE(4);
+  const width = bytes.readUInt32LE(8);
+  const wordBytes = bytes.readUInt32LE(12);
+  if (width !== columns.length) throw new Error(`${file}: ${width} columns, the weights name ${columns.length}`);
+  const scalesAt = 16;
+  const scales = Array.from({ length: width }, (_, i) => bytes.readFloatLE(scalesAt + 4 * i));
+  const wordsAt = scalesAt + 4 * width;
+  const words = bytes.toString("utf8", wordsAt, wordsAt + wordBytes);
+  const knownAt = wordsAt + wordBytes;
+  const scoresAt = knownAt + count;
+  if (bytes.length !== scoresAt + count * width) throw new Error(`${file}: truncated`);
+  const starts = new Uint32Array(count + 1);
+  let n = 0;
+  starts[n++] = 0;
+  for (let i = words.indexOf("\n"); i >= 0 && n < count; i = words.indexOf("\n", i + 1)) starts[n++] = i + 1;
+  starts[count] = words.length + 1;
+  const wordAt = (i: number) => words.slice(starts[i], starts[i + 1] - 1);
+  return {
+    columns,
+    row(word) {
+      let lo = 0;
+      let hi = count - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const w = wordAt(mid);
+        if (w === word) return mid;
+        if (w < word) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    },
+    known: (row) => bytes[knownAt + row] === 1,
+    value: (row, column) => bytes.readInt8(scoresAt + row * width + column) * scales[column],
+  };
+}
