@@ -3,7 +3,7 @@
  * block says about who took part. Written from the clients' own output (and checked on real sent
  * mail) rather than taken from a library: email-forward-parser covers Outlook/Gmail/Apple
  * forwards in many languages but not Lotus Notes, and reads one forward, not a thread; and
- * email-reply-parser only knows "On … wrote:" and "> " quoting (see docs/quoted-mail.md).
+ * email-reply-parser only knows "On … wrote:" and "> " quoting.
  *
  * - banners: Outlook "-----Original Message-----" (and its German, French, Spanish, Dutch
  *   forms), Gmail/Thunderbird "---------- Forwarded message ---------", Apple "Begin forwarded
