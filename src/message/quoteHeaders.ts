@@ -139,9 +139,14 @@ function blockFollows(lines: Line[], i: number, needSubject: boolean): boolean {
   let headers = 0;
   let subject = false;
   let addressed = false;
-  for (let j = i; j < Math.min(lines.length, i + 12); j++) {
+  // Twelve lines, not counting the wrapped lines of a long To or cc list.
+  for (let j = i, seen = 0; j < Math.min(lines.length, i + 60) && seen < 12; j++) {
     const header = headerAt(lines[j].text);
-    if (!header) continue;
+    if (!header) {
+      if (!/@|\/|,\s*$/.test(lines[j].text)) seen++;
+      continue;
+    }
+    seen++;
     headers++;
     if (header.role === "subject") subject = true;
     if (header.role === "to" || header.role === "cc") addressed = true;

@@ -28,6 +28,24 @@ const MOBILE_SIGNATURE = /^\s*(?:Sent from my (?:iPhone|iPad|Android|mobile)|Get
 const BOILERPLATE =
   /^\s*(?:\**\s*(?:CONFIDENTIALITY NOTICE|DISCLAIMER|PRIVILEGED AND CONFIDENTIAL)\b|This (?:e-?mail|message|communication|transmission)(?: and any (?:files|attachments)[^.]{0,60})? (?:is|are|may contain|contains) (?:confidential|intended|privileged|proprietary)|The information (?:contained )?in this (?:e-?mail|message|communication|transmission)|.{0,80}\b(?:copyright|\(c\)|©)\b.{0,80}\ball rights reserved\b)/i;
 
+/**
+ * A legal notice in capitals ("THE PROPOSAL IS A BASIS FOR CONTINUED DISCUSSIONS AND IS NOT AN
+ * OFFER…", "ALL RIGHTS RESERVED"): a paragraph of eight words or more, nearly all capitals, in
+ * the vocabulary of disclaimers. Capitals are how such notices are set, not the sender shouting.
+ */
+const LEGAL_WORDS = /\b(?:RIGHTS RESERVED|WARRANT(?:Y|IES)?|LIABLE|LIABILITY|DISCLAIM\w*|BINDING|ENFORCEABLE|CONFIDENTIAL|PRIVILEGED|HEREIN|HEREBY|NOT AN OFFER|INDEMNIF\w*|MERCHANTABILITY|PROHIBITED|INTENDED (?:ONLY|SOLELY) FOR|WITHOUT PREJUDICE)\b/;
+
+function legalCapsParagraph(lines: Line[], i: number): number | null {
+  if (i > 0 && lines[i - 1].text.trim() !== "") return null;
+  let j = i;
+  while (j + 1 < lines.length && lines[j + 1].text.trim() !== "" && j - i < 40) j++;
+  const text = lines.slice(i, j + 1).map((l) => l.text).join(" ");
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  const upper = letters.replace(/[^A-Z]/g, "").length;
+  if (letters.length < 40 || upper < letters.length * 0.9 || text.split(/\s+/).filter(Boolean).length < 8) return null;
+  return LEGAL_WORDS.test(text) ? j : null;
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -179,7 +197,7 @@ export function splitQuotedSegments(text: string): Segment[] {
       close(line.start);
       kind = "signature";
       runStart = line.start;
-    } else if (kind === "new" && BOILERPLATE.test(line.text)) {
+    } else if (kind === "new" && (BOILERPLATE.test(line.text) || legalCapsParagraph(lines, i) !== null)) {
       // The notice runs to the end of its paragraph; the sender's text may go on after it.
       close(line.start);
       let j = i;

@@ -148,3 +148,25 @@ describe("legal boilerplate", () => {
     expect(text.slice(segments[1].start, segments[1].end)).toBe("Copyright 2001 Acme Inc. ALL RIGHTS RESERVED.");
   });
 });
+
+describe("legal notices in capitals", () => {
+  it("a disclaimer paragraph set in capitals is signature, not the sender's words", () => {
+    const text = "Frank:\n\nThe disclaimer language is as follows:\n\n\tTHE PROPOSAL IS A BASIS FOR CONTINUED DISCUSSIONS AND IS NOT AN OFFER OR\n\tA COMMITMENT. IT IS NOT INTENDED TO CREATE A BINDING AND ENFORCEABLE CONTRACT.\n\nI hope this helps.\n";
+    const { segments } = read(text);
+    expect(segments.map((s) => s.kind)).toEqual(["new", "signature", "new"]);
+  });
+
+  it("capitals without the words of a notice are the sender's own (shouting is theirs to answer for)", () => {
+    expect(read("Tom,\n\nTHE WAY IT READS OVER HERE IS THAT THERE SHOULD BE NO DISPUTE AT ALL.\n").segments.map((s) => s.kind)).toEqual(["new"]);
+  });
+});
+
+describe("a Notes header with a long wrapped To list", () => {
+  it("is still a header block", () => {
+    const to = Array.from({ length: 14 }, (_, k) => `Person${k} Name/Enron Communications@Enron `).join("\n");
+    const text = `Are we still holding Wednesday?\n\n\nFrom: Teresa Bosien/ENRON@enronXgate on 05/18/2001 05:39 PM\nTo: ${to}\ncc: Marla Barnard/HOU/ECT@ECT\n\nSubject: PRC - SAVE THE DATE\n\nSAVE THE DATE!\n`;
+    const { quoted, own } = read(text);
+    expect(own.trim()).toBe("Are we still holding Wednesday?");
+    expect(quoted).toHaveLength(1);
+  });
+});
