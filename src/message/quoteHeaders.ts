@@ -14,8 +14,8 @@
  * - header blocks: From/Sent/To/Cc/Subject in English, German (Von/Gesendet/An/Betreff), French
  *   (De/Envoyé/À/Objet), Spanish (De/Enviado/Para/Asunto) and Dutch (Van/Verzonden/Aan/Onderwerp).
  */
-import type { Mailbox } from "../types.js";
-import { decodeExchangeAddress, isDirectoryName, parseMailboxes } from "./addresses.js";
+import { isDirectoryName } from "./addresses.js";
+import { addPeople, type QuotedPeople } from "./quotedPeople.js";
 
 export interface Line {
   text: string;
@@ -84,7 +84,9 @@ function attributionShaped(text: string): boolean {
   if (NOTES_DATE_LINE.test(t) || RESPOND_TO.test(t)) return true;
   const onDate = NOTES_ON_DATE.exec(t);
   if (onDate && /@|</.test(onDate[1])) return true;
-  return NOTES_MEMO_FROM.test(t) || LONE_MAILBOX.test(t) || isDirectoryName(t);
+  // A lone mailbox is an attribution only right above a date line (attributionTop): alone, it is
+  // as likely the last line of a signature.
+  return NOTES_MEMO_FROM.test(t) || isDirectoryName(t);
 }
 
 /** The people an attribution line names ("X on 05/01/2001", a memo's "From:", a lone mailbox). */
@@ -113,7 +115,7 @@ export function headerBlockStartsAt(lines: Line[], i: number): boolean {
     seen++;
     const header = headerAt(text);
     if (header) return blockFollows(lines, j, header.role !== "from");
-    if (!attributionShaped(text) && !NOTES_DATE.test(text)) return false;
+    if (bannerAt(text) || (!attributionShaped(text) && !NOTES_DATE.test(text))) return false;
   }
   return false;
 }
@@ -153,71 +155,6 @@ function blockFollows(lines: Line[], i: number, needSubject: boolean): boolean {
   }
   // "From: the front desk, with thanks.\nTo: everyone who helped." is prose: two lines are not enough.
   return (headers >= 3 && (addressed || subject) && !needSubject) || (headers >= 2 && subject);
-}
-
-export interface QuotedPeople {
-  participants: Mailbox[];
-  /** Named without an address (Outlook's "From: Karen Smith"). */
-  names: string[];
-  /**
-   * Named in a Notes or Exchange directory, as written ("Name/HOU/ECT@ECT"); whose directory it
-   * is, and so whether they are colleagues, is decided with the message (src/audience/directoryNames.ts).
-   */
-  directoryNames: string[];
-}
-
-/**
- * Splits an address list into people. Outlook separates people with ";" and writes "Last, First"
- * (so a comma is not a separator there), "Williams, Robert C. <rcw@acme.com>" keeps its comma
- * before the address, and Notes separates with ",".
- */
-function splitAddressList(value: string): string[] {
-  const mode = value.includes(";") ? "semicolon" : /[<>]/.test(value) ? "angle" : "plain";
-  const items: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = "";
-  for (const ch of value) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === "<" || ch === "[") depth++;
-    else if ((ch === ">" || ch === "]") && depth > 0) depth--;
-    const free = !quoted && depth === 0;
-    const splits = ch === ";" ? free : ch === "," && free && (mode === "plain" || (mode === "angle" && /[>@]/.test(current)));
-    if (splits) {
-      items.push(current);
-      current = "";
-    } else current += ch;
-  }
-  items.push(current);
-  return items.map((s) => s.trim()).filter(Boolean);
-}
-
-/** Adds the people of one header value ("Tom Reed [mailto:tom@globex.com]; Karen Smith"). */
-export function addPeople(value: string, into: QuotedPeople): void {
-  // Outlook: "Tom Reed [mailto:tom@globex.com]"; Notes: "Leslie Lawner@ENRON on 12/12/2000 11:56 AM".
-  const cleaned = value.replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>").replace(/\s+(?:on\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\b.*$/i, "");
-  const items = splitAddressList(cleaned);
-  // "Smith, Karen" without an address is one person, not two.
-  if (items.length === 2 && !/[@<;]/.test(cleaned) && /^[\p{L}'-]+$/u.test(items[0]) && /^[\p{L}.' -]+$/u.test(items[1])) {
-    into.names.push(cleaned.trim());
-    return;
-  }
-  for (const item of items) {
-    const bare = item.replace(/^["']+|["']+$/g, "").replace(/\s+/g, " ").trim();
-    if (isDirectoryName(bare)) {
-      into.directoryNames.push(bare);
-      continue;
-    }
-    const found = parseMailboxes(item);
-    // Outlook often writes names without addresses: kept, to be matched to people.
-    if (found.length === 0 && bare && !bare.includes("@")) into.names.push(bare);
-    for (const box of found) {
-      const decoded = decodeExchangeAddress(box.address);
-      if (decoded?.directory) into.directoryNames.push(decoded.written);
-      else if (decoded) into.participants.push({ name: box.name || decoded.mailbox.name, address: decoded.mailbox.address });
-      else into.participants.push(box);
-    }
-  }
 }
 
 const INLINE_HEADER = new RegExp(`(${Object.keys(HEADER_ROLES).join("|")})\\s*:\\s*`, "gi");
@@ -283,7 +220,7 @@ export function readHeaderBlock(lines: Line[], from: number): QuotedPeople & { e
       pending += " " + text.trim();
       continue;
     }
-    if (!inBlock && (attributionShaped(text) || NOTES_DATE.test(text) || BANNER_TAIL.test(text))) {
+    if (!inBlock && (attributionShaped(text) || LONE_MAILBOX.test(text) || NOTES_DATE.test(text) || BANNER_TAIL.test(text))) {
       const named = attributionPeople(text);
       if (named) addPeople(named, people);
       continue;
