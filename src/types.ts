@@ -47,6 +47,12 @@ export interface Segment {
   participants?: Mailbox[];
   /** Participants named without an address (Outlook's "From: Karen Smith"). */
   participantNames?: string[];
+  /**
+   * Participants named in the organisation's own mail directory rather than by an Internet
+   * address (Lotus Notes "Karen Smith/HOU/ECT@ECT", "Karen Smith@ACME"; Exchange "/O=ACME/…"):
+   * only the organisation's own mail system routes such names, so they are colleagues.
+   */
+  directoryNames?: string[];
   /** For quoted segments: whether every participant was found to be internal. */
   internalOnly?: boolean;
   /** True for a forwarded message block, false for a reply quote. */

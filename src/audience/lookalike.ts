@@ -66,14 +66,32 @@ export function skeleton(domain: string): string {
   return s;
 }
 
-/** How `candidate` imitates `reference`, or null when it does not (or is the same organisation). */
-export function resemblance(candidate: string, reference: string): Resemblance | null {
+/**
+ * Whether a public suffix is a vetted registry (`edu`, `gov`, `ac.uk`, `state.il.us` …): only
+ * an accredited school or a government body can hold a name there.
+ */
+export type VettedRegistry = (suffix: string) => boolean;
+
+/** A registry test from patterns such as `edu`, `ac.*`, `*.gov`, `state.*.us` (`*` is one label). */
+export function vettedRegistries(patterns: readonly string[]): VettedRegistry {
+  const compiled = patterns.map((p) => new RegExp(`^${p.toLowerCase().split(".").map((l) => (l === "*" ? "[^.]+" : l.replace(/[^a-z0-9-]/g, ""))).join("\\.")}$`));
+  return (suffix) => compiled.some((re) => re.test(suffix));
+}
+
+/**
+ * How `candidate` imitates `reference`, or null when it does not (or is the same organisation).
+ * Two names one letter apart in a vetted registry (mit.edu and mst.edu, icc.state.il.us and
+ * cis.state.mi.us) are two real institutions: nobody can register the look-alike to impersonate
+ * the other, so only the homograph and embedded forms, which a browser would show, count there.
+ */
+export function resemblance(candidate: string, reference: string, vetted: VettedRegistry = () => false): Resemblance | null {
   const a = nameOf(candidate);
   const b = nameOf(reference);
   if (organisationOf(candidate) === organisationOf(reference)) return null;
   if (skeleton(organisationOf(candidate)) === skeleton(organisationOf(reference))) return "homograph";
   // acme.com.billing-portal.net shows "acme.com" first, where a hurried reader looks.
   if (candidate.startsWith(organisationOf(reference) + ".")) return "embedded";
+  if (vetted(a.suffix)) return null;
   if (a.name === b.name && a.suffix !== b.suffix) return "suffix-swap";
   const flat = (s: string) => s.replace(/[-.]/g, "");
   if (flat(a.name) === flat(b.name) && a.suffix === b.suffix) return "punctuation";

@@ -4,13 +4,30 @@
  */
 import { getDomain, getPublicSuffix } from "tldts";
 
+/**
+ * RFC 1480's locality names under a US state, which the public suffix list does not list
+ * beyond a few: `icc.state.il.us` is the Illinois Commerce Commission and `ci.glendale.ca.us` a
+ * city, so `state.il.us` and `ca.us` are namespaces, not organisations.
+ */
+const US_LOCALITY_LABELS = new Set(["state", "ci", "co", "k12", "cc", "tec", "lib", "gen", "mus", "dst", "town", "vil", "twp", "cty", "city", "county", "fed"]);
+
+/** `state.il.us` for `icc.state.il.us`: a US state's locality namespace, or null. */
+function usLocalitySuffix(domain: string): string | null {
+  const labels = domain.toLowerCase().split(".");
+  const n = labels.length;
+  if (n < 4 || labels[n - 1] !== "us" || labels[n - 2].length !== 2 || !US_LOCALITY_LABELS.has(labels[n - 3])) return null;
+  return labels.slice(n - 3).join(".");
+}
+
 export function organisationOf(domain: string): string {
+  const locality = usLocalitySuffix(domain);
+  if (locality) return domain.toLowerCase().split(".").slice(-(locality.split(".").length + 1)).join(".");
   return getDomain(domain, { allowPrivateDomains: true }) ?? domain;
 }
 
 /** The public suffix of a domain (`co.uk` for `acme.co.uk`), or "" when it has none. */
 export function publicSuffixOf(domain: string): string {
-  return getPublicSuffix(domain, { allowPrivateDomains: true }) ?? "";
+  return usLocalitySuffix(domain) ?? getPublicSuffix(domain, { allowPrivateDomains: true }) ?? "";
 }
 
 /** True when `domain` is `parent` or one of its subdomains. */

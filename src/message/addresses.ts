@@ -12,9 +12,20 @@ export function flattenAddresses(values: EmailAddress[] | undefined): Mailbox[] 
   const out: Mailbox[] = [];
   for (const value of values ?? []) {
     if (value.group) out.push(...flattenAddresses(value.group));
-    else if (value.address) out.push({ name: cleanDisplayName(value.name), address: value.address });
+    else if (value.address) out.push(readEncodedAddress({ name: cleanDisplayName(value.name), address: value.address }));
   }
   return out;
+}
+
+/**
+ * The mailbox an Exchange-encoded address stands for (see decodeExchangeAddress), so that the
+ * outsider behind `IMCEANOTES-…@ENRON.com` is classified at their own domain. An encoded
+ * directory name keeps its address: it is the organisation's own, and internal as written.
+ */
+export function readEncodedAddress(mailbox: Mailbox): Mailbox {
+  const decoded = decodeExchangeAddress(mailbox.address);
+  if (!decoded || decoded.directory) return mailbox;
+  return { name: mailbox.name || decoded.mailbox.name, address: decoded.mailbox.address };
 }
 
 /** Mailboxes of a header as written (`"Smith, K" <k@acme.com>, Team: a@b.com;`). */
@@ -46,4 +57,53 @@ export function splitAddress(address: string): SplitAddress {
   const asciiDomain = domainToASCII(raw) || raw;
   const domain = domainToUnicode(asciiDomain) || raw;
   return { local, domain, asciiDomain };
+}
+
+/**
+ * Exchange wraps an address it could not route natively in its own domain: IMCEANOTES- (a Lotus
+ * Notes or Internet address seen through a Notes gateway), IMCEASMTP-, IMCEAEX- and the like,
+ * with every special character written "+XX" in hex (`IMCEANOTES-John+20Smith+20+3Cjsmith+40aol+2Ecom+3E@ENRON.com`
+ * is "John Smith <jsmith@aol.com>"). Read at face value the address is internal (ENRON.com); the
+ * person is an outsider at aol.com. Returns the mailbox the encoding holds, or null when the
+ * address is not encoded this way. An encoded directory name ("Mark Taylor/HOU/ECT@ECT") comes
+ * back with no address: the organisation's own directory, so a colleague.
+ */
+export function decodeExchangeAddress(address: string): { mailbox: Mailbox; directory: boolean; written: string } | null {
+  const m = /^IMCEA[A-Z]{1,10}-(.+)@[^@]+$/i.exec(address.trim());
+  if (!m) return null;
+  let inner: string;
+  try {
+    inner = decodeURIComponent(m[1].replace(/%/g, "%25").replace(/\+([0-9A-F]{2})/gi, "%$1"));
+  } catch {
+    return null;
+  }
+  // The Notes gateway appends its own domain: `"Eva Pao" <epao@hbs.edu>@ENRON`, `Mark Taylor/HOU/ECT@ECT`.
+  const withoutGateway = inner.replace(/@[A-Za-z][\w-]*$/, "");
+  if (/[@<\/]/.test(withoutGateway)) inner = withoutGateway;
+  inner = inner.trim();
+  const angle = /^(.*?)<([^<>\s]+@[^<>\s]+)>\s*$/.exec(inner);
+  if (angle) return { mailbox: { name: angle[1].replace(/^["'\s]+|["'\s]+$/g, ""), address: angle[2] }, directory: false, written: inner };
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(inner)) return { mailbox: { name: "", address: inner }, directory: false, written: inner };
+  // IMCEAEX-_O=ENRON_OU=NA_CN=RECIPIENTS_CN=JSMITH: an Exchange directory entry.
+  return { mailbox: { name: directoryPersonName(inner), address: "" }, directory: true, written: inner };
+}
+
+/**
+ * A name in an organisation's own mail directory rather than an Internet address: Lotus Notes
+ * hierarchical names (`Michelle Cash/HOU/ECT@ECT`, `Kelly Noel Higgason@ENRON`, with a Notes
+ * domain that has no dot) and Exchange X.500 names (`/O=ENRON/OU=NA/CN=RECIPIENTS/CN=JSMITH`).
+ * Only the organisation's own mail system can deliver to such a name, so its bearer is a colleague.
+ */
+export function isDirectoryName(text: string): boolean {
+  const t = text.trim();
+  if (/^\/?O=[^/]+\/OU=/i.test(t) || /^_?O=[^_]+_OU=/i.test(t)) return true;
+  return /^[^\s<>@"][^<>@"]{0,80}@[A-Za-z][\w-]{0,40}$/.test(t) || /^[^\s<>@"/][^<>@"]{0,80}\/[^<>@"]{1,60}$/.test(t);
+}
+
+/** "Michelle Cash/HOU/ECT@ECT" → "Michelle Cash"; "/O=ENRON/…/CN=JSMITH" → "JSMITH". */
+export function directoryPersonName(text: string): string {
+  const t = text.trim();
+  const cn = /CN=([^/_=]+)(?:[/_]?)$/i.exec(t);
+  if (/O=/i.test(t) && cn) return cn[1].trim();
+  return t.replace(/@[^@]*$/, "").split("/")[0].trim();
 }

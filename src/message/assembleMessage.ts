@@ -4,6 +4,7 @@
  */
 import type { Attachment, Body, Field, Mailbox, Message } from "../types.js";
 import { audienceOf, classifyRecipient, isInternalAddress, resolveInsiders, type AudienceSettings } from "../audience/classifyRecipient.js";
+import { resolveDirectoryNames } from "../audience/directoryNames.js";
 
 export interface MessageParts {
   file: string;
@@ -24,12 +25,15 @@ export function assembleMessage(parts: MessageParts, settings: AudienceSettings)
   // sender or an internal recipient of this message bears it ("Smith, Karen" alike).
   const nameKey = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).sort().join(" ");
   const insiderNames = new Set([parts.from, ...recipients.filter((r) => !r.external)].flatMap((m) => (m?.name ? [nameKey(m.name)] : [])));
+  resolveDirectoryNames(parts.body.segments, parts.body.text, insiders.domains);
   for (const segment of parts.body.segments) {
     if (segment.kind !== "quoted") continue;
     const people = segment.participants ?? [];
     const names = segment.participantNames ?? [];
+    // Directory names (Notes "Karen Smith/HOU/ACME@ACME") are colleagues by construction.
+    const directory = segment.directoryNames ?? [];
     segment.internalOnly =
-      people.length + names.length > 0 &&
+      people.length + names.length + directory.length > 0 &&
       names.every((n) => insiderNames.has(nameKey(n))) &&
       people.every((p) => isInternalAddress(p.address, insiders));
   }

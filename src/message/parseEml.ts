@@ -8,6 +8,7 @@ import { MailParser } from "mailparser";
 import type { AddressObject, Headers } from "mailparser";
 import type { Attachment, Mailbox } from "../types.js";
 import { flattenAddresses } from "./addresses.js";
+import { readableText } from "./htmlText.js";
 
 export interface ParsedEml {
   headers: Record<string, string[]>;
@@ -43,7 +44,8 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
     const headChunks: Buffer[] = [];
     let headLength = 0;
     let source = Buffer.isBuffer(input) ? input.subarray(0, SOURCE_HEAD_CAP) : Buffer.alloc(0);
-    const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+    // HTML is converted here, not by mailparser, so that it keeps its own letter case (htmlText.ts).
+    const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, skipHtmlToText: true });
     const attachments: Attachment[] = [];
     let text = "";
     let html = "";
@@ -77,7 +79,7 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         to: flattenAddresses(asList(parser.to)),
         cc: flattenAddresses(asList(parser.cc)),
         bcc: flattenAddresses(asList(parser.bcc)),
-        text: text || (html ? stripTags(html) : ""),
+        text: text.trim() || !html ? text : htmlAsText(html),
         attachments,
         bodyStartLine: bodyStart,
         textPartLine: textPartLine(source, bodyStart),
@@ -121,6 +123,18 @@ function decodeHeaders(headers: Headers): Record<string, string[]> {
     });
   }
   return out;
+}
+
+/** mailparser's bound on HTML it converts; longer HTML is read with its tags dropped. */
+const MAX_HTML_TO_CONVERT = 2 << 20;
+
+function htmlAsText(html: string): string {
+  if (html.length > MAX_HTML_TO_CONVERT) return stripTags(html);
+  try {
+    return readableText(html);
+  } catch {
+    return stripTags(html);
+  }
 }
 
 /** Last resort when html-to-text refused an HTML part (too deep, too long): drop the tags. */

@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { htmlToText } from "html-to-text";
+import { readableText } from "./htmlText.js";
 import type { Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { isMsgFile, readMsg } from "./parseMsg.js";
@@ -123,7 +123,7 @@ function readsAsEmail(file: string, head: Buffer, mode: InputMode): boolean {
 function readText(source: Buffer, file: string, partial = false): Message {
   const raw = source.toString("utf8").replace(/^\uFEFF/, "");
   const isHtml = HTML_EXTENSIONS.test(file) || (TEMPLATE_EXTENSIONS.test(file) && MARKUP.test(raw));
-  const capped = capText(isHtml ? htmlToText(raw, { wordwrap: false }) : raw);
+  const capped = capText(isHtml ? readableText(raw, false) : raw);
   const text = capped.text;
   const bodyTruncated =
     capped.bodyTruncated ?? (partial ? { lintedChars: text.length, totalChars: Number.NaN } : undefined);

@@ -5,27 +5,45 @@
  * must be known for what it is.
  */
 import type { Mailbox, Segment } from "../types.js";
-import { parseMailboxes } from "./addresses.js";
+import { readEncodedAddress } from "./addresses.js";
+import { attributionTop, bannerAt, headerBlockStartsAt, readHeaderBlock, readInlineHeaders, type Line } from "./quoteHeaders.js";
 
-/** Gmail/Thunderbird/Apple forward banners and Outlook's original-message line. */
-const FORWARD_BANNER =
-  /^\s*(?:-{2,}\s*(?:Forwarded message|Original Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:|-{5,}\s*Original Message\s*-{5,})\s*$/i;
-
-/** "On Tue, 3 Mar 2026 at 10:02, Karen Smith <karen@acme.com> wrote:" (may wrap onto a 2nd line). */
-const ATTRIBUTION_END = /\bwrote:\s*$/i;
-const ATTRIBUTION_START = /^\s*(?:On\s|Le\s|Am\s|El\s)/i;
-
-/** An Outlook reply header block: "From: …" then "Sent:"/"Date:" and "To:"/"Subject:" lines. */
-const HEADER_LINE = /^\s*\*?(From|Sent|Date|To|Cc|Subject|Von|Gesendet|An|Envoyé|De|À)\s*:\*?\s*(.*)$/i;
+/**
+ * "On Tue, 3 Mar 2026 at 10:02, Karen Smith <karen@acme.com> wrote:" (may wrap onto a 2nd line),
+ * and the same line from German, French, Spanish and Dutch clients ("Am … schrieb …:",
+ * "Le … a écrit :", "El … escribió:", "Op … schreef …:").
+ */
+/** The verb, then (German and Dutch put the name after it) a colon ending the line. */
+const ATTRIBUTION_END = /(?:\bwrote|\bschrieb|\ba écrit|\bescribió|\bschreef|\bgeschreven)(?![A-Za-z])[^:]{0,120}:\s*$/i;
+const ATTRIBUTION_START = /^\s*(?:On\s|Le\s|Am\s|El\s|Op\s)/i;
 
 /** RFC 3676 §4.3 signature separator "-- ", and the bare "--" many clients write. */
 const SIGNATURE_SEPARATOR = /^--\s?$/;
 const MOBILE_SIGNATURE = /^\s*(?:Sent from my (?:iPhone|iPad|Android|mobile)|Get Outlook for (?:iOS|Android))\b.*$/i;
+/**
+ * Legal boilerplate a mail system or a signature adds: a confidentiality notice, a copyright line.
+ * Nobody typed it for this reader, so it is read as signature ("ALL RIGHTS RESERVED" is not the
+ * sender shouting).
+ */
+const BOILERPLATE =
+  /^\s*(?:\**\s*(?:CONFIDENTIALITY NOTICE|DISCLAIMER|PRIVILEGED AND CONFIDENTIAL)\b|This (?:e-?mail|message|communication|transmission)(?: and any (?:files|attachments)[^.]{0,60})? (?:is|are|may contain|contains) (?:confidential|intended|privileged|proprietary)|The information (?:contained )?in this (?:e-?mail|message|communication|transmission)|.{0,80}\b(?:copyright|\(c\)|©)\b.{0,80}\ball rights reserved\b)/i;
 
-interface Line {
-  text: string;
-  start: number;
-  end: number;
+/**
+ * A legal notice in capitals ("THE PROPOSAL IS A BASIS FOR CONTINUED DISCUSSIONS AND IS NOT AN
+ * OFFER…", "ALL RIGHTS RESERVED"): a paragraph of eight words or more, nearly all capitals, in
+ * the vocabulary of disclaimers. Capitals are how such notices are set, not the sender shouting.
+ */
+const LEGAL_WORDS = /\b(?:RIGHTS RESERVED|WARRANT(?:Y|IES)?|LIABLE|LIABILITY|DISCLAIM\w*|BINDING|ENFORCEABLE|CONFIDENTIAL|PRIVILEGED|HEREIN|HEREBY|NOT AN OFFER|INDEMNIF\w*|MERCHANTABILITY|PROHIBITED|INTENDED (?:ONLY|SOLELY) FOR|WITHOUT PREJUDICE)\b/;
+
+function legalCapsParagraph(lines: Line[], i: number): number | null {
+  if (i > 0 && lines[i - 1].text.trim() !== "") return null;
+  let j = i;
+  while (j + 1 < lines.length && lines[j + 1].text.trim() !== "" && j - i < 40) j++;
+  const text = lines.slice(i, j + 1).map((l) => l.text).join(" ");
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  const upper = letters.replace(/[^A-Z]/g, "").length;
+  if (letters.length < 40 || upper < letters.length * 0.9 || text.split(/\s+/).filter(Boolean).length < 8) return null;
+  return LEGAL_WORDS.test(text) ? j : null;
 }
 
 function splitLines(text: string): Line[] {
@@ -41,36 +59,55 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Reads the header block (From/To/Cc …) that starts a forwarded or Outlook-quoted message. */
-function readQuotedHeaders(lines: Line[], from: number): { participants: Mailbox[]; names: string[] } {
-  const participants: Mailbox[] = [];
-  const names: string[] = [];
-  for (let i = from; i < lines.length && i < from + 12; i++) {
-    const m = HEADER_LINE.exec(lines[i].text.replace(/^>\s?/, ""));
-    if (!m) {
-      if (lines[i].text.trim() === "" && i > from) break;
-      continue;
-    }
-    const key = m[1].toLowerCase();
-    if (["from", "to", "cc", "von", "an", "de", "à"].includes(key)) {
-      const found = parseMailboxes(m[2].replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>")); // Outlook: "Tom Reed [mailto:tom@globex.com]"
-      participants.push(...found);
-      // Outlook often writes names without addresses: keep them so they can be matched to people.
-      if (found.length === 0) names.push(...m[2].split(/[;,]/).map((s) => s.trim()).filter(Boolean));
-    }
-  }
-  return { participants, names };
+interface QuoteStart {
+  /** The quote's first line: the banner, or the attribution above a header block. */
+  begin: number;
+  /** Where its attribution and header block are read from. */
+  headerFrom: number;
+  forwarded: boolean;
+  /** Headers written on the banner's own line (Yahoo). */
+  inlineHeaders?: string;
 }
 
-function isOutlookHeaderStart(lines: Line[], i: number): boolean {
-  const first = HEADER_LINE.exec(lines[i].text);
-  if (!first || !/^(from|von|de)$/i.test(first[1])) return false;
-  // A lone "From:" line in prose is not a quote; Outlook follows it with Sent/Date and To/Subject.
-  let seen = 0;
-  for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) {
-    if (HEADER_LINE.test(lines[j].text)) seen++;
+/** Where a quoted message starts at line `i`, if one does: a banner or a header block. */
+function quoteStartAt(lines: Line[], i: number): QuoteStart | null {
+  const banner = bannerAt(lines[i].text);
+  if (banner) return { begin: i, headerFrom: i + 1, forwarded: banner.forwarded, inlineHeaders: banner.inlineHeaders };
+  if (!headerBlockStartsAt(lines, i)) return null;
+  const begin = attributionTop(lines, i);
+  return { begin, headerFrom: begin, forwarded: false };
+}
+
+/**
+ * Everything from a banner or header block to the end is quoted history, one segment per quoted
+ * message so that each keeps its own participants: a colleague's forward of a customer's email
+ * is not "between colleagues only".
+ */
+function quotedTail(lines: Line[], firstStart: QuoteStart, textLength: number): Segment[] {
+  const out: Segment[] = [];
+  let start = firstStart;
+  for (;;) {
+    const begin = start.begin;
+    const block = readHeaderBlock(lines, start.headerFrom);
+    if (start.inlineHeaders) readInlineHeaders(start.inlineHeaders, block);
+    let nextStart: QuoteStart | null = null;
+    for (let j = Math.max(block.endLine, begin + 1); j < lines.length && !nextStart; j++) {
+      nextStart = quoteStartAt(lines, j);
+      if (nextStart && nextStart.begin <= begin) nextStart = null;
+    }
+    const end = nextStart ? lines[nextStart.begin].start : textLength;
+    out.push({
+      kind: "quoted",
+      start: lines[begin].start,
+      end,
+      participants: block.participants,
+      forwarded: start.forwarded,
+      participantNames: block.names,
+      ...(block.directoryNames.length ? { directoryNames: block.directoryNames } : {}),
+    });
+    if (!nextStart) return out;
+    start = nextStart;
   }
-  return seen >= 2;
 }
 
 function attributionAt(lines: Line[], i: number): { startLine: number; endLine: number } | null {
@@ -80,6 +117,50 @@ function attributionAt(lines: Line[], i: number): { startLine: number; endLine: 
     return { startLine: i, endLine: i + 1 };
   }
   return null;
+}
+
+/** The author of an attribution line: `"John Doe" <john@acme.com>`, `« John Doe »`, or a bare address. */
+function attributionAuthor(text: string): Mailbox[] {
+  const named = /(?:"([^"]{1,80})"|«\s*([^»]{1,80}?)\s*»|([\p{L}][\p{L}.' -]{0,60}?))\s*[<\[](?:mailto:)?([^<>\[\]\s]+@[^<>\[\]\s]+)[>\]]/u.exec(text);
+  if (named) {
+    // "Op … heeft John Doe <john@acme.com> geschreven:": the lower-case words are the sentence's.
+    const name = (named[1] ?? named[2] ?? named[3] ?? "").replace(/^(?:\p{Ll}+\s+)+/u, "").trim();
+    return [readEncodedAddress({ name, address: named[4] })];
+  }
+  const bare = /[^\s<>"(),:;]+@[^\s<>"(),:;]+\.[A-Za-z]{2,}/.exec(text);
+  return bare ? [readEncodedAddress({ name: "", address: bare[0] })] : [];
+}
+
+/**
+ * A reply quote at line `i`: "> " lines, with the "On … wrote:" line above them when there is
+ * one; or that line above indented text, as Outlook for Mac writes a reply. A "> "-quoted forward
+ * (Apple Mail quotes the whole "Begin forwarded message:" block) keeps the forward's people.
+ */
+function replyQuoteAt(lines: Line[], i: number): { segment: Segment; endLine: number } | null {
+  const attribution = attributionAt(lines, i);
+  const after = attribution ? attribution.endLine + 1 : i;
+  const marked = (t: string) => /^>/.test(t);
+  const indented = (t: string) => /^(?: {2,}|\t)\S/.test(t);
+  const style = marked(lines[i].text) || (attribution && nextNonBlankMatches(lines, after, marked)) ? marked : attribution && nextNonBlankMatches(lines, after, indented) ? indented : null;
+  if (!style) return null;
+  let j = after;
+  while (j < lines.length && (style(lines[j].text) || (lines[j].text.trim() === "" && nextNonBlankMatches(lines, j, style)))) j++;
+  const endLine = Math.max(j - 1, i);
+  let participants: Mailbox[] = [];
+  let forwarded = false;
+  if (attribution) {
+    participants = attributionAuthor(lines.slice(attribution.startLine, attribution.endLine + 1).map((l) => l.text).join(" "));
+  } else {
+    const unquoted = lines.slice(i, endLine + 1).map((l) => ({ ...l, text: l.text.replace(/^(?:>\s?)+/, "") }));
+    const first = unquoted.findIndex((l) => l.text.trim() !== "");
+    const start = first === -1 ? null : quoteStartAt(unquoted, first);
+    if (start) {
+      const block = readHeaderBlock(unquoted, start.headerFrom);
+      participants = block.participants;
+      forwarded = start.forwarded;
+    }
+  }
+  return { segment: { kind: "quoted", start: lines[i].start, end: lines[endLine].end, participants, forwarded }, endLine };
 }
 
 export function splitQuotedSegments(text: string): Segment[] {
@@ -95,43 +176,20 @@ export function splitQuotedSegments(text: string): Segment[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
 
-    // Everything after a forward banner or an Outlook header block is the quoted message.
-    if (FORWARD_BANNER.test(line.text) || isOutlookHeaderStart(lines, i)) {
-      close(line.start);
-      const headerFrom = FORWARD_BANNER.test(line.text) ? i + 1 : i;
-      const { participants, names } = readQuotedHeaders(lines, headerFrom);
-      segments.push({
-        kind: "quoted",
-        start: line.start,
-        end: text.length,
-        participants,
-        forwarded: /forward|weitergeleitet|transf/i.test(line.text),
-        participantNames: names,
-      });
+    // Everything after a forward banner or a quoted header block is quoted history.
+    const quoteStart = quoteStartAt(lines, i);
+    if (quoteStart) {
+      close(lines[quoteStart.begin].start);
+      segments.push(...quotedTail(lines, quoteStart, text.length));
       return dropEmpty(segments);
     }
 
-    const attribution = attributionAt(lines, i);
-    const quoteStartsAfter = attribution ? attribution.endLine + 1 : i;
-    if ((attribution && nextNonBlankIsQuote(lines, quoteStartsAfter)) || /^>/.test(line.text)) {
+    const reply = replyQuoteAt(lines, i);
+    if (reply) {
       close(line.start);
-      let j = quoteStartsAfter;
-      while (j < lines.length && (/^>/.test(lines[j].text) || (lines[j].text.trim() === "" && nextNonBlankIsQuote(lines, j)))) j++;
-      const participants = attribution
-        ? parseMailboxes(
-            lines
-              .slice(attribution.startLine, attribution.endLine + 1)
-              .map((l) => l.text)
-              .join(" ")
-              .replace(/^\s*On\s.*?,\s*(?=[^,]*(?:<|@))/i, "")
-              .replace(/\s*wrote:\s*$/i, ""),
-          )
-        : [];
-      const endLine = Math.max(j - 1, i);
-      const end = lines[endLine].end;
-      segments.push({ kind: "quoted", start: line.start, end, participants, forwarded: false });
-      runStart = Math.min(text.length, end + 1);
-      i = endLine;
+      segments.push(reply.segment);
+      runStart = Math.min(text.length, lines[reply.endLine].end + 1);
+      i = reply.endLine;
       continue;
     }
 
@@ -139,16 +197,24 @@ export function splitQuotedSegments(text: string): Segment[] {
       close(line.start);
       kind = "signature";
       runStart = line.start;
+    } else if (kind === "new" && (BOILERPLATE.test(line.text) || legalCapsParagraph(lines, i) !== null)) {
+      // The notice runs to the end of its paragraph; the sender's text may go on after it.
+      close(line.start);
+      let j = i;
+      while (j + 1 < lines.length && lines[j + 1].text.trim() !== "" && !quoteStartAt(lines, j + 1)) j++;
+      segments.push({ kind: "signature", start: line.start, end: lines[j].end });
+      runStart = Math.min(text.length, lines[j].end + 1);
+      i = j;
     }
   }
   close(text.length);
   return dropEmpty(segments);
 }
 
-function nextNonBlankIsQuote(lines: Line[], from: number): boolean {
+function nextNonBlankMatches(lines: Line[], from: number, test: (text: string) => boolean): boolean {
   for (let j = from; j < lines.length; j++) {
     if (lines[j].text.trim() === "") continue;
-    return /^>/.test(lines[j].text);
+    return test(lines[j].text);
   }
   return false;
 }

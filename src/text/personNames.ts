@@ -74,7 +74,11 @@ export class NicknameIndex {
   private readonly groupsOf = new Map<string, number[]>();
   private readonly rootsOf = new Map<string, string[]>();
 
-  constructor(groups: readonly (readonly string[])[]) {
+  private readonly givenNames: ReadonlySet<string>;
+
+  /** `givenNames`: names that have no nickname here but are names all the same ("Karen"). */
+  constructor(groups: readonly (readonly string[])[], givenNames: Iterable<string> = []) {
+    this.givenNames = new Set([...givenNames].map(foldWord));
     groups.forEach((group, index) => {
       for (const name of group) {
         const key = foldWord(name);
@@ -85,13 +89,20 @@ export class NicknameIndex {
     });
   }
 
-  /** Equal after folding, or in one nickname group: "Kate" and "Katherine". */
+  /**
+   * Equal after folding, one spelling of the other ("Gregg" and "Greg", "Phillip" and "Philip":
+   * doubled letters aside), in one nickname group ("Kate" and "Katherine"), or its short form
+   * ("Tammy" for Tamara, "Jeff" for Jeffrey: the first three letters or more, with -y or -ie).
+   */
   sameName(a: string, b: string): boolean {
     const fa = foldWord(a);
     const fb = foldWord(b);
     if (fa === fb) return true;
-    const ga = this.groupsOf.get(fa);
-    const gb = this.groupsOf.get(fb);
+    const ca = undoubled(fa);
+    const cb = undoubled(fb);
+    if (ca === cb || isShortForm(ca, cb) || isShortForm(cb, ca)) return true;
+    const ga = this.groupsOf.get(fa) ?? this.groupsOf.get(ca);
+    const gb = this.groupsOf.get(fb) ?? this.groupsOf.get(cb);
     return !!ga && !!gb && ga.some((g) => gb.includes(g));
   }
 
@@ -114,8 +125,29 @@ export class NicknameIndex {
     return [...roots];
   }
 
-  /** A first name this table knows (used to tell "Karen," from "Thanks,"). */
-  isKnownName(word: string): boolean {
-    return this.groupsOf.has(foldWord(word));
+  /** A name the nickname table itself holds (common enough to have nicknames): "tom", "robert". */
+  hasNicknames(word: string): boolean {
+    const folded = foldWord(word);
+    return this.groupsOf.has(folded) || this.groupsOf.has(undoubled(folded));
   }
+
+  /** A first name this table knows (used to tell "Karen," from "Thanks,"), in any spelling. */
+  isKnownName(word: string): boolean {
+    const folded = foldWord(word);
+    return this.groupsOf.has(folded) || this.givenNames.has(folded) || this.groupsOf.has(undoubled(folded));
+  }
+}
+
+/**
+ * One key for a name's spellings: doubled letters single ("gregg" → "greg", "phillip" →
+ * "philip") and the -ie/-ey/-i/-y ending one ("christi", "christy", "christie" → "christy").
+ */
+function undoubled(name: string): string {
+  return name.replace(/(\p{L})\1+/gu, "$1").replace(/(?:ie|ey|i|y)$/, "y");
+}
+
+/** Whether `short` is a short form of `full` (both undoubled): "tamy" of "tamara", "jef" of "jefrey". */
+function isShortForm(short: string, full: string): boolean {
+  const stem = short.length > 3 ? short.replace(/(?:ie|y|i)$/, "") : short;
+  return stem.length >= 3 && full.length > stem.length + 1 && full.startsWith(stem);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, resemblance, skeleton } from "../../src/audience/lookalike.js";
+import { editDistance, resemblance, skeleton, vettedRegistries } from "../../src/audience/lookalike.js";
+import { organisationOf, publicSuffixOf } from "../../src/audience/organisation.js";
 
 describe("editDistance (optimal string alignment)", () => {
   it.each([
@@ -44,5 +45,31 @@ describe("resemblance", () => {
   it("folds other scripts and Latin look-alike sequences into one skeleton", () => {
     expect(skeleton("аррӏе.com")).toBe("apple.com");
     expect(skeleton("paypa1.com")).toBe("paypal.com");
+  });
+});
+
+describe("vetted registries and the US locality namespace", () => {
+  const vetted = vettedRegistries(["edu", "gov", "ac.*", "*.us", "state.*.us"]);
+
+  it("a US state agency is its own organisation under state.<st>.us (RFC 1480)", () => {
+    expect(organisationOf("icc.state.il.us")).toBe("icc.state.il.us");
+    expect(publicSuffixOf("icc.state.il.us")).toBe("state.il.us");
+    expect(organisationOf("mail.icc.state.il.us")).toBe("icc.state.il.us");
+  });
+
+  it.each([
+    ["cis.state.mi.us", "icc.state.il.us"],
+    ["mst.edu", "mit.edu"],
+    ["uic.edu", "uiuc.edu"],
+    ["cam.ac.uk", "ox.ac.uk"],
+  ])("%s and %s are two real institutions", (candidate, reference) => {
+    expect(resemblance(candidate, reference, vetted)).toBeNull();
+  });
+
+  it("look-alikes outside vetted registries, and embedded names inside them, still count", () => {
+    expect(resemblance("enrom.com", "enron.com", vetted)).toBe("typo");
+    expect(resemblance("mit.edu.login-portal.example", "mit.edu", vetted)).toBe("embedded");
+    expect(vetted("edu")).toBe(true);
+    expect(vetted("com")).toBe(false);
   });
 });

@@ -20,8 +20,10 @@ export interface PlaceholderVocabulary {
   fillerWords: ReadonlySet<string>;
   headSlotWords: ReadonlySet<string>;
   notPlaceholders: ReadonlySet<string>;
-  /** Case-sensitive whole-word markers: TODO, TBD, FIXME. */
+  /** Case-sensitive whole-word markers: TODO, FIXME. */
   markers: RegExp | null;
+  /** TBD, TBC: a marker only as a note's heading ("TBD: venue"); "location TBD" is news. */
+  statusMarkers: RegExp | null;
   /** Case-insensitive dummy-text phrases: lorem ipsum. */
   dummyText: RegExp | null;
   /** Upper-cased names of environment variables ("%APPDATA%", "$HOME"). */
@@ -66,6 +68,13 @@ const EXES = /(?<![A-Za-z0-9\u00C0-\u024F])X{2,4}(?![A-Za-z0-9\u00C0-\u024F])/g;
 const UNDERSCORES = /(?<![A-Za-z0-9_\u00C0-\u024F])_{3,}(?![A-Za-z0-9_\u00C0-\u024F])/g;
 /** After an X run: more X runs and then digits, as in a masked card "XXXX XXXX XXXX 4242". */
 const MASKED_NUMBER_TAIL = /^(?:[ -]?X{2,4}){0,4}[ -]?\d{2,}/;
+
+/** A rule of underscores on its own line is a separator (Outlook writes one above a quote). */
+function isRuleLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  return /^[\s_\-=*]*$/.test(text.slice(lineStart, nl === -1 ? text.length : nl));
+}
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9_\u00C0-\u024F]/.test(ch);
@@ -186,6 +195,9 @@ export function findPlaceholders(original: string, vocabulary: PlaceholderVocabu
   for (const m of scan.matchAll(ANGLE)) {
     const start = m.index ?? 0;
     if (scan[start - 1] === "<" || scan[start + m[0].length] === ">") continue; // "<<<" and ">>>" are arrows
+    // Mail clients write "<<report.xls>>" for an attachment and systems "<<Concur Expense
+    // Document>>" in a subject: only a slot to fill ("<<FirstName>>") is a placeholder.
+    if (!namesASlot(m[1], vocabulary)) continue;
     add("placeholder", start, start + m[0].length);
   }
   for (const m of scan.matchAll(PERCENT)) {
@@ -216,17 +228,18 @@ export function findPlaceholders(original: string, vocabulary: PlaceholderVocabu
     if (/\d[ -]?$/.test(scan.slice(Math.max(0, start - 2), start))) continue;
     add("placeholder", start, end);
   }
-  for (const m of scan.matchAll(UNDERSCORES)) {
+  // Three blanks or more make a form or a document to complete (a sign-up sheet, a contract's
+  // "$______"): it is sent to be filled in by its reader, not left unfilled by its writer.
+  const blanks = [...scan.matchAll(UNDERSCORES)].filter((m) => !isRuleLine(scan, m.index ?? 0));
+  for (const m of blanks.length >= 3 ? [] : blanks) {
     const start = m.index ?? 0;
-    const lineStart = scan.lastIndexOf("\n", start - 1) + 1;
-    const nl = scan.indexOf("\n", start);
-    const line = scan.slice(lineStart, nl === -1 ? scan.length : nl);
-    // A rule of underscores on its own line is a separator (Outlook writes one above a quote).
-    if (/^[\s_\-=*]*$/.test(line)) continue;
     add("placeholder", start, start + m[0].length);
   }
   if (vocabulary.markers) {
     for (const m of scan.matchAll(vocabulary.markers)) add("marker", m.index ?? 0, (m.index ?? 0) + m[0].length);
+  }
+  if (vocabulary.statusMarkers) {
+    for (const m of scan.matchAll(vocabulary.statusMarkers)) add("marker", m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
   if (vocabulary.dummyText) {
     for (const m of scan.matchAll(vocabulary.dummyText)) add("dummyText", m.index ?? 0, (m.index ?? 0) + m[0].length);

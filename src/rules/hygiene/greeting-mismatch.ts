@@ -10,7 +10,7 @@ import { rulePatterns } from "./hygieneData.js";
 import { compileSalutations, parseGreeting, type GreetingName } from "./greeting.js";
 import { configuredPeople, nameMatchesPerson, nameTools, personOf, type Person } from "./people.js";
 
-const patternKeys = ["salutations"] as const;
+const patternKeys = ["salutations", "formalSalutations"] as const;
 
 const FIELD_LABEL = { to: "To", cc: "Cc", bcc: "Bcc" } as const;
 
@@ -19,6 +19,17 @@ function givenName(displayName: string): string {
   const comma = displayName.indexOf(",");
   const given = comma === -1 ? displayName : displayName.slice(comma + 1);
   return given.trim().split(/\s+/)[0] || displayName;
+}
+
+/**
+ * Whether what we know of a person says what they are called: a display name, or a given name in
+ * the address that the nickname table knows ("tom.reed@"). A name only the long list of given
+ * names knows may be a surname there ("berry.gk@", "barrett@").
+ */
+function tellsGivenName(person: Person): boolean {
+  if (person.displayName.trim() !== "") return true;
+  const tools = nameTools();
+  return person.givenNames.some((n) => n.length >= 2 && tools.nicknames.hasNicknames(n));
 }
 
 function describeTo(to: Recipient[]): string {
@@ -35,13 +46,18 @@ export const greetingMismatch = defineRule({
     if (to.length === 0) return;
     const tools = nameTools();
     const toPeople = to.map((r) => personOf(r, r.organisation, tools));
-    // Anyone on To whose address tells no name (info@…) could be the one greeted.
-    if (toPeople.some((p) => p.opaque)) return;
+    // Anyone on To whose address tells no name (info@…) could be the one greeted; so could
+    // someone whose address shows only a surname or initials ("retwell@", "c..gossett@") and
+    // no display name says what they are called.
+    if (toPeople.some((p) => p.opaque || !tellsGivenName(p))) return;
 
     const body = message.body;
     const first = newSegments(message).find((s) => body.text.slice(s.start, s.end).trim() !== "");
     if (!first) return;
-    const salutations = rulePatterns(context.data, patternKeys, (p) => compileSalutations(p.salutations));
+    const { salutations, formal } = rulePatterns(context.data, patternKeys, (p) => ({
+      salutations: compileSalutations(p.salutations),
+      formal: new Set(p.formalSalutations.map((w) => w.toLowerCase())),
+    }));
     const greeting = parseGreeting(body.text, first.start, first.end, salutations, tools);
     if (!greeting) return;
 
@@ -57,8 +73,17 @@ export const greetingMismatch = defineRule({
       if (toPeople.some((p) => nameMatchesPerson(p, name.tokens, tools))) continue;
       const elsewhere = others.find((o) => !o.person.opaque && nameMatchesPerson(o.person, name.tokens, tools));
       if (elsewhere?.field && greetsSomeoneOnTo) continue;
-      // A bare "Karen," counts as a greeting only when Karen is someone we know of; "Thanks," is not.
-      if (!greeting.salutation && !elsewhere && !name.tokens.some((t) => tools.nicknames.isKnownName(t))) continue;
+      // Only a name greets someone: "Dear Priya" (any word after a formal salutation), "Dear Ms.
+      // Brewer", a name the nickname table knows, or someone else on the message. "Hey buddie",
+      // "Hi: Sorry", "Good morning sweetheart" and a bare "Thanks," name nobody.
+      // Written in lower case ("hey buddie,"), it must be a name common enough to have nicknames.
+      const lowerCase = name.text === name.text.toLowerCase();
+      const isName =
+        elsewhere !== undefined ||
+        name.titled ||
+        name.tokens.some((t) => (lowerCase ? tools.nicknames.hasNicknames(t) : tools.nicknames.isKnownName(t))) ||
+        (greeting.salutation !== null && formal.has(greeting.salutation.toLowerCase()));
+      if (!isName) continue;
       report(name, elsewhere?.field ?? null);
     }
 

@@ -14,6 +14,8 @@ export interface GreetingName {
   end: number;
   /** Folded name words, titles and particles left out: ["brewer"]. */
   tokens: string[];
+  /** Written after a title ("Ms. Brewer"): a family name, not to be looked up as a given name. */
+  titled: boolean;
 }
 
 export interface Greeting {
@@ -64,7 +66,10 @@ function readName(text: string, words: Word[], i: number, tools: NameTools, line
     const word = words[j];
     const folded = foldWord(word.text);
     const gap = text.slice(words[j - 1]?.end ?? word.start, word.start);
-    if (j > i && !/^\.?[ \t]+$|^$/.test(gap)) break;
+    // "J. Smith", "Ms. Brewer": a full stop joins an initial or a title to the name; "Hey Ken.
+    // Well, …" ends the greeting.
+    const afterInitial = j > i && (words[j - 1].text.length === 1 || tools.words.titles.has(foldWord(words[j - 1].text)));
+    if (j > i && !(/^[ \t]+$|^$/.test(gap) || (afterInitial && /^\.[ \t]+$/.test(gap)))) break;
     if (tools.words.particles.has(folded) && j + 1 < words.length && (titled || tokens.length > 0)) {
       continue;
     }
@@ -89,7 +94,7 @@ function readName(text: string, words: Word[], i: number, tools: NameTools, line
     break;
   }
   if (tokens.length === 0) return null;
-  return { next: j, name: { text: text.slice(words[i].start, end), start: words[i].start, end, tokens } };
+  return { next: j, name: { text: text.slice(words[i].start, end), start: words[i].start, end, tokens, titled } };
 }
 
 /** Whether words[i..] up to the line end are only names and separators: "Tom, Jo and Ana,". */
@@ -117,6 +122,11 @@ export function parseGreeting(text: string, from: number, to: number, salutation
   const lineText = text.slice(line.start, line.end);
   const salutation = salutations.exec(lineText);
   const namesFrom = line.start + (salutation ? salutation[0].length : 0);
+  // "Hello! Stan asked me…", "Greetings. Hope you are well", "Hi: Sorry to bug you": the
+  // salutation ended its sentence, so what follows is the message, not a name.
+  if (salutation && /[.!?:]$/.test(salutation[0])) {
+    return { salutation: salutation[1], names: [], lineStart: line.start, lineEnd: line.end, end: namesFrom };
+  }
   const words = wordsOf(text, namesFrom, line.end);
   const names: GreetingName[] = [];
   let i = 0;
@@ -137,7 +147,11 @@ export function parseGreeting(text: string, from: number, to: number, salutation
   }
   if (!salutation) {
     // Without a salutation only a line that is nothing but a name and a comma greets: "Karen,".
-    if (names.length !== 1 || !/^\s*[,—–-]?\s*$/.test(text.slice(names[0].end, line.end)) || !/[,—–-]/.test(text.slice(names[0].end, line.end))) {
+    // "Paul Lucci -" on a line of its own is a heading more often than a greeting: a dash greets
+    // only after a given name alone ("Karen —").
+    const rest = names.length === 1 ? text.slice(names[0].end, line.end) : "";
+    const greets = names.length === 1 && /^\s*[,—–-]?\s*$/.test(rest) && (/,/.test(rest) || (/[—–-]/.test(rest) && names[0].tokens.length === 1));
+    if (!greets) {
       return null;
     }
   }

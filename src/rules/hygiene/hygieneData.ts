@@ -6,6 +6,8 @@
  * library would cost a few milliseconds of compilation on every cold start (SPEC §8).
  * Parsed data is cached per pack entry, so a folder of 10,000 drafts reads it once.
  */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ConfigError } from "../../config/errors.js";
 import { loadBuiltinPack } from "../../packs/loadPack.js";
 import type { PackRule } from "../../packs/schema.js";
@@ -32,6 +34,34 @@ const LEXICON_KEYS = ["titles", "nameParticles", "genericAddressees", "roleMailb
 export interface HygieneLexicons extends WordLists<(typeof LEXICON_KEYS)[number]> {
   /** Groups of names of one root: [katherine, kate, kathy…]. */
   nicknames: string[][];
+  /** Common given names ("Karen", "Priya"): what a greeting must name. */
+  givenNames: string[];
+}
+
+function readDataFile(path: string, where: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new ConfigError(`${where}: cannot read ${path}`);
+  }
+}
+
+/**
+ * The nickname table (rules/data/nicknames.csv, `name1,has_nickname,name2` per line) as groups:
+ * each name with its nicknames. Read once per process, and only when a rule needs names.
+ */
+function readNicknameTable(path: string, where: string): string[][] {
+  const text = readDataFile(path, where);
+  const groups = new Map<string, string[]>();
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const [name, relation, nickname] = line.split(",");
+    if (!name || relation !== "has_nickname" || !nickname) continue;
+    const group = groups.get(name) ?? [name];
+    group.push(nickname.trim());
+    groups.set(name, group);
+  }
+  if (groups.size === 0) throw new ConfigError(`${where}: ${path} holds no "name,has_nickname,nickname" lines`);
+  return [...groups.values()];
 }
 
 let lexicons: HygieneLexicons | undefined;
@@ -40,11 +70,20 @@ export function hygieneLexicons(): HygieneLexicons {
   if (lexicons) return lexicons;
   const pack = loadBuiltinPack("hygiene");
   const lists = readWordLists(pack.lexicons, LEXICON_KEYS, `${pack.source}: lexicons`);
-  const nicknames = pack.lexicons.nicknames;
-  if (!Array.isArray(nicknames) || !nicknames.every(isWordList)) {
-    throw new ConfigError(`${pack.source}: lexicons.nicknames: expected a list of name groups, each a list of names`);
+  const table = pack.lexicons.nicknames;
+  if (typeof table !== "string" || !/^[\w./-]+\.csv$/.test(table)) {
+    throw new ConfigError(`${pack.source}: lexicons.nicknames: expected the path of a nickname table (a .csv file beside the pack)`);
   }
-  lexicons = { ...lists, nicknames };
+  const nicknames = readNicknameTable(join(dirname(pack.source), table), `${pack.source}: lexicons.nicknames`);
+  const namesFile = pack.lexicons.givenNames;
+  if (typeof namesFile !== "string" || !/^[\w./-]+\.txt$/.test(namesFile)) {
+    throw new ConfigError(`${pack.source}: lexicons.givenNames: expected the path of a list of given names (a .txt file beside the pack)`);
+  }
+  const givenNames = readDataFile(join(dirname(pack.source), namesFile), `${pack.source}: lexicons.givenNames`)
+    .split(/\r?\n/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  lexicons = { ...lists, nicknames, givenNames };
   return lexicons;
 }
 

@@ -11,6 +11,25 @@ import { findHostMentions, hostClassifier, type HostClassifier } from "./interna
 
 const patternKeys = ["privateSuffixes", "intranetLabels"] as const;
 
+/**
+ * Trace and transport headers pasted into a message ("Received: from mail01.corp.acme.com
+ * (10.1.2.3)", a bounce's headers): they record the path mail took, and nobody clicks them.
+ * A header's folded continuation lines (RFC 5322 §2.2.3) start with white space.
+ */
+const TRACE_HEADER = /^(?:Received|X-Received|Return-Path|X-Originating-IP|X-Forwarded-For|X-Sender-IP|Authentication-Results|ARC-[\w-]+|DKIM-Signature|X-MS-Exchange-[\w-]+|X-Mailer|Message-ID|Delivered-To|X-Apparently-To)\s*:/i;
+
+function inTraceHeader(text: string, offset: number): boolean {
+  let lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  for (let folded = 0; folded < 20; folded++) {
+    const nl = text.indexOf("\n", lineStart);
+    const line = text.slice(lineStart, nl === -1 ? text.length : nl);
+    if (TRACE_HEADER.test(line)) return true;
+    if (!/^[ \t]+\S/.test(line) || lineStart === 0) return false;
+    lineStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+  }
+  return false;
+}
+
 export const internalLink = defineRule({
   id: "internal-link",
   pack: "hygiene",
@@ -32,6 +51,7 @@ export const internalLink = defineRule({
     for (const segment of authoredSegments(message)) {
       const text = body.text.slice(segment.start, segment.end);
       for (const mention of findHostMentions(text)) {
+        if (inTraceHeader(text, mention.start)) continue;
         const reason = classifier.reasonFor(mention);
         if (!reason) continue;
         const start = segment.start + mention.start;

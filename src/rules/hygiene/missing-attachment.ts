@@ -9,7 +9,7 @@ import { newSegments } from "./authoredText.js";
 import { rulePatterns, type WordLists } from "./hygieneData.js";
 import { literalAlternation } from "./findPlaceholders.js";
 
-const patternKeys = ["phrases", "theirsAfter", "theirsBefore", "undoneBefore", "notFiles", "attachedToMessage"] as const;
+const patternKeys = ["phrases", "theirsAfter", "theirsBefore", "undoneBefore", "inlineAfter", "notFiles", "attachedToMessage"] as const;
 type AttachmentPatterns = WordLists<(typeof patternKeys)[number]>;
 
 export interface AttachmentMatcher {
@@ -19,6 +19,7 @@ export interface AttachmentMatcher {
   theirsBefore: RegExp | null;
   undoneBefore: RegExp | null;
   theirsAfter: RegExp | null;
+  inlineAfter: RegExp | null;
   notFiles: RegExp | null;
   attachedToMessage: RegExp | null;
 }
@@ -50,6 +51,7 @@ export function compileAttachmentMatcher(p: AttachmentPatterns): AttachmentMatch
     theirsBefore: trailing(p.theirsBefore),
     undoneBefore: anywhere(p.undoneBefore),
     theirsAfter: anywhere(p.theirsAfter),
+    inlineAfter: anywhere(p.inlineAfter),
     notFiles: leading(p.notFiles),
     attachedToMessage: leading(p.attachedToMessage),
   };
@@ -90,6 +92,8 @@ export function findAttachmentClaim(text: string, matcher: AttachmentMatcher): {
       (matcher.undoneBefore?.test(before) ?? false) ||
       // "the attached file you sent"
       (matcher.theirsAfter?.test(after) ?? false) ||
+      // "the form (which I have enclosed below)": in the text, not a file
+      (matcher.inlineAfter?.test(after) ?? false) ||
       // "I've attached a link to the folder"
       (matcher.notFiles !== null && matcher.notFiles.test(after)) ||
       // "the shed is attached to the house" (but "is attached to this email" is a claim)

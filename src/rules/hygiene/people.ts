@@ -43,7 +43,7 @@ export function nameTools(): NameTools {
   const lex = hygieneLexicons();
   tools = {
     words: { titles: new Set(lex.titles.map(foldWord)), particles: new Set(lex.nameParticles.map(foldWord)) },
-    nicknames: new NicknameIndex(lex.nicknames),
+    nicknames: new NicknameIndex(lex.nicknames, lex.givenNames),
     genericAddressees: new Set(lex.genericAddressees.map(foldWord)),
     roleMailboxes: new Set(lex.roleMailboxes.map(foldWord)),
   };
@@ -86,7 +86,10 @@ function readPerson(mailbox: Mailbox, organisation: string, names: NameTools): P
   const parts = displayNameParts(mailbox.name, names.words);
   // "pauline.bailey" is given name then family name; a lone "pauline" is a given name only when
   // it is a name we know ("price@…" could be anyone's surname).
-  const localGiven = localTokens.length >= 2 || (localTokens.length === 1 && names.nicknames.isKnownName(localTokens[0])) ? localTokens.slice(0, 1) : [];
+  // "e..carter", "c.hall", "j_hoelscher": an initial (or an elided name) and a surname, however
+  // much the surname looks like a given name.
+  const initialled = localTokens.length === 1 && local.split(/[^A-Za-z\u00C0-\u024F]+/).filter(Boolean).length > 1;
+  const localGiven = localTokens.length >= 2 || (localTokens.length === 1 && !initialled && names.nicknames.isKnownName(localTokens[0])) ? localTokens.slice(0, 1) : [];
   const localFamily = localTokens.length >= 2 ? localTokens.slice(1) : localGiven.length ? [] : localTokens;
   return {
     address: mailbox.address,
@@ -125,6 +128,8 @@ export function answersTo(person: Person, written: string, names: NameTools = na
 export function nameMatchesPerson(person: Person, writtenTokens: string[], names: NameTools = nameTools()): boolean {
   if (person.opaque) return true;
   if (writtenTokens.some((t) => answersTo(person, t, names))) return true;
+  // "T Jae," to Tamara Jae Black: an initial of the person's given name.
+  if (writtenTokens.some((t) => t.length === 1 && person.givenNames.some((g) => g[0] === t))) return true;
   // "Dear Globex," greets the organisation; "ksmith" may also be greeted "Karen" by initial.
   if (writtenTokens.some((t) => foldWord(t) === person.organisationLabel)) return true;
   const local = person.localTokens.length === 1 ? person.localTokens[0] : null;

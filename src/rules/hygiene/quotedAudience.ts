@@ -43,24 +43,28 @@ function greetsAnOutsider(segment: Segment, message: Message): boolean {
   return greeting.names.some((n) => outsiders.some((p) => !p.opaque && nameMatchesPerson(p, n.tokens, tools)));
 }
 
-export function quotedParticipants(segment: Segment): { addresses: Mailbox[]; names: string[] } {
-  return { addresses: segment.participants ?? [], names: segment.participantNames ?? [] };
+export function quotedParticipants(segment: Segment): { addresses: Mailbox[]; names: string[]; directoryNames: string[] } {
+  return { addresses: segment.participants ?? [], names: segment.participantNames ?? [], directoryNames: segment.directoryNames ?? [] };
 }
 
 export function wasInternalOnly(segment: Segment, message: Message, config: ResolvedConfig): boolean {
   if (segment.kind !== "quoted") return false;
-  const { addresses, names } = quotedParticipants(segment);
-  if (addresses.length + names.length === 0) return false;
+  const { addresses, names, directoryNames } = quotedParticipants(segment);
+  // Directory names (Notes "Karen Smith/HOU/ACME@ACME") are colleagues: only our mail system routes them.
+  if (addresses.length + names.length + directoryNames.length === 0) return false;
   const insiders = { domains: message.internalDomains, addresses: message.from ? [message.from.address.toLowerCase()] : [] };
   if (!addresses.every((p) => isInternalAddress(p.address, insiders))) return false;
   if (names.length > 0) {
     // Outlook's "From: Karen Smith": a colleague when a colleague of this message has that name.
-    const colleagueKeys = new Set(colleaguesOf(message, config).filter((m) => m.name).map((m) => nameKey(m.name)));
+    // The thread itself names people with their addresses in one block and without in the next:
+    // "From: Davis, Britt <britt.davis@acme.com>" above, "From: Davis, Britt" further down.
+    const threadColleagues = message.body.segments.flatMap((s) => (s.participants ?? []).filter((p) => p.name && isInternalAddress(p.address, insiders)));
+    const colleagueKeys = new Set([...colleaguesOf(message, config), ...threadColleagues].filter((m) => m.name).map((m) => nameKey(m.name)));
     if (!names.every((n) => colleagueKeys.has(nameKey(n.replace(/<[^>]*>|\[[^\]]*\]/g, ""))))) return false;
   }
   // A reply quoting the sender's own earlier message ("Just following up on the below") quotes
   // what the outsider has already read, when all the quote shows is that the sender wrote it.
-  const onlyAuthor = !segment.forwarded && names.length === 0 && addresses.length === 1;
+  const onlyAuthor = !segment.forwarded && names.length + directoryNames.length === 0 && addresses.length === 1;
   if (onlyAuthor && message.from && addresses[0].address.toLowerCase() === message.from.address.toLowerCase()) return false;
   return !greetsAnOutsider(segment, message);
 }

@@ -13,6 +13,7 @@ import { newSegments } from "./authoredText.js";
 import { rulePatterns, wordSet, type WordLists } from "./hygieneData.js";
 import { compileSalutations, parseGreeting } from "./greeting.js";
 import { colleaguesOf, nameMatchesPerson, nameTools, personOf, type NameTools, type Person } from "./people.js";
+import { isSendersOwnAddress } from "../../audience/ownAddresses.js";
 
 const patternKeys = ["thirdPersonVerbs", "adverbs", "objectCues", "addressingCues", "roleNouns", "roleDeterminers", "roleModifierHeads", "pronouns", "commonWordNames"] as const;
 type TalkPatterns = WordLists<(typeof patternKeys)[number]>;
@@ -134,11 +135,33 @@ function nameMentions(text: string, words: Word[], sentence: Span, readers: Read
   return null;
 }
 
+const SINGULAR_PRONOUNS = new Set(["he", "him", "his", "himself", "she", "her", "hers", "herself", "he's", "she's", "he'd", "she'd", "he'll", "she'll"]);
+/** Words in -s that are not plural nouns: "this wedding", "as I said", "perhaps they…". */
+const NOT_PLURAL = new Set(["this", "thus", "has", "was", "is", "its", "his", "hers", "ours", "yours", "theirs", "always", "perhaps", "sometimes", "towards", "besides", "across", "unless", "whereas", "afterwards", "plus", "yes", "does", "goes", "says"]);
+
+/** What a word before a pronoun can stand for: a named person, or a plural thing. */
+function antecedentKind(w: string, tools: NameTools): "person" | "plural" | null {
+  if (isCapitalised(w) && w.length > 1 && tools.nicknames.isKnownName(bareName(w))) return "person";
+  if (/^[a-z]{3,}[^su's]s$/.test(w) && !NOT_PLURAL.has(w)) return "plural";
+  return null;
+}
+
 /** "the couple", "our guests", "they": the outsider on Cc, in a message addressed to colleagues. */
-function roleMention(text: string, words: Word[], roleNouns: ReadonlySet<string>, cues: Cues): Word | null {
+function roleMention(text: string, words: Word[], roleNouns: ReadonlySet<string>, cues: Cues, tools: NameTools): Word | null {
+  // A pronoun with a nearer antecedent in its sentence is about that, not the outsider on Cc:
+  // "Ken said to tell you that he told David…" (a person named before "he"), "Rate caps have bad
+  // consequences: they cause shortages" (a plural noun before "they").
+  let personBefore = false;
+  let pluralBefore = false;
   for (let i = 0; i < words.length; i++) {
     const folded = foldWord(words[i].text);
-    if (cues.pronouns.has(folded)) return words[i];
+    if (cues.pronouns.has(folded)) {
+      if (!(SINGULAR_PRONOUNS.has(folded) ? personBefore : pluralBefore)) return words[i];
+      continue;
+    }
+    const kind = antecedentKind(words[i].text, tools);
+    if (kind === "person") personBefore = true;
+    if (kind === "plural") pluralBefore = true;
     if (!roleNouns.has(folded) || i === 0) continue;
     const before = words[i - 1];
     if (!cues.roleDeterminers.has(foldWord(before.text)) || !/^\s+$/.test(text.slice(before.end, words[i].start))) continue;
@@ -163,7 +186,7 @@ function readersOf(message: Message, tools: NameTools, colleagueNames: Set<strin
   const seen = new Set<string>();
   const readers: Reader[] = [];
   for (const recipient of message.recipients) {
-    if (!recipient.external || seen.has(recipient.address)) continue;
+    if (!recipient.external || seen.has(recipient.address) || isSendersOwnAddress(recipient, message.from)) continue;
     seen.add(recipient.address);
     const person = personOf(recipient, recipient.organisation, tools);
     if (person.opaque) continue;
@@ -192,7 +215,7 @@ export const talksAboutRecipient = defineRule({
     );
     const readers = readersOf(message, tools, colleagueNames);
     const to = message.recipients.filter((r) => r.field === "to");
-    const ccOutsiders = message.recipients.filter((r) => r.field === "cc" && r.external);
+    const ccOutsiders = message.recipients.filter((r) => r.field === "cc" && r.external && !isSendersOwnAddress(r, message.from));
     // The Stoke Park case: addressed to colleagues, an outsider on Cc.
     const roleMode = to.length > 0 && to.every((r) => !r.external) && ccOutsiders.length > 0;
     const roleNouns = withPlurals([...cues.roleNouns, ...config.customerTerms.map(foldWord)]);
@@ -232,7 +255,7 @@ export const talksAboutRecipient = defineRule({
           continue;
         }
         if (!roleMode) continue;
-        const role = roleMention(body.text, words, roleNouns, cues);
+        const role = roleMention(body.text, words, roleNouns, cues, tools);
         if (!role) continue;
         const addresses = ccOutsiders.map((r) => r.address);
         context.report({

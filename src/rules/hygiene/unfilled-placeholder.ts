@@ -8,7 +8,7 @@ import { authoredSegments } from "./authoredText.js";
 import { rulePatterns, wordSet, type WordLists } from "./hygieneData.js";
 import { findPlaceholders, literalAlternation, type PlaceholderHit, type PlaceholderVocabulary } from "./findPlaceholders.js";
 
-export const placeholderPatternKeys = ["instructionWords", "slotWords", "fillerWords", "headSlotWords", "notPlaceholders", "markers", "dummyText", "environmentVariables", "templatePercentVariables"] as const;
+export const placeholderPatternKeys = ["instructionWords", "slotWords", "fillerWords", "headSlotWords", "notPlaceholders", "markers", "statusMarkers", "dummyText", "environmentVariables", "templatePercentVariables"] as const;
 export type PlaceholderPatterns = WordLists<(typeof placeholderPatternKeys)[number]>;
 
 export function compileVocabulary(p: PlaceholderPatterns): PlaceholderVocabulary {
@@ -19,12 +19,19 @@ export function compileVocabulary(p: PlaceholderPatterns): PlaceholderVocabulary
     headSlotWords: wordSet(p.headSlotWords),
     notPlaceholders: wordSet(p.notPlaceholders),
     markers: literalAlternation(p.markers, true),
+    statusMarkers: headingMarkers(p.statusMarkers),
     dummyText: literalAlternation(p.dummyText, false),
     environmentVariables: new Set(p.environmentVariables.map((v) => v.toUpperCase())),
     templatePercentVariables: p.templatePercentVariables.map((v) => v.toLowerCase()),
-    markerWords: p.markers,
+    markerWords: [...p.markers, ...p.statusMarkers],
     dummyWords: p.dummyText.map((phrase) => phrase.toLowerCase().split(/\s+/)[0]),
   };
+}
+
+/** "TBD: venue", "TBC : date": the marker heading a note, not describing a plan ("location TBD"). */
+function headingMarkers(words: string[]): RegExp | null {
+  const any = literalAlternation(words, true);
+  return any ? new RegExp(`${any.source}(?=[ \\t]*:)`, "g") : null;
 }
 
 const MESSAGE_ID: Record<PlaceholderHit["kind"], string> = {

@@ -5,9 +5,23 @@
  */
 import { defineRule } from "../../engine/rule.js";
 import { isSameOrSubdomain, organisationOf } from "../../audience/organisation.js";
-import { resemblance } from "../../audience/lookalike.js";
+import { resemblance, vettedRegistries, type VettedRegistry } from "../../audience/lookalike.js";
 import { splitAddress } from "../../message/addresses.js";
 import { fieldLabel } from "./describeRecipient.js";
+import { ConfigError } from "../../config/errors.js";
+
+const compiled = new WeakMap<object, VettedRegistry>();
+
+/** The pack's `vettedRegistries` (rules/recipients.yaml), compiled once. */
+function registriesOf(patterns: Record<string, unknown>): VettedRegistry {
+  let vetted = compiled.get(patterns);
+  if (!vetted) {
+    const list = patterns.vettedRegistries;
+    if (!Array.isArray(list) || !list.every((p) => typeof p === "string")) throw new ConfigError("rules/recipients.yaml: lookalike-domain.patterns.vettedRegistries: expected a list of suffixes");
+    compiled.set(patterns, (vetted = vettedRegistries(list)));
+  }
+  return vetted;
+}
 
 export default defineRule({
   id: "lookalike-domain",
@@ -19,13 +33,14 @@ export default defineRule({
     if (message.from) references.add(splitAddress(message.from.address).domain);
     for (const r of message.recipients) references.add(r.domain);
 
+    const vetted = registriesOf(data.patterns);
     const reported = new Set<string>();
     for (const r of message.recipients) {
       // A domain we were told to trust is never suspicious, however close it is to ours.
       if (!r.external || trusted.some((t) => isSameOrSubdomain(r.domain, t)) || reported.has(r.address)) continue;
       for (const reference of references) {
         if (organisationOf(reference) === r.organisation) continue;
-        const how = resemblance(r.domain, reference);
+        const how = resemblance(r.domain, reference, vetted);
         if (!how) continue;
         reported.add(r.address);
         report({
