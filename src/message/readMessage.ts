@@ -25,6 +25,12 @@ const HTML_EXTENSIONS = /\.(html?|mjml)$/i;
 const TEMPLATE_EXTENSIONS = /\.(hbs|handlebars|mustache|liquid|njk|jinja2?|twig)$/i;
 const MARKUP = /<(?:html|body|p|div|table|br|span|a|h[1-6])\b[^>]*>/i;
 
+/**
+ * The largest .msg read: msgreader needs the whole compound file in memory, and Outlook itself
+ * refuses to send attachments past 20 MB (Exchange, Outlook.com), so a bigger one is not a draft.
+ */
+export const MSG_SIZE_CAP = 64 << 20;
+
 /** Files larger than this are streamed through the parser instead of read whole (SPEC §8 memory). */
 export const STREAM_THRESHOLD = 8 << 20;
 /**
@@ -64,6 +70,9 @@ export async function readMessageFromFile(path: string, file: string, mode: Inpu
     // A .msg is a compound file that msgreader reads at random offsets: it is read whole.
     // `return await`: a rejection must not sit unhandled while `finally` closes the file (Node
     // would end the process for it).
+    if (/\.msg$/i.test(file) && size > MSG_SIZE_CAP) {
+      throw new MalformedMessageError(`an Outlook .msg file over ${MSG_SIZE_CAP >> 20} MB is not read (it is read whole: SPEC §8 memory)`);
+    }
     if (size <= STREAM_THRESHOLD || /\.msg$/i.test(file)) return await readMessage(await readFile(handle), file, mode, settings);
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4 * BODY_TEXT_CAP), 0, 4 * BODY_TEXT_CAP, 0);
     head = buffer.subarray(0, bytesRead);
