@@ -102,11 +102,11 @@ export async function main(argv: string[]): Promise<number> {
   hooks
     .command("install <hook>")
     .description("write the sendemail-validate or pre-commit hook into this repository's hooks directory")
-    .option("--force", "replace an existing hook (a copy is kept)")
+    .option("--force", "replace an existing hook (it is moved aside and still runs first)")
     .action(async (hook: string, opts) => {
       const { installHook } = await import("../integrations/gitHooks.js");
       const result = installHook(hook, { force: opts.force });
-      const note = result.unchanged ? " (already installed)" : result.backup ? ` (the old hook is kept as ${result.backup})` : "";
+      const note = result.unchanged ? " (already installed)" : result.backup ? ` (the old hook is now ${result.backup}, and runs first)` : "";
       process.stdout.write(`draftlint: installed ${hook} hook at ${result.path}${note}\n`);
     });
   hooks

@@ -190,17 +190,30 @@ export async function lintMbox(
   /** Called with each result as it is made; when given, results are not also collected. */
   emit?: (result: FileResult) => void,
 ): Promise<FileResult[]> {
+  return lintMboxStream(path, () => createReadStream(path, { highWaterMark: 256 * 1024 }), lintMember, emit);
+}
+
+/**
+ * `lintMbox` for an archive read from anywhere (a file, the staged version git prints), named
+ * `name` in the results.
+ */
+export async function lintMboxStream(
+  name: string,
+  openChunks: () => AsyncIterable<Buffer>,
+  lintMember: (name: string, source: Buffer) => Promise<FileResult>,
+  emit?: (result: FileResult) => void,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const out = emit ?? ((result: FileResult) => results.push(result));
   try {
-    for await (const message of readMbox(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
-      const result = await lintMember(`${path}#${message.index}`, message.source);
+    for await (const message of readMbox(openChunks())) {
+      const result = await lintMember(`${name}#${message.index}`, message.source);
       out(inArchive(result, message.startLine));
     }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === "ENOENT" ? "no such file" : e.code === "EACCES" ? "permission denied" : `cannot read (${e.code ?? e.message})`;
-    out({ file: path, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
+    out({ file: name, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
   }
   return results;
 }
