@@ -9,7 +9,7 @@
  * removes exactly one.
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import type { FileResult } from "../types.js";
 
 export interface MboxMessage {
@@ -152,10 +152,12 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
  * "From now on, …", an archive's first message never lacks headers.
  */
 export async function isMboxFile(path: string): Promise<boolean> {
-  if (/\.mbox$/i.test(path)) return true;
   if (/\.(eml|msg)$/i.test(path)) return false;
   let handle;
   try {
+    // A FIFO or a device is not an archive (opening a FIFO would block): the ordinary path refuses it.
+    if (!(await stat(path)).isFile()) return false;
+    if (/\.mbox$/i.test(path)) return true;
     handle = await open(path, "r");
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);

@@ -3,7 +3,7 @@
  * classify every recipient. The one place where input becomes the model the rules read.
  */
 import { createReadStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { htmlToText } from "html-to-text";
 import type { Field, Mailbox, Message } from "../types.js";
@@ -48,8 +48,22 @@ function capText(text: string): { text: string; bodyTruncated?: { lintedChars: n
   return { text: text.slice(0, cut), bodyTruncated: { lintedChars: cut, totalChars: text.length } };
 }
 
+/**
+ * Only regular files are drafts. Opening a FIFO blocks until something writes to it, and a
+ * device such as /dev/zero or /dev/urandom never ends: named as inputs, both hung the linter.
+ * Checked before the file is opened (opening is what blocks), with a code that says why.
+ */
+export async function assertRegularFile(path: string): Promise<void> {
+  const info = await stat(path);
+  if (!info.isFile()) {
+    const what = info.isFIFO() ? "a FIFO" : info.isCharacterDevice() || info.isBlockDevice() ? "a device" : info.isSocket() ? "a socket" : info.isDirectory() ? "a directory" : "not a regular file";
+    throw Object.assign(new Error(`${what}, not a file: not read`), { code: info.isDirectory() ? "EISDIR" : "EFTYPE" });
+  }
+}
+
 /** The whole file, or null when it is over STREAM_THRESHOLD (then lint it with `lintPath`). */
 export async function readUnlessLarge(path: string): Promise<Buffer | null> {
+  await assertRegularFile(path);
   const handle = await open(path, "r");
   try {
     return (await handle.stat()).size > STREAM_THRESHOLD ? null : await readFile(handle);
@@ -63,6 +77,7 @@ export async function readUnlessLarge(path: string): Promise<Buffer | null> {
  * ones streamed, so a 100 MB message with attachments is parsed in bounded memory.
  */
 export async function readMessageFromFile(path: string, file: string, mode: InputMode, settings: AudienceSettings): Promise<Message> {
+  await assertRegularFile(path);
   const handle = await open(path, "r");
   let head: Buffer;
   try {
