@@ -6,7 +6,7 @@
  *
  * A .msg has no text lines of its own to point at, so body positions are body lines.
  */
-import { htmlToText } from "html-to-text";
+import { htmlAsText } from "./htmlText.js";
 import type { Attachment, Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { MalformedMessageError } from "./parseEml.js";
@@ -143,7 +143,7 @@ function formatMailbox(box: Mailbox): string {
 function bodyText(fields: MsgFields): string {
   if (fields.body && fields.body.trim()) return fields.body;
   const html = fields.bodyHtml ?? (fields.html ? Buffer.from(fields.html).toString("utf8") : "");
-  return html ? htmlToText(html, { wordwrap: false }) : "";
+  return html ? htmlAsText(html) : "";
 }
 
 function attachmentsOf(fields: MsgFields): Attachment[] {
