@@ -80,6 +80,8 @@ function describeReadError(err: NodeJS.ErrnoException): string {
       return "permission denied";
     case "EISDIR":
       return "is a directory";
+    case "EFTYPE":
+      return err.message;
     default:
       return `cannot read (${err.code ?? err.message})`;
   }

@@ -16,6 +16,7 @@ import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
+import { refuseOutputOverInput } from "./outputGuard.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -59,6 +60,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const cwdConfig = fixed ?? (await loadConfig({ searchFrom: process.cwd(), cli }).catch(() => null));
   const items = collectInputs(paths.length ? paths : ["."], cwdConfig?.config.ignorePatterns ?? []);
   if (items.length === 0) throw new UsageError(`no drafts found in ${paths.join(" ") || "."}`);
+  refuseOutputOverInput(options.outputFile, items);
 
   const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");

@@ -13,10 +13,24 @@ function makeChalk(colorFlag: boolean | undefined): ChalkInstance {
   return colorFlag === false ? new Chalk({ level: 0 }) : new Chalk();
 }
 
+/**
+ * Standard input is read whole (a file is streamed instead), so it is capped: `draftlint - <
+ * /dev/zero` grew without end. Over the cap it is a file error, like any input that cannot be read.
+ */
+export const STDIN_CAP = 64 << 20;
+
 function readStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    process.stdin.on("data", (c: Buffer) => chunks.push(c));
+    let length = 0;
+    process.stdin.on("data", (c: Buffer) => {
+      length += c.length;
+      if (length <= STDIN_CAP) chunks.push(c);
+      else {
+        process.stdin.destroy();
+        reject(Object.assign(new Error(`standard input is over ${STDIN_CAP >> 20} MB: save it to a file to lint it`), { code: "EFTYPE" }));
+      }
+    });
     process.stdin.on("end", () => resolve(Buffer.concat(chunks)));
     process.stdin.on("error", reject);
   });
@@ -24,13 +38,20 @@ function readStdin(): Promise<Buffer> {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  // `draftlint … | head` closes the pipe early: that is the reader's choice, not a failure.
+  // `draftlint … | head` closes the pipe early: that is the reader's choice, not a failure, and
+  // the exit code must still say whether there were errors, so the run goes on without output.
+  // Any other write error (`> /dev/full`) means the report is lost: one line, exit 2.
+  let stdoutOpen = true;
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? exitCode);
-    throw err;
+    if (!stdoutOpen) return;
+    stdoutOpen = false;
+    if (err.code === "EPIPE") return;
+    const reason = err.code === "ENOSPC" ? "no space left on the device" : (err.code ?? err.message);
+    process.stderr.write(`draftlint: cannot write the report to standard output (${reason})\n`);
+    process.exit(2);
   });
   const io = (color?: boolean): Io => ({
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => stdoutOpen && process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readStdin,
     chalk: makeChalk(color),
@@ -102,11 +123,11 @@ export async function main(argv: string[]): Promise<number> {
   hooks
     .command("install <hook>")
     .description("write the sendemail-validate or pre-commit hook into this repository's hooks directory")
-    .option("--force", "replace an existing hook (a copy is kept)")
+    .option("--force", "replace an existing hook (it is moved aside and still runs first)")
     .action(async (hook: string, opts) => {
       const { installHook } = await import("../integrations/gitHooks.js");
       const result = installHook(hook, { force: opts.force });
-      const note = result.unchanged ? " (already installed)" : result.backup ? ` (the old hook is kept as ${result.backup})` : "";
+      const note = result.unchanged ? " (already installed)" : result.backup ? ` (the old hook is now ${result.backup}, and runs first)` : "";
       process.stdout.write(`draftlint: installed ${hook} hook at ${result.path}${note}\n`);
     });
   hooks

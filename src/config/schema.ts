@@ -52,6 +52,8 @@ function buildSchemas() {
       sendmail: z.string().min(1).optional(),
       /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
       onFailure: z.enum(["refuse", "send"]).optional(),
+      /** The largest message `draftlint-sendmail` accepts: bytes, or "25 MB" (default 100 MB). */
+      maxMessageSize: z.union([z.number().int().positive(), z.string().regex(/^\s*\d+(\.\d+)?\s*(b|k|kb|m|mb|g|gb)?\s*$/i, "expected a size such as 100 MB")]).optional(),
     })
     .strict();
 

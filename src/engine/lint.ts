@@ -68,9 +68,22 @@ export function fileError(file: string, code: string, message: string): FileResu
   return { file, audience: "unknown", recipients: [], findings: [], error: { code, message } };
 }
 
+/**
+ * The most findings one rule reports in one file; the rest are counted in one summary finding.
+ * A megabyte of "XX XX XX …" made 300,000 placeholder findings and 1.27 GB of memory, and no
+ * reader goes past the first screenful of one rule anyway.
+ */
+export const FINDINGS_PER_RULE_CAP = 100;
+
+const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
+
 export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[]): Promise<FileResult> {
   const findings: Finding[] = [];
+  // Suppressions are known before any rule runs, so a silenced finding never counts towards the cap.
+  const suppressions = findSuppressions(message.body);
   for (const { rule, data } of ruleSet) {
+    let kept = 0;
+    let omitted: { count: number; severity: ReportedSeverity; first: Finding } | null = null;
     if (rule.appliesTo && !rule.appliesTo.includes(message.kind)) continue;
     const setting = config.rules[rule.id];
     const pair = resolveSeverityPair(data.severity, setting);
@@ -87,13 +100,22 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       report(descriptor: ReportDescriptor) {
         const severity = severityFor(pair, message.audience, descriptor.asExternal, descriptor.demote);
         if (severity === "off") return;
-        findings.push(toFinding(rule.id, severity, descriptor, data.messages, message));
+        const finding = toFinding(rule.id, severity, descriptor, data.messages, message);
+        if (isSuppressed(finding, suppressions)) return;
+        if (kept < FINDINGS_PER_RULE_CAP) {
+          kept++;
+          findings.push(finding);
+        } else if (!omitted) omitted = { count: 1, severity, first: finding };
+        else {
+          omitted.count++;
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK[omitted.severity]) omitted.severity = severity;
+        }
       },
     };
     await rule.check(context);
+    if (omitted) findings.push(omittedNotice(rule.id, omitted));
   }
   if (message.bodyTruncated) findings.push(truncationNotice(message));
-  const suppressions = findSuppressions(message.body);
   return {
     file: message.file,
     audience: message.audience,
@@ -105,11 +127,23 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       organisation,
       external,
     })),
-    findings: findings.filter((f) => !isSuppressed(f, suppressions)).sort(compareFindings),
+    findings: findings.sort(compareFindings),
     error: null,
   };
 }
 
+
+/** The findings of one rule past FINDINGS_PER_RULE_CAP, as one finding where the first of them was. */
+function omittedNotice(ruleId: string, omitted: { count: number; severity: ReportedSeverity; first: Finding }): Finding {
+  const more = omitted.count.toLocaleString("en");
+  return {
+    ...omitted.first,
+    severity: omitted.severity,
+    message: `…and ${more} more ${ruleId} finding${omitted.count === 1 ? "" : "s"} in this file from here on, not listed (${FINDINGS_PER_RULE_CAP} are).`,
+    excerpt: null,
+    suggestion: null,
+  };
+}
 
 /** Said when the body was longer than draftlint lints (BODY_TEXT_CAP in readMessage.ts). */
 function truncationNotice(message: Message): Finding {

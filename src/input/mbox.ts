@@ -9,7 +9,7 @@
  * removes exactly one.
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import type { FileResult } from "../types.js";
 
 export interface MboxMessage {
@@ -152,10 +152,12 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
  * "From now on, …", an archive's first message never lacks headers.
  */
 export async function isMboxFile(path: string): Promise<boolean> {
-  if (/\.mbox$/i.test(path)) return true;
   if (/\.(eml|msg)$/i.test(path)) return false;
   let handle;
   try {
+    // A FIFO or a device is not an archive (opening a FIFO would block): the ordinary path refuses it.
+    if (!(await stat(path)).isFile()) return false;
+    if (/\.mbox$/i.test(path)) return true;
     handle = await open(path, "r");
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -190,17 +192,30 @@ export async function lintMbox(
   /** Called with each result as it is made; when given, results are not also collected. */
   emit?: (result: FileResult) => void,
 ): Promise<FileResult[]> {
+  return lintMboxStream(path, () => createReadStream(path, { highWaterMark: 256 * 1024 }), lintMember, emit);
+}
+
+/**
+ * `lintMbox` for an archive read from anywhere (a file, the staged version git prints), named
+ * `name` in the results.
+ */
+export async function lintMboxStream(
+  name: string,
+  openChunks: () => AsyncIterable<Buffer>,
+  lintMember: (name: string, source: Buffer) => Promise<FileResult>,
+  emit?: (result: FileResult) => void,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const out = emit ?? ((result: FileResult) => results.push(result));
   try {
-    for await (const message of readMbox(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
-      const result = await lintMember(`${path}#${message.index}`, message.source);
+    for await (const message of readMbox(openChunks())) {
+      const result = await lintMember(`${name}#${message.index}`, message.source);
       out(inArchive(result, message.startLine));
     }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === "ENOENT" ? "no such file" : e.code === "EACCES" ? "permission denied" : `cannot read (${e.code ?? e.message})`;
-    out({ file: path, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
+    out({ file: name, audience: "unknown", recipients: [], findings: [], error: { code: "read-error", message: reason } });
   }
   return results;
 }

@@ -9,11 +9,10 @@
  * - `pre-commit`: lints the staged version of every staged draft or template, so a repository of
  *   email templates cannot take a commit with an error in it.
  */
-import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, extname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import picomatch from "picomatch";
 import type { FileResult } from "../types.js";
@@ -21,106 +20,17 @@ import { loadConfig, resolveConfigFor, type LoadedConfig } from "../config/loadC
 import { UsageError } from "../config/errors.js";
 import { fileError, lintSource } from "../engine/lint.js";
 import { DRAFT_EXTENSIONS } from "../input/collectInputs.js";
+import { lintMboxStream, looksLikeMbox } from "../input/mbox.js";
 import { buildReport } from "../report/summarise.js";
 import { formatStylish } from "../report/stylish.js";
+import { HOOK_NAMES } from "./hookInstall.js";
 
-export const HOOK_NAMES = ["sendemail-validate", "pre-commit"] as const;
-export type HookName = (typeof HOOK_NAMES)[number];
+export { HOOK_NAMES, type HookName } from "./hookInstall.js";
 
-/** Marks a hook as ours, so re-installing the same hook is not "overwriting someone's hook". */
-const MARKER = "# Installed by draftlint";
+export { buildHookScript, hooksDirectory, installHook, type InstallResult } from "./hookInstall.js";
 
 function git(args: string[], cwd: string): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-}
-
-/**
- * The hooks directory git itself will use: `git rev-parse --git-path hooks` honours
- * `core.hooksPath` and linked worktrees, where `.git/hooks` would be wrong.
- */
-export function hooksDirectory(cwd: string): string {
-  let path: string;
-  try {
-    path = git(["rev-parse", "--git-path", "hooks"], cwd);
-  } catch {
-    throw new UsageError(`${cwd}: not inside a git repository`);
-  }
-  return isAbsolute(path) ? path : resolve(cwd, path);
-}
-
-/** How the hook finds draftlint: the project's own copy first, then the one that installed it. */
-function hookScript(name: HookName, installer: string | null): string {
-  const quoted = installer ? `'${installer.replace(/'/g, "'\\''")}'` : null;
-  const fallback = quoted ? `elif [ -f ${quoted} ]; then\n  set -- node ${quoted} hooks run ${name} "$@"\n` : "";
-  const what =
-    name === "sendemail-validate"
-      ? "# Lints each message git send-email is about to send ($1; $2 holds the SMTP headers on\n# git 2.43+); an error in any message stops the whole send. Skip once with --no-validate."
-      : "# Lints the staged version of each staged draft or template; an error stops the commit.\n# Skip once with git commit --no-verify.";
-  return `#!/bin/sh
-${MARKER} (\`draftlint hooks install ${name}\`).
-${what}
-if [ -x ./node_modules/.bin/draftlint ]; then
-  set -- ./node_modules/.bin/draftlint hooks run ${name} "$@"
-${fallback}elif command -v draftlint >/dev/null 2>&1; then
-  set -- draftlint hooks run ${name} "$@"
-else
-  echo "draftlint: not found (npm install --save-dev draftlint); refusing, as a guard that cannot run must not pass" >&2
-  exit 1
-fi
-exec "$@"
-`;
-}
-
-/** The CLI entry that is running now (bin/draftlint.js), for the hook's fallback. */
-function currentInstaller(): string | null {
-  const bin = process.argv[1];
-  if (bin && /draftlint(\.js)?$/.test(bin) && existsSync(bin)) return realpathSync(bin);
-  try {
-    const here = fileURLToPath(import.meta.url);
-    const candidate = resolve(dirname(here), "..", "bin", "draftlint.js");
-    return existsSync(candidate) ? candidate : null;
-  } catch {
-    return null;
-  }
-}
-
-export interface InstallResult {
-  path: string;
-  /** Where a hook that --force replaced was kept. */
-  backup: string | null;
-  unchanged: boolean;
-}
-
-export function installHook(name: string, options: { force?: boolean; cwd?: string; installer?: string | null } = {}): InstallResult {
-  if (!(HOOK_NAMES as readonly string[]).includes(name)) {
-    throw new UsageError(`unknown hook "${name}" (expected ${HOOK_NAMES.join(" or ")})`);
-  }
-  const cwd = options.cwd ?? process.cwd();
-  const dir = hooksDirectory(cwd);
-  const path = join(dir, name);
-  const script = buildHookScript(name as HookName, options.installer === undefined ? currentInstaller() : options.installer);
-  let backup: string | null = null;
-  if (existsSync(path)) {
-    const existing = readFileSync(path, "utf8");
-    if (existing === script) {
-      chmodSync(path, 0o755);
-      return { path, backup: null, unchanged: true };
-    }
-    if (!options.force) {
-      const whose = existing.includes(MARKER) ? "an older draftlint hook" : "a hook that is not draftlint's";
-      throw new UsageError(`${path} already exists (${whose}); not overwriting it. Use --force to replace it (a copy is kept).`);
-    }
-    backup = `${path}.before-draftlint`;
-    copyFileSync(path, backup);
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path, script, { mode: 0o755 });
-  chmodSync(path, 0o755); // the mode option does not apply to a file that already existed
-  return { path, backup, unchanged: false };
-}
-
-export function buildHookScript(name: HookName, installer: string | null): string {
-  return hookScript(name, installer);
 }
 
 /** The first line of `git format-patch` output is an mbox `From <sha> <date>` line, not a header. */
@@ -217,16 +127,23 @@ export async function runPreCommit(io: HookIo): Promise<number> {
     const loaded = await configFor(dirname(absolute));
     const ignored = picomatch(loaded.config.ignorePatterns ?? [], { dot: true });
     if (ignored(path)) continue;
+    const lintMember = (member: string, source: Buffer) =>
+      lintSource(source, { file: member, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet, input: "eml" });
+    // An archive is streamed from the index, message by message, as the CLI streams a file:
+    // the staged version is what gets committed, whatever the work tree holds.
+    if (/\.mbox$/i.test(path)) {
+      results.push(...(await lintMboxStream(path, () => stagedBlob(top, path), lintMember)));
+      continue;
+    }
     let source: Buffer;
     try {
-      source = execFileSync("git", ["cat-file", "blob", `:${path}`], { cwd: top, maxBuffer: 1 << 30 });
+      source = execFileSync("git", ["cat-file", "blob", `:${path}`], { cwd: top, maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
     } catch {
       results.push(fileError(path, "read-error", "cannot read the staged version"));
       continue;
     }
-    // An mbox archive is streamed from the work tree, message by message, as the CLI does.
-    if (/\.mbox$/i.test(extname(path))) {
-      results.push(...(await lintWorkTreeFile(absolute, path, loaded)));
+    if (looksLikeMbox(source.subarray(0, 4096))) {
+      results.push(...(await lintMboxStream(path, () => oneChunk(source), lintMember)));
       continue;
     }
     results.push(await lintSource(source, { file: path, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet }));
@@ -234,16 +151,16 @@ export async function runPreCommit(io: HookIo): Promise<number> {
   return reportAndDecide(results, io, "commit", "git commit --no-verify");
 }
 
-async function lintWorkTreeFile(absolute: string, name: string, loaded: LoadedConfig): Promise<FileResult[]> {
-  const { isMboxFile, lintMbox } = await import("../input/mbox.js");
-  if (await isMboxFile(absolute)) {
-    const results = await lintMbox(absolute, (member, source) =>
-      lintSource(source, { file: member, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet, input: "eml" }),
-    );
-    return results.map((r) => ({ ...r, file: r.file.replace(absolute, name) }));
-  }
-  const source = await readFile(absolute);
-  return [await lintSource(source, { file: name, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet })];
+async function* oneChunk(source: Buffer): AsyncGenerator<Buffer> {
+  yield source;
+}
+
+/** The staged version of `path` (`git cat-file blob :path`), as a stream. */
+async function* stagedBlob(top: string, path: string): AsyncGenerator<Buffer> {
+  const child = spawn("git", ["cat-file", "blob", `:${path}`], { cwd: top, stdio: ["ignore", "pipe", "ignore"] });
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  for await (const chunk of child.stdout) yield chunk as Buffer;
+  if ((await exited) !== 0) throw new Error("git cat-file found no staged version");
 }
 
 export async function runHook(name: string, args: string[], io: HookIo): Promise<number> {

@@ -5,110 +5,36 @@
  * sendmail run) or handed to the real sendmail with the same arguments, its standard input being
  * the spooled file itself, so what it reads is byte for byte what we were given.
  *
- * A hook must never lose or alter the message it guards (SPEC §9): the spool is only ever read,
- * and the real sendmail reads it directly from the file descriptor, not through this process.
+ * A hook must never lose, leak or wrongly send the message it guards (SPEC §9): the spool is only
+ * ever read and is removed on every path out (signals included); a signal before sendmail starts
+ * means nothing is sent; once sendmail runs, a signal is passed on to it and waited for, so the
+ * caller learns what really happened; and the program the mail goes through is never chosen by
+ * a project config found by searching from wherever the wrapper was started.
  */
-import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, openSync, closeSync, rmSync } from "node:fs";
-import { mkdtemp, open, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync } from "node:fs";
+import { open, writeFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
-import { domainToUnicode } from "node:url";
 import type { Readable } from "node:stream";
 import { Chalk } from "chalk";
-import { cosmiconfig } from "cosmiconfig";
 import type { FileResult } from "../types.js";
-import { CONFIG_FILES, loadConfig, resolveConfigFor, type LoadedConfig } from "../config/loadConfig.js";
+import { loadConfig, resolveConfigFor, type LoadedConfig } from "../config/loadConfig.js";
+import { loadUserConfig, rawDeliverySettings, userConfigPath, type DeliverySettings } from "../config/userConfig.js";
 import { lintPath } from "../engine/lint.js";
-import { parseMailboxes } from "../message/addresses.js";
 import { buildReport } from "../report/summarise.js";
 import { formatStylish } from "../report/stylish.js";
+import { hiddenRecipients, parseSendmailArgs, type SendmailArgs } from "./sendmailArgs.js";
+import { createSpool, fillSpool, MessageTooLargeError, parseSize, type Spool } from "./sendmailSpool.js";
+
+export { hiddenRecipients, parseSendmailArgs, type SendmailArgs } from "./sendmailArgs.js";
 
 export const DEFAULT_SENDMAIL = ["/usr/sbin/sendmail", "/usr/lib/sendmail"];
 const REPORT_NAME = "<message>";
 /** Set in the real sendmail's environment, so that a sendmail that is draftlint-sendmail again (a
  * symlink loop) is caught instead of recursing forever. */
 const RECURSION_GUARD = "DRAFTLINT_SENDMAIL_ACTIVE";
-
-/**
- * sendmail options that take a value as the next argument when it is not attached (`-f addr`),
- * common to Sendmail, Postfix, Exim, msmtp and nullmailer.
- */
-const OPTIONS_WITH_VALUE = new Set(["f", "F", "r", "B", "N", "R", "V", "X", "C", "h", "O", "p", "L"]);
-
-export interface SendmailArgs {
-  /** `-t`: recipients are read from the message's To, Cc and Bcc headers. */
-  extractRecipients: boolean;
-  /** Envelope recipients named on the command line. */
-  recipients: string[];
-  /**
-   * Not a message submission (`-bv` verify, `-bs` SMTP session, `-bp` queue listing, `-q` queue
-   * run, `-I`): passed straight through without reading standard input.
-   */
-  passThrough: boolean;
-}
-
-export function parseSendmailArgs(argv: string[]): SendmailArgs {
-  const out: SendmailArgs = { extractRecipients: false, recipients: [], passThrough: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      out.recipients.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      out.recipients.push(arg);
-      continue;
-    }
-    const letter = arg[1];
-    if (letter === "t" && arg === "-t") out.extractRecipients = true;
-    else if (letter === "b" && arg !== "-bm") out.passThrough = true;
-    else if (letter === "q" || arg === "-I") out.passThrough = true;
-    else if (OPTIONS_WITH_VALUE.has(letter) && arg.length === 2) i++;
-  }
-  return out;
-}
-
-/** The header block (up to the first empty line, RFC 5322 §2.1), unfolded, as name/value pairs. */
-function headerFields(source: Buffer): Array<[string, string]> {
-  const head = source.subarray(0, Math.min(source.length, 1 << 20)).toString("utf8");
-  const end = head.search(/\r?\n\r?\n/);
-  const block = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]/g, " ");
-  const fields: Array<[string, string]> = [];
-  for (const line of block.split(/\r?\n/)) {
-    const m = /^([!-9;-~]+):(.*)$/.exec(line);
-    if (m) fields.push([m[1].toLowerCase(), m[2].trim()]);
-  }
-  return fields;
-}
-
-function normaliseAddress(address: string): string {
-  const at = address.lastIndexOf("@");
-  if (at === -1) return address.toLowerCase();
-  return `${address.slice(0, at).toLowerCase()}@${domainToUnicode(address.slice(at + 1).toLowerCase()) || address.slice(at + 1).toLowerCase()}`;
-}
-
-/**
- * Envelope recipients that no To/Cc/Bcc header names: they receive the message without the other
- * recipients seeing them, which is what Bcc means. mutt, for one, removes the Bcc header before
- * calling sendmail and passes those addresses only on the command line.
- */
-export function hiddenRecipients(source: Buffer, envelope: string[]): string[] {
-  const visible = new Set(
-    headerFields(source)
-      .filter(([name]) => name === "to" || name === "cc" || name === "bcc")
-      .flatMap(([, value]) => parseMailboxes(value).map((m) => normaliseAddress(m.address))),
-  );
-  const hidden: string[] = [];
-  for (const arg of envelope) {
-    for (const box of parseMailboxes(arg)) {
-      const address = normaliseAddress(box.address);
-      if (!visible.has(address) && !hidden.includes(address)) hidden.push(address);
-    }
-  }
-  return hidden;
-}
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type HandledSignal = keyof typeof SIGNALS;
 
 /**
  * Lints the spooled message from its file, streamed like any large draft (memory stays bounded).
@@ -119,7 +45,8 @@ export async function lintOutgoing(spoolFile: string, loaded: LoadedConfig, args
   const config = resolveConfigFor(REPORT_NAME, loaded);
   const lintInput = { file: REPORT_NAME, config, ruleSet: loaded.ruleSet, input: "eml" as const };
   const head = await readHead(spoolFile, 1 << 20);
-  const hidden = args.extractRecipients ? [] : hiddenRecipients(head, args.recipients);
+  // With -t too: Postfix and msmtp deliver to the command line's addresses as well.
+  const hidden = hiddenRecipients(head, args.recipients);
   if (!hidden.length) return lintPath(spoolFile, lintInput);
   const eol = /\r\n/.test(head.subarray(0, 4096).toString("latin1")) ? "\r\n" : "\n";
   const lintCopy = `${spoolFile}.lint-copy`;
@@ -145,21 +72,7 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** `sendmail` and `onFailure` as written, even when the config as a whole does not validate. */
-async function rawSettings(cwd: string): Promise<{ sendmail?: string; onFailure?: string }> {
-  try {
-    const found = await cosmiconfig("draftlint", { searchPlaces: CONFIG_FILES, searchStrategy: "project" }).search(cwd);
-    const config = (found?.config ?? {}) as Record<string, unknown>;
-    return {
-      sendmail: typeof config.sendmail === "string" ? config.sendmail : undefined,
-      onFailure: typeof config.onFailure === "string" ? config.onFailure : undefined,
-    };
-  } catch {
-    return {};
-  }
-}
-
-/** The real sendmail: `DRAFTLINT_SENDMAIL`, else config `sendmail`, else the system's. */
+/** The real sendmail: the one chosen (environment, command line, user config), else the system's. */
 export function resolveSendmail(env: NodeJS.ProcessEnv, configured: string | undefined): string[] {
   const chosen = env.DRAFTLINT_SENDMAIL || configured;
   if (chosen) {
@@ -170,28 +83,73 @@ export function resolveSendmail(env: NodeJS.ProcessEnv, configured: string | und
   return [DEFAULT_SENDMAIL.find((p) => existsSync(p)) ?? DEFAULT_SENDMAIL[0]];
 }
 
-async function spool(stdin: Readable): Promise<{ dir: string; file: string }> {
-  // mkdtemp creates the directory 0700; the file is created exclusively, 0600: a draft is private.
-  const dir = await mkdtemp(join(tmpdir(), "draftlint-sendmail-"));
-  const file = join(dir, "message");
-  await pipeline(stdin, createWriteStream(file, { flags: "wx", mode: 0o600 }));
-  return { dir, file };
+interface WrapperSettings {
+  /** The config to lint with; null when it could not be loaded (then `failure` says why). */
+  loaded: LoadedConfig | null;
+  failure: string | null;
+  delivery: DeliverySettings;
+  /** A project config's `sendmail`, not used: said once, so a user who put it there knows. */
+  ignoredSendmail: { value: string; file: string } | null;
 }
 
-function runSendmail(command: string[], args: string[], stdinFd: number | "inherit", env: NodeJS.ProcessEnv, stderr: (t: string) => void): Promise<number> {
+/**
+ * Lint settings from `--draftlint-config`, else the project config found from `cwd`, else the
+ * user config; delivery settings (`sendmail`, `onFailure`, `maxMessageSize`) from the user config
+ * only: a repository you cloned must not be able to choose where your mail goes.
+ */
+async function loadSettings(args: SendmailArgs, env: NodeJS.ProcessEnv, cwd: string): Promise<WrapperSettings> {
+  let failure: string | null = null;
+  let user: LoadedConfig | null = null;
+  try {
+    user = loadUserConfig(env);
+  } catch (err) {
+    failure = (err as Error).message;
+  }
+  const delivery: DeliverySettings = user
+    ? { sendmail: user.config.sendmail, onFailure: user.config.onFailure, maxMessageSize: user.config.maxMessageSize }
+    : rawDeliverySettings(env);
+  let loaded: LoadedConfig | null = null;
+  try {
+    loaded = args.config ? await loadConfig({ configFile: args.config }) : await loadConfig({ searchFrom: cwd });
+    if (!args.config && loaded.source === null && user) loaded = user;
+  } catch (err) {
+    failure ??= (err as Error).message;
+  }
+  const projectSendmail = loaded && loaded !== user ? loaded.config.sendmail : undefined;
+  const ignoredSendmail = projectSendmail && projectSendmail !== delivery.sendmail ? { value: projectSendmail, file: loaded!.source ?? "config" } : null;
+  return { loaded: failure ? null : loaded, failure, delivery, ignoredSendmail };
+}
+
+function runSendmail(
+  command: string[],
+  args: string[],
+  stdinFd: number | "inherit",
+  env: NodeJS.ProcessEnv,
+  stderr: (t: string) => void,
+  started: (child: ChildProcess) => void,
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command[0], [...command.slice(1), ...args], {
       stdio: [stdinFd, "inherit", "inherit"],
       env: { ...env, [RECURSION_GUARD]: "1" },
     });
+    started(child);
     child.on("error", (err: NodeJS.ErrnoException) => {
       stderr(`draftlint-sendmail: cannot run ${command[0]}: ${err.code === "ENOENT" ? "no such file" : err.message}; message not sent\n`);
       resolve(69); // EX_UNAVAILABLE (sysexits.h)
     });
     child.on("close", (code, signal) => {
-      resolve(code ?? 128 + (signal ? (({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }) as Record<string, number>)[signal] ?? 0 : 0));
+      resolve(code ?? 128 + (signal ? ((SIGNALS as Record<string, number>)[signal] ?? (signal === "SIGKILL" ? 9 : 0)) : 0));
     });
   });
+}
+
+/**
+ * Two turns of the event loop, so that a signal that arrived while linting kept the loop busy
+ * is handled now, before the point of no return (a handler runs only when the loop gets to it).
+ */
+async function handlePendingSignals(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 export interface WrapperIo {
@@ -212,40 +170,65 @@ export async function runSendmailWrapper(argv: string[], io: WrapperIo): Promise
   const args = parseSendmailArgs(argv);
   const force = env.DRAFTLINT_FORCE === "1" || env.DRAFTLINT_FORCE === "true";
 
-  let loaded: LoadedConfig | null = null;
-  let failure: string | null = null;
-  try {
-    loaded = await loadConfig({ searchFrom: io.cwd });
-  } catch (err) {
-    failure = (err as Error).message;
-  }
-  const raw = loaded ? { sendmail: loaded.config.sendmail, onFailure: loaded.config.onFailure } : await rawSettings(io.cwd);
-  const sendmail = resolveSendmail(env, raw.sendmail);
-
-  if (args.passThrough) return runSendmail(sendmail, argv, "inherit", env, stderr);
-
-  let spooled: { dir: string; file: string };
-  try {
-    spooled = await spool(io.stdin);
-  } catch (err) {
-    stderr(`draftlint-sendmail: cannot spool the message: ${(err as Error).message}; message not sent\n`);
-    return 75; // EX_TEMPFAIL: the caller still has the message and may retry
-  }
-  const cleanUp = () => rmSync(spooled.dir, { recursive: true, force: true });
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
-    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
+  // Until sendmail runs, a signal means: remove the draft, send nothing. Once it runs, the signal
+  // is its to act on (it may already have queued the message); we wait and report its outcome.
+  let spool: Spool | null = null;
+  let child: ChildProcess | null = null;
+  const onSignal = (signal: HandledSignal) => {
+    if (child) {
+      child.kill(signal);
+      return;
+    }
+    spool?.remove();
+    process.exit(128 + SIGNALS[signal]);
   };
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const s of signals) process.on(s, onSignal);
+  const removeSpool = () => spool?.remove();
+  for (const s of Object.keys(SIGNALS) as HandledSignal[]) process.on(s, onSignal);
   // A crash ends the process from outside this function (bin/draftlint-sendmail.js refuses and
   // exits): the private copy of the draft must not outlive it.
-  process.on("exit", cleanUp);
+  process.on("exit", removeSpool);
 
   try {
-    if (loaded && !failure) {
+    const settings = await loadSettings(args, env, io.cwd);
+    const sendmail = resolveSendmail(env, args.sendmail ?? settings.delivery.sendmail);
+    const onFailure = settings.delivery.onFailure;
+    if (settings.ignoredSendmail) {
+      stderr(
+        `draftlint-sendmail: not using sendmail: ${settings.ignoredSendmail.value} from ${settings.ignoredSendmail.file} (a project config cannot choose where mail goes; set it in ${userConfigPath(env)})\n`,
+      );
+    }
+    const run = (stdinFd: number | "inherit") => runSendmail(sendmail, args.sendmailArgv, stdinFd, env, stderr, (c) => (child = c));
+
+    if (args.unlintable && !force) {
+      stderr(`draftlint-sendmail: ${args.unlintable} reads SMTP commands from standard input, which draftlint cannot lint; nothing sent (DRAFTLINT_FORCE=1 passes it through unchecked)\n`);
+      return 2;
+    }
+    if (args.passThrough || args.unlintable) return await run("inherit");
+
+    let limit: number;
+    try {
+      limit = parseSize(settings.delivery.maxMessageSize);
+    } catch (err) {
+      stderr(`draftlint-sendmail: ${userConfigPath(env)}: ${(err as Error).message}; message not sent\n`);
+      return 2;
+    }
+    spool = await createSpool();
+    try {
+      await fillSpool(spool, io.stdin, limit);
+    } catch (err) {
+      if (err instanceof MessageTooLargeError) {
+        stderr(`draftlint-sendmail: ${err.message}; message not sent (raise maxMessageSize in ${userConfigPath(env)} to allow it)\n`);
+        return 2;
+      }
+      const code = (err as NodeJS.ErrnoException).code;
+      stderr(`draftlint-sendmail: cannot spool the message: ${code === "ENOSPC" ? "no space left on the device" : (err as Error).message}; message not sent\n`);
+      return 75; // EX_TEMPFAIL: the caller still has the message and may retry
+    }
+
+    let failure = settings.failure;
+    if (settings.loaded && !failure) {
       try {
-        const result = await lintOutgoing(spooled.file, loaded, args);
+        const result = await lintOutgoing(spool.file, settings.loaded, args);
         if (result.error) failure = `cannot lint the message: ${result.error.message}`;
         else {
           const report = buildReport([result]);
@@ -264,23 +247,27 @@ export async function runSendmailWrapper(argv: string[], io: WrapperIo): Promise
       }
     }
     if (failure) {
-      if (!force && raw.onFailure !== "send") {
-        stderr(`draftlint-sendmail: ${failure}; message not sent (set onFailure: send in the config to send when draftlint fails)\n`);
+      if (!force && onFailure !== "send") {
+        stderr(`draftlint-sendmail: ${failure}; message not sent (set onFailure: send in ${userConfigPath(env)} to send when draftlint fails)\n`);
         return 2;
       }
       stderr(`draftlint-sendmail: ${failure}; sending unchecked${force ? " (DRAFTLINT_FORCE)" : " (onFailure: send)"}\n`);
     }
-    // The real sendmail reads the spool file itself, from its first byte.
-    const fd = openSync(spooled.file, "r");
+    await handlePendingSignals();
+    // The real sendmail reads the spool file itself, from its first byte, through a descriptor
+    // opened now; the file is removed before it starts, so no copy is left on disk whatever
+    // happens to either process from here on.
+    const fd = openSync(spool.file, "r");
+    spool.remove();
     try {
-      return await runSendmail(sendmail, argv, fd, env, stderr);
+      return await run(fd);
     } finally {
       closeSync(fd);
     }
   } finally {
-    for (const s of signals) process.off(s, onSignal);
-    process.off("exit", cleanUp);
-    cleanUp();
+    for (const s of Object.keys(SIGNALS) as HandledSignal[]) process.off(s, onSignal);
+    process.off("exit", removeSpool);
+    removeSpool();
   }
 }
 

@@ -6,12 +6,13 @@
  *
  * A .msg has no text lines of its own to point at, so body positions are body lines.
  */
-import { htmlToText } from "html-to-text";
+import { htmlAsText } from "./htmlText.js";
 import type { Attachment, Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { MalformedMessageError } from "./parseEml.js";
 import type { AudienceSettings } from "../audience/classifyRecipient.js";
 import { assembleMessage } from "./assembleMessage.js";
+import { checkCompoundFile } from "./compoundFile.js";
 
 /** The compound file signature (MS-CFB §2.2) every .msg starts with. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -47,7 +48,51 @@ interface MsgFields {
   }>;
 }
 
-type MsgReaderClass = new (buffer: ArrayBuffer | DataView | Buffer) => { getFileData(): MsgFields };
+type MsgReaderClass = new (buffer: ArrayBuffer) => { getFileData(): unknown };
+
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const list = (value: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
+
+/**
+ * msgreader's fields as the types the rules expect: a damaged property stream can give a number
+ * or an object where a string belongs, and a rule calling `.toLowerCase()` on it would crash the
+ * lint instead of reporting the file.
+ */
+function sanitiseFields(raw: unknown, depth = 0): MsgFields {
+  const f = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    error: text(f.error),
+    messageClass: text(f.messageClass),
+    subject: text(f.subject),
+    senderName: text(f.senderName),
+    senderEmail: text(f.senderEmail),
+    senderSmtpAddress: text(f.senderSmtpAddress),
+    senderAddressType: text(f.senderAddressType),
+    body: text(f.body),
+    bodyHtml: text(f.bodyHtml),
+    html: f.html instanceof Uint8Array ? f.html : undefined,
+    headers: text(f.headers),
+    recipients: list(f.recipients).map((r) => ({
+      name: text(r.name),
+      email: text(r.email),
+      smtpAddress: text(r.smtpAddress),
+      addressType: text(r.addressType),
+      recipType: text(r.recipType),
+    })),
+    attachments: list(f.attachments).map((a) => ({
+      fileName: text(a.fileName),
+      fileNameShort: text(a.fileNameShort),
+      name: text(a.name),
+      contentLength: typeof a.contentLength === "number" && Number.isFinite(a.contentLength) ? a.contentLength : undefined,
+      attachMimeTag: text(a.attachMimeTag),
+      attachmentHidden: a.attachmentHidden === true,
+      innerMsgContent: a.innerMsgContent === true ? true : undefined,
+      // An embedded message is read for its subject only; its own attachments are not followed.
+      innerMsgContentFields: depth < 1 && a.innerMsgContentFields ? sanitiseFields(a.innerMsgContentFields, depth + 1) : undefined,
+    })),
+  };
+}
 
 let reader: MsgReaderClass | undefined;
 
@@ -98,7 +143,7 @@ function formatMailbox(box: Mailbox): string {
 function bodyText(fields: MsgFields): string {
   if (fields.body && fields.body.trim()) return fields.body;
   const html = fields.bodyHtml ?? (fields.html ? Buffer.from(fields.html).toString("utf8") : "");
-  return html ? htmlToText(html, { wordwrap: false }) : "";
+  return html ? htmlAsText(html) : "";
 }
 
 function attachmentsOf(fields: MsgFields): Attachment[] {
@@ -113,13 +158,30 @@ function attachmentsOf(fields: MsgFields): Attachment[] {
     }));
 }
 
+/**
+ * The bytes msgreader may read: exactly the ones given. Its DataView spans the whole ArrayBuffer
+ * under a view, so a Buffer from Node's pool (stdin's Buffer.concat, a small readFile) or a
+ * caller's slice of a larger buffer let it read, and report, recipients stored past the end.
+ */
+function ownBytes(source: Uint8Array): ArrayBuffer {
+  if (source.byteOffset === 0 && source.byteLength === source.buffer.byteLength && source.buffer instanceof ArrayBuffer) return source.buffer;
+  const copy = new Uint8Array(source.byteLength);
+  copy.set(source);
+  return copy.buffer;
+}
+
 export async function readMsg(source: Buffer, file: string, settings: AudienceSettings): Promise<Message> {
   const Reader = await msgReader();
+  const bytes = ownBytes(source);
+  // Loops, out-of-file links and impossible sizes are caught here, before msgreader follows them.
+  checkCompoundFile(new Uint8Array(bytes));
   let fields: MsgFields;
   try {
-    fields = new Reader(source).getFileData();
+    fields = sanitiseFields(new Reader(bytes).getFileData());
   } catch (err) {
-    throw new MalformedMessageError(`not a readable Outlook .msg file (${(err as Error).message})`);
+    // msgreader's own messages ("Cannot read properties of undefined") say nothing to a user.
+    if (process.env.DEBUG?.includes("draftlint")) console.error(err);
+    throw new MalformedMessageError("not a readable Outlook .msg file (its property streams are damaged)");
   }
   if (fields.error) throw new MalformedMessageError(`not a readable Outlook .msg file (${fields.error})`);
   // Every Outlook item has a message class (PR_MESSAGE_CLASS); a truncated file or another kind

@@ -3,9 +3,9 @@
  * classify every recipient. The one place where input becomes the model the rules read.
  */
 import { createReadStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { readableText } from "./htmlText.js";
+import { htmlAsText } from "./htmlText.js";
 import type { Field, Mailbox, Message } from "../types.js";
 import { buildBody } from "./body.js";
 import { isMsgFile, readMsg } from "./parseMsg.js";
@@ -25,6 +25,12 @@ const HTML_EXTENSIONS = /\.(html?|mjml)$/i;
 const TEMPLATE_EXTENSIONS = /\.(hbs|handlebars|mustache|liquid|njk|jinja2?|twig)$/i;
 const MARKUP = /<(?:html|body|p|div|table|br|span|a|h[1-6])\b[^>]*>/i;
 
+/**
+ * The largest .msg read: msgreader needs the whole compound file in memory, and Outlook itself
+ * refuses to send attachments past 20 MB (Exchange, Outlook.com), so a bigger one is not a draft.
+ */
+export const MSG_SIZE_CAP = 64 << 20;
+
 /** Files larger than this are streamed through the parser instead of read whole (SPEC §8 memory). */
 export const STREAM_THRESHOLD = 8 << 20;
 /**
@@ -42,8 +48,22 @@ function capText(text: string): { text: string; bodyTruncated?: { lintedChars: n
   return { text: text.slice(0, cut), bodyTruncated: { lintedChars: cut, totalChars: text.length } };
 }
 
+/**
+ * Only regular files are drafts. Opening a FIFO blocks until something writes to it, and a
+ * device such as /dev/zero or /dev/urandom never ends: named as inputs, both hung the linter.
+ * Checked before the file is opened (opening is what blocks), with a code that says why.
+ */
+export async function assertRegularFile(path: string): Promise<void> {
+  const info = await stat(path);
+  if (!info.isFile()) {
+    const what = info.isFIFO() ? "a FIFO" : info.isCharacterDevice() || info.isBlockDevice() ? "a device" : info.isSocket() ? "a socket" : info.isDirectory() ? "a directory" : "not a regular file";
+    throw Object.assign(new Error(`${what}, not a file: not read`), { code: info.isDirectory() ? "EISDIR" : "EFTYPE" });
+  }
+}
+
 /** The whole file, or null when it is over STREAM_THRESHOLD (then lint it with `lintPath`). */
 export async function readUnlessLarge(path: string): Promise<Buffer | null> {
+  await assertRegularFile(path);
   const handle = await open(path, "r");
   try {
     return (await handle.stat()).size > STREAM_THRESHOLD ? null : await readFile(handle);
@@ -57,6 +77,7 @@ export async function readUnlessLarge(path: string): Promise<Buffer | null> {
  * ones streamed, so a 100 MB message with attachments is parsed in bounded memory.
  */
 export async function readMessageFromFile(path: string, file: string, mode: InputMode, settings: AudienceSettings): Promise<Message> {
+  await assertRegularFile(path);
   const handle = await open(path, "r");
   let head: Buffer;
   try {
@@ -64,15 +85,52 @@ export async function readMessageFromFile(path: string, file: string, mode: Inpu
     // A .msg is a compound file that msgreader reads at random offsets: it is read whole.
     // `return await`: a rejection must not sit unhandled while `finally` closes the file (Node
     // would end the process for it).
+    if (/\.msg$/i.test(file) && size > MSG_SIZE_CAP) {
+      throw new MalformedMessageError(`an Outlook .msg file over ${MSG_SIZE_CAP >> 20} MB is not read (it is read whole: SPEC §8 memory)`);
+    }
     if (size <= STREAM_THRESHOLD || /\.msg$/i.test(file)) return await readMessage(await readFile(handle), file, mode, settings);
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4 * BODY_TEXT_CAP), 0, 4 * BODY_TEXT_CAP, 0);
     head = buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  const bom = head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
+  head = head.subarray(bom);
   const asEml = readsAsEmail(file, head, mode);
   // A bare text that large is linted from its start (see BODY_TEXT_CAP); an email is streamed.
-  return asEml ? readEml(head, file, settings, () => createReadStream(path, { highWaterMark: 1 << 16 })) : readText(head, file, true);
+  return asEml ? readEml(head, file, settings, () => createReadStream(path, { highWaterMark: 1 << 16, start: bom })) : readText(head, file, true);
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Without the UTF-8 byte order mark some editors (Notepad) put before every file. */
+function withoutUtf8Bom(source: Buffer): Buffer {
+  return source.subarray(0, 3).equals(UTF8_BOM) ? source.subarray(3) : source;
+}
+
+/**
+ * UTF-16 text (Windows "Unicode" files: a byte order mark, or every other byte zero) as UTF-8,
+ * or null when it is not UTF-16. Read as bytes, its zeros made it "binary data".
+ */
+function utf16AsUtf8(source: Buffer): Buffer | null {
+  let order: "le" | "be" | null = source[0] === 0xff && source[1] === 0xfe ? "le" : source[0] === 0xfe && source[1] === 0xff ? "be" : null;
+  if (!order && source.length >= 16) {
+    // No mark: ASCII-range text in UTF-16 has a zero in every other byte, and in no other place.
+    const sample = source.subarray(0, 4096 & ~1);
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = 0; i + 1 < sample.length; i += 2) {
+      if (sample[i] === 0) evenZeros++;
+      if (sample[i + 1] === 0) oddZeros++;
+    }
+    const pairs = sample.length / 2;
+    if (oddZeros > pairs * 0.9 && evenZeros === 0) order = "le";
+    else if (evenZeros > pairs * 0.9 && oddZeros === 0) order = "be";
+  }
+  if (!order) return null;
+  const units = Buffer.from(source.subarray(0, source.length & ~1));
+  if (order === "be") units.swap16();
+  return Buffer.from(units.toString("utf16le").replace(/^\uFEFF/, ""), "utf8");
 }
 
 /** RFC 5322 §2.2: a header field is a name of printable ASCII but colon, then ':'. */
@@ -81,7 +139,7 @@ const HEADER_FIELD = /^[!-9;-~]+:/;
 /** `auto` reads a file as email when it is `.eml`, or begins with header lines and a blank line. */
 export function looksLikeEml(file: string, source: Buffer): boolean {
   if (EML_EXTENSIONS.test(file)) return true;
-  const head = source.subarray(0, 64 * 1024).toString("latin1").replace(/^\uFEFF/, "");
+  const head = withoutUtf8Bom(source).subarray(0, 64 * 1024).toString("latin1");
   const lines = head.split(/\r?\n/);
   if (!HEADER_FIELD.test(lines[0] ?? "")) return false;
   for (const line of lines.slice(1)) {
@@ -111,7 +169,8 @@ export async function readMessage(
 ): Promise<Message> {
   // Outlook .msg is a binary compound file with its own reader (src/message/parseMsg.ts).
   if (isMsgFile(file, source)) return readMsg(source, file, settings);
-  return readsAsEmail(file, source, mode) ? readEml(source, file, settings) : readText(source, file);
+  const bytes = withoutUtf8Bom(utf16AsUtf8(source) ?? source);
+  return readsAsEmail(file, bytes, mode) ? readEml(bytes, file, settings) : readText(bytes, file);
 }
 
 /** Email or bare text (SPEC §1 `--input`); binary data is neither, and is the file's error. */
@@ -121,9 +180,9 @@ function readsAsEmail(file: string, head: Buffer, mode: InputMode): boolean {
 }
 
 function readText(source: Buffer, file: string, partial = false): Message {
-  const raw = source.toString("utf8").replace(/^\uFEFF/, "");
+  const raw = source.toString("utf8");
   const isHtml = HTML_EXTENSIONS.test(file) || (TEMPLATE_EXTENSIONS.test(file) && MARKUP.test(raw));
-  const capped = capText(isHtml ? readableText(raw, false) : raw);
+  const capped = capText(isHtml ? htmlAsText(raw) : raw);
   const text = capped.text;
   const bodyTruncated =
     capped.bodyTruncated ?? (partial ? { lintedChars: text.length, totalChars: Number.NaN } : undefined);
@@ -145,7 +204,7 @@ function readText(source: Buffer, file: string, partial = false): Message {
 }
 
 async function readEml(source: Buffer, file: string, settings: AudienceSettings, openStream?: () => Readable): Promise<Message> {
-  const head = source.subarray(0, 4096).toString("latin1").replace(/^\uFEFF/, "");
+  const head = source.subarray(0, 4096).toString("latin1");
   if (!HEADER_FIELD.test(head) && !/^From /.test(head)) {
     throw new MalformedMessageError("no RFC 5322 header block at the start of the file");
   }

@@ -3,12 +3,13 @@
  * `rules/` folder and users' packs by path or npm package name. An invalid pack is a config error
  * naming the file and the key.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
-import { packSchemas, type Pack } from "./schema.js";
+import { packSchemas, type Pack, type PackRule } from "./schema.js";
+import { checkUserPack } from "./checkUserPack.js";
 import { ConfigError, formatZodIssue } from "../config/errors.js";
 
 export const BUILTIN_PACKS = ["recipients", "tone", "hygiene"] as const;
@@ -42,13 +43,30 @@ export function loadPackFile(path: string): Pack {
   if (cached) return cached;
   let text: string;
   try {
+    // A FIFO or a device (/dev/zero) would block or never end: only a regular file is a pack.
+    if (!statSync(path).isFile()) throw new ConfigError(`${path}: cannot read rule pack (not a regular file)`);
     text = readFileSync(path, "utf8");
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(`${path}: cannot read rule pack (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
   const pack = parsePack(text, path);
+  if (!isBuiltinPath(path)) checkUserPack(pack, builtinRule);
   cache.set(path, pack);
   return pack;
+}
+
+function isBuiltinPath(path: string): boolean {
+  return BUILTIN_PACKS.some((name) => resolve(path) === join(builtinRulesDir(), `${name}.yaml`));
+}
+
+/** The built-in pack entry with this id, whose logic a user's rule of the same id reuses. */
+function builtinRule(id: string): PackRule | undefined {
+  for (const name of BUILTIN_PACKS) {
+    const rule = loadBuiltinPack(name).rules.find((r) => r.id === id);
+    if (rule) return rule;
+  }
+  return undefined;
 }
 
 export function loadBuiltinPack(name: string): Pack {

@@ -1,19 +1,20 @@
 /**
  * The rule behind a pack entry that has `phrases` and no code (Vale's `existence`): each phrase
- * matches case-insensitively on word boundaries in the subject and the new body text. Phrases are
- * escaped literals joined into one alternation, which a backtracking engine runs in linear time,
- * so a user's pack cannot hang the linter.
+ * matches case-insensitively on word boundaries in the subject and the new body text. The phrases
+ * are compiled once per pack entry into a trie (src/packs/phraseMatcher.ts) that scans a text in
+ * linear time, however many phrases there are, so a user's pack cannot hang the linter.
  */
 import { defineRule, type Rule } from "../engine/rule.js";
 import { locateInBody } from "../message/body.js";
+import { PhraseMatcher } from "../packs/phraseMatcher.js";
+import type { PackRule } from "../packs/schema.js";
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+const compiled = new WeakMap<PackRule, PhraseMatcher>();
 
-export function compilePhrases(phrases: string[]): RegExp {
-  const alternatives = phrases.map((p) => escapeRegExp(p.trim()).replace(/\s+/g, "\\s+"));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+function matcherFor(data: PackRule): PhraseMatcher {
+  let matcher = compiled.get(data);
+  if (!matcher) compiled.set(data, (matcher = new PhraseMatcher(data.phrases ?? [])));
+  return matcher;
 }
 
 export function phraseRule(id: string, pack: string): Rule {
@@ -21,28 +22,29 @@ export function phraseRule(id: string, pack: string): Rule {
     id,
     pack,
     check(context) {
-      const pattern = compilePhrases(context.data.phrases ?? []);
+      const matcher = matcherFor(context.data);
       const { message } = context;
       if (message.subject) {
-        for (const m of message.subject.matchAll(pattern)) {
+        for (const m of matcher.matches(message.subject)) {
           context.report({
             messageId: "default",
-            data: { phrase: m[0] },
+            data: { phrase: message.subject.slice(m.start, m.end) },
             excerpt: message.subject,
-            location: { section: "subject", column: (m.index ?? 0) + 1 },
+            location: { section: "subject", column: m.start + 1 },
           });
         }
       }
       for (const segment of message.body.segments) {
         if (segment.kind !== "new") continue;
         const text = message.body.text.slice(segment.start, segment.end);
-        for (const m of text.matchAll(pattern)) {
-          const start = segment.start + (m.index ?? 0);
+        for (const m of matcher.matches(text)) {
+          const phrase = text.slice(m.start, m.end);
+          const start = segment.start + m.start;
           context.report({
             messageId: "default",
-            data: { phrase: m[0] },
-            excerpt: m[0],
-            location: locateInBody(message.body, start, start + m[0].length),
+            data: { phrase },
+            excerpt: phrase,
+            location: locateInBody(message.body, start, start + phrase.length),
           });
         }
       }

@@ -3,7 +3,7 @@
  * message stops `git send-email --dry-run` and a flagged staged template stops `git commit`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ensureBuilt, run, runCli, tempProject } from "./helpers.js";
@@ -86,6 +86,59 @@ describe("hooks install", () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(hook, "utf8")).toContain("Installed by draftlint");
     expect(readFileSync(`${hook}.before-draftlint`, "utf8")).toBe("#!/bin/sh\necho mine\n");
+  });
+
+  it("a second --force never overwrites the saved original, and the original still runs first", async () => {
+    const repo = newRepo({ "README.txt": "Templates\n" });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "init");
+    const hook = join(repo, ".git", "hooks", "pre-commit");
+    mkdirSync(join(repo, ".git", "hooks"), { recursive: true });
+    const original = `#!/bin/sh\necho "original hook ran" >&2\n[ ! -e "${join(repo, "block")}" ]\n`;
+    writeFileSync(hook, original, { mode: 0o755 });
+    for (let i = 0; i < 2; i++) expect((await runCli(["hooks", "install", "pre-commit", "--force"], { cwd: repo, env: GIT_ENV })).code).toBe(0);
+    expect(readFileSync(`${hook}.before-draftlint`, "utf8")).toBe(original);
+    // Chained: a clean commit runs the old hook too, and the old hook can still stop a commit.
+    const clean = readFileSync(join(DRAFTS, "clean.eml"), "utf8");
+    writeFileSync(join(repo, "rota.eml"), clean);
+    git(repo, "add", "rota.eml");
+    const ok = await run("git", ["commit", "-m", "clean"], { cwd: repo, env: GIT_ENV });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain("original hook ran");
+    writeFileSync(join(repo, "block"), "");
+    writeFileSync(join(repo, "rota.eml"), clean.replace("Hi Karen", "Hello Karen"));
+    git(repo, "add", "rota.eml");
+    expect((await run("git", ["commit", "-m", "blocked by the old hook"], { cwd: repo, env: GIT_ENV })).code).not.toBe(0);
+    // Someone else's hook again, with an original already saved: refused, both kept.
+    writeFileSync(hook, "#!/bin/sh\necho second\n", { mode: 0o755 });
+    const third = await runCli(["hooks", "install", "pre-commit", "--force"], { cwd: repo, env: GIT_ENV });
+    expect(third.code).toBe(2);
+    expect(third.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\necho second\n");
+    expect(readFileSync(`${hook}.before-draftlint`, "utf8")).toBe(original);
+  });
+
+  it("never writes through a symlinked hook: --force moves the link aside, the tracked script is untouched", async () => {
+    const tracked = "#!/bin/sh\necho tracked >&2\n";
+    const repo = newRepo({ "scripts/pre-commit": tracked });
+    chmodSync(join(repo, "scripts", "pre-commit"), 0o755);
+    const hook = join(repo, ".git", "hooks", "pre-commit");
+    mkdirSync(join(repo, ".git", "hooks"), { recursive: true });
+    symlinkSync("../../scripts/pre-commit", hook);
+    expect((await runCli(["hooks", "install", "pre-commit"], { cwd: repo, env: GIT_ENV })).code).toBe(2);
+    const forced = await runCli(["hooks", "install", "pre-commit", "--force"], { cwd: repo, env: GIT_ENV });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(repo, "scripts", "pre-commit"), "utf8")).toBe(tracked);
+    expect(lstatSync(hook).isSymbolicLink()).toBe(false);
+    expect(readFileSync(hook, "utf8")).toContain("Installed by draftlint");
+    expect(readlinkSync(`${hook}.before-draftlint`)).toBe("../../scripts/pre-commit");
+    // A dangling link is someone's too: not followed to create its target.
+    const other = newRepo();
+    const otherHook = join(other, ".git", "hooks", "pre-commit");
+    mkdirSync(join(other, ".git", "hooks"), { recursive: true });
+    symlinkSync(join(other, "missing-target"), otherHook);
+    expect((await runCli(["hooks", "install", "pre-commit"], { cwd: other, env: GIT_ENV })).code).toBe(2);
+    expect(existsSync(join(other, "missing-target"))).toBe(false);
   });
 
   it("rejects an unknown hook and a directory that is not a repository", async () => {
@@ -173,5 +226,23 @@ describe("pre-commit", () => {
     const ok = await run("git", ["commit", "-m", "clean"], { cwd: repo, env: GIT_ENV });
     expect(ok.stderr).not.toContain("lookalike-domain");
     expect(ok.code).toBe(0);
+  }, 30_000);
+
+  it("lints the staged version of an .mbox, not the work tree's", async () => {
+    const repo = newRepo({ "README.txt": "Templates\n" });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "init");
+    expect((await runCli(["hooks", "install", "pre-commit"], { cwd: repo, env: GIT_ENV })).code).toBe(0);
+    const archive = (draft: string) => `From emma@stokepark.com Mon Jun  1 10:00:00 2026\n${draft}\n`;
+    writeFileSync(join(repo, "sent.mbox"), archive(clean) + archive(lookalike));
+    git(repo, "add", "sent.mbox");
+    // The work tree is cleaned up, but the flagged message is what is staged.
+    writeFileSync(join(repo, "sent.mbox"), archive(clean));
+    const blocked = await run("git", ["commit", "-m", "flagged"], { cwd: repo, env: GIT_ENV });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain("sent.mbox#2");
+    expect(blocked.stderr).toContain("lookalike-domain");
+    git(repo, "add", "sent.mbox");
+    expect((await run("git", ["commit", "-m", "clean"], { cwd: repo, env: GIT_ENV })).code).toBe(0);
   }, 30_000);
 });

@@ -4,7 +4,7 @@
  * byte for byte (binary, 8-bit, CRLF, ~50 MB), a flagged one must never reach it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, chmodSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ROOT, SENDMAIL_BIN, ensureBuilt, run, tempProject } from "./helpers.js";
@@ -29,11 +29,21 @@ interface Setup {
   env: NodeJS.ProcessEnv;
 }
 
-function setup(config: string = RECIPIENTS_ONLY, configName = CONFIG_NAME): Setup {
-  const dir = tempProject({ [configName]: config, "fake-sendmail": FAKE_SENDMAIL }, "draftlint-sendmail-it-");
+/**
+ * A project with `config` and a fake sendmail; `userConfig` is written as the user-level config
+ * ($XDG_CONFIG_HOME/draftlint/config.yaml), which is always this project's own, never the real one.
+ */
+function setup(config: string = RECIPIENTS_ONLY, configName = CONFIG_NAME, userConfig?: string): Setup {
+  const files: Record<string, string> = { [configName]: config, "fake-sendmail": FAKE_SENDMAIL };
+  if (userConfig !== undefined) files["xdg/draftlint/config.yaml"] = userConfig;
+  const dir = tempProject(files, "draftlint-sendmail-it-");
   chmodSync(join(dir, "fake-sendmail"), 0o755);
   const out = join(dir, "sent");
-  return { dir, out, env: { DRAFTLINT_SENDMAIL: join(dir, "fake-sendmail"), FAKE_SENDMAIL_OUT: out, DRAFTLINT_FORCE: "", DRAFTLINT_SENDMAIL_ACTIVE: "" } };
+  return {
+    dir,
+    out,
+    env: { DRAFTLINT_SENDMAIL: join(dir, "fake-sendmail"), FAKE_SENDMAIL_OUT: out, DRAFTLINT_FORCE: "", DRAFTLINT_SENDMAIL_ACTIVE: "", XDG_CONFIG_HOME: join(dir, "xdg") },
+  };
 }
 
 function wrapper(s: Setup, args: string[], input: Buffer | string, env: NodeJS.ProcessEnv = {}) {
@@ -115,10 +125,19 @@ beforeAll(ensureBuilt, 120_000);
 
 describe("parsing sendmail's command line", () => {
   it("separates options, option values and envelope recipients", () => {
-    expect(parseSendmailArgs(["-oem", "-oi", "-f", "me@acme.com", "--", "a@x.com", "b@y.com"])).toEqual({ extractRecipients: false, recipients: ["a@x.com", "b@y.com"], passThrough: false });
+    expect(parseSendmailArgs(["-oem", "-oi", "-f", "me@acme.com", "--", "a@x.com", "b@y.com"])).toMatchObject({ extractRecipients: false, recipients: ["a@x.com", "b@y.com"], passThrough: false, unlintable: null });
     expect(parseSendmailArgs(["-t", "-i", "-Fme", "-fme@acme.com"])).toMatchObject({ extractRecipients: true, recipients: [] });
     expect(parseSendmailArgs(["-bv", "a@x.com"]).passThrough).toBe(true);
     expect(parseSendmailArgs(["-N", "never", "a@x.com"]).recipients).toEqual(["a@x.com"]);
+    // getopt groups flags: -ti is -t -i, and a value may be attached or the next argument.
+    expect(parseSendmailArgs(["-ti", "a@x.com"])).toMatchObject({ extractRecipients: true, recipients: ["a@x.com"] });
+    expect(parseSendmailArgs(["-b", "s"]).unlintable).toBe("-bs");
+    expect(parseSendmailArgs(["-bS"]).unlintable).toBe("-bS");
+  });
+
+  it("takes out its own --draftlint- options, and passes everything else on", () => {
+    const parsed = parseSendmailArgs(["--draftlint-sendmail=/usr/bin/msmtp", "--draftlint-config", "my.yaml", "--account=work", "-t"]);
+    expect(parsed).toMatchObject({ sendmail: "/usr/bin/msmtp", config: "my.yaml", sendmailArgv: ["--account=work", "-t"], recipients: [] });
   });
 
   it("treats envelope recipients that no header names as hidden (Bcc)", () => {
@@ -244,8 +263,8 @@ describe("draftlint-sendmail", () => {
     expect(existsSync(`${s.out}.stdin`)).toBe(false);
   });
 
-  it("sends unchecked when draftlint fails and the config says onFailure: send", async () => {
-    const s = setup(JSON.stringify({ onFailure: "send", internalDomain: ["typo.com"] }));
+  it("sends unchecked when draftlint fails and the user config says onFailure: send", async () => {
+    const s = setup(RECIPIENTS_ONLY, CONFIG_NAME, JSON.stringify({ onFailure: "send", internalDomain: ["typo.com"] }));
     const r = await wrapper(s, ["-t"], clean);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("sending unchecked");
@@ -258,15 +277,16 @@ describe("draftlint-sendmail", () => {
     const r = await wrapper(refused, ["-t"], garbage);
     expect(r.code).toBe(2);
     expect(existsSync(`${refused.out}.stdin`)).toBe(false);
-    const sending = setup(JSON.stringify({ packs: ["recipients"], onFailure: "send" }));
+    const sending = setup(RECIPIENTS_ONLY, CONFIG_NAME, JSON.stringify({ onFailure: "send" }));
     const s = await wrapper(sending, ["-t"], garbage);
     expect(s.code).toBe(0);
     expect(readFileSync(`${sending.out}.stdin`).equals(garbage)).toBe(true);
   });
 
-  it("uses config `sendmail` when DRAFTLINT_SENDMAIL is not set", async () => {
+  it("uses the user config's `sendmail` when DRAFTLINT_SENDMAIL is not set", async () => {
     const s = setup();
-    writeFileSync(join(s.dir, CONFIG_NAME), JSON.stringify({ packs: ["recipients"], sendmail: join(s.dir, "fake-sendmail") }));
+    mkdirSync(join(s.dir, "xdg", "draftlint"), { recursive: true });
+    writeFileSync(join(s.dir, "xdg", "draftlint", "config.yaml"), JSON.stringify({ sendmail: join(s.dir, "fake-sendmail") }));
     const r = await wrapper(s, ["-t"], clean, { DRAFTLINT_SENDMAIL: "" });
     expect(r.code).toBe(0);
     expect(readFileSync(`${s.out}.stdin`).equals(clean)).toBe(true);
