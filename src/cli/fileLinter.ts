@@ -3,9 +3,9 @@
  * directory), lint it, and turn any failure into a file error so the other files still run.
  * Shared by the main thread and the worker threads of a large run.
  */
-import { dirname, resolve } from "node:path";
 import type { FileResult } from "../types.js";
-import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } from "../config/loadConfig.js";
+import { resolveConfigFor, type CliOverrides } from "../config/loadConfig.js";
+import { createConfigLookup } from "./configLookup.js";
 import { ConfigError } from "../config/errors.js";
 import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
@@ -33,14 +33,7 @@ export interface FileLinter {
 }
 
 export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void): FileLinter {
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  let fixed: Promise<LoadedConfig> | undefined;
-  const configForDir = (dir: string) => {
-    if (settings.configFile) return (fixed ??= loadConfig({ configFile: settings.configFile, cli: settings.cli }));
-    let found = configs.get(dir);
-    if (!found) configs.set(dir, (found = loadConfig({ searchFrom: dir, cli: settings.cli })));
-    return found;
-  };
+  const configs = createConfigLookup(settings);
 
   async function lint(name: string, read: AlreadyRead = {}): Promise<FileResult> {
     const configPath = read.configPath ?? name;
@@ -52,7 +45,7 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
       return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
     }
     try {
-      const loaded = await configForDir(dirname(resolve(configPath)));
+      const loaded = await configs.forFile(configPath);
       const input = read.input ?? settings.input;
       const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input };
       return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));

@@ -3,14 +3,16 @@
  * (0 clean, 1 lint errors or too many warnings, 2 usage/config/file errors — SPEC §6).
  * A bad file never stops the others.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Summary } from "../types.js";
-import { loadConfig, type CliOverrides } from "../config/loadConfig.js";
+import { configNamesFile, type CliOverrides } from "../config/loadConfig.js";
 import { UsageError } from "../config/errors.js";
 import { collectInputs } from "../input/collectInputs.js";
 import type { InputMode } from "../message/readMessage.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
+import { createConfigLookup } from "./configLookup.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
@@ -27,6 +29,10 @@ export interface LintCommandOptions {
   quiet?: boolean;
   input: string;
   stdinFilename?: string;
+  /** `--ignore-pattern` (repeatable): more globs to skip, on top of config's `ignorePatterns`. */
+  ignorePattern?: string[];
+  /** false with `--no-ignore`: config's `ignorePatterns` and `--ignore-pattern` are not applied. */
+  ignore?: boolean;
 }
 
 export interface Io {
@@ -34,6 +40,18 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => Promise<Buffer>;
   chalk: ChalkInstance;
+}
+
+/**
+ * `--internal-domain a.com --internal-domain b.com` or `--internal-domain a.com,b.com`. The flag
+ * takes one value each time, so a file name after it is never read as a domain.
+ */
+export function splitDomains(flags: string[] = []): string[] {
+  const domains = flags.flatMap((flag) => flag.split(",")).map((d) => d.trim()).filter(Boolean);
+  for (const d of domains) {
+    if (!/^[^\s@/\\]+\.[^\s@/\\]+$/.test(d)) throw new UsageError(`--internal-domain ${d}: expected a domain such as acme.com`);
+  }
+  return domains;
 }
 
 export function parseRuleFlags(flags: string[] = []): CliOverrides["rules"] {
@@ -53,12 +71,19 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number`);
 
-  const cli: CliOverrides = { internalDomains: options.internalDomain ?? [], rules: parseRuleFlags(options.rule) };
-  // An explicit --config is read once, up front: if it is broken nothing can be linted.
-  const fixed = options.config ? await loadConfig({ configFile: options.config, cli }) : null;
-  const cwdConfig = fixed ?? (await loadConfig({ searchFrom: process.cwd(), cli }).catch(() => null));
-  const items = collectInputs(paths.length ? paths : ["."], cwdConfig?.config.ignorePatterns ?? []);
+  const cli: CliOverrides = { internalDomains: splitDomains(options.internalDomain), rules: parseRuleFlags(options.rule) };
+  const configs = createConfigLookup({ cli, configFile: options.config });
+  // The config where draftlint is run says what a walk skips; an explicit --config replaces it.
+  const cwdConfig = await configs.forDir(process.cwd());
+  const ignorePatterns = options.ignore === false ? [] : [...(cwdConfig.config.ignorePatterns ?? []), ...(options.ignorePattern ?? [])];
+  const items = await collectInputs(paths.length ? paths : ["."], {
+    ignorePatterns,
+    configNames: async (path) => configNamesFile(path, await configs.forFile(path)),
+  });
   if (items.length === 0) throw new UsageError(`no drafts found in ${paths.join(" ") || "."}`);
+  // Every config is loaded before any file is linted: a mistake in one is one line and exit 2,
+  // said once, not once for each of the files under it (as ESLint does).
+  for (const item of items) await configs.forFile(item.kind === "stdin" ? (options.stdinFilename ?? "<stdin>") : item.path);
 
   const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");
@@ -123,7 +148,13 @@ interface Output {
 /** Standard output, or `--output-file` written as the report is made. */
 function openOutput(path: string | undefined, io: Io): Output {
   if (!path) return { write: (text) => text && io.stdout(text), close: () => {} };
-  const fd = openSync(path, "w");
+  if (!existsSync(dirname(path) || ".")) throw new UsageError(`--output-file ${path}: the folder ${dirname(path)} does not exist`);
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (err) {
+    throw new UsageError(`--output-file ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
   return { write: (text) => text && writeSync(fd, text), close: () => closeSync(fd) };
 }
 

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-c, --config <file>", "use this config, no search")
     .option("-f, --format <name>", "stylish | json | sarif | github | compact", "stylish")
     .option("-o, --output-file <file>", "write the report there")
-    .option("--internal-domain <domain...>", "add internal domains")
+    .option("--internal-domain <domain>", "add an internal domain (repeatable, or comma-separated)", collect)
     .option("--rule <id=severity>", "override a rule (repeatable)", collect)
     .option("--max-warnings <n>", "exit 1 when warnings exceed n")
     .option("--quiet", "report errors only")

@@ -48,6 +48,8 @@ function buildSchemas() {
       packs: z.array(z.string().min(1)).optional(),
       overrides: z.array(overrideSchema).optional(),
       ignorePatterns: z.array(z.string().min(1)).optional(),
+      /** Text and template files a directory walk lints (globs relative to the config file). */
+      files: z.array(z.string().min(1)).optional(),
       /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
       sendmail: z.string().min(1).optional(),
       /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
@@ -71,7 +73,10 @@ export type Override = z.infer<Schemas["overrideSchema"]>;
 
 /** The config that applies to one file: overrides merged in, defaults filled. */
 export interface ResolvedConfig {
+  /** From config (and overrides): when empty, the sender's organisation is internal. */
   internalDomains: string[];
+  /** `--internal-domain`: internal as well as the configured domains, or the sender's. */
+  addedInternalDomains: string[];
   trustedDomains: string[];
   internalHosts: string[];
   people: string[];

@@ -45,13 +45,20 @@ export async function lintPath(path: string, input: LintInput): Promise<FileResu
 
 /** Reads the message (a failure to read or parse is the file's error), then lints it. */
 async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<FileResult> {
+  const settings = (internalDomains: string[]): AudienceSettings => ({
+    internalDomains,
+    trustedDomains: input.config.trustedDomains,
+    freemailDomains: freemail(),
+  });
+  const { internalDomains, addedInternalDomains = [] } = input.config;
   let message: Message;
   try {
-    message = await read({
-      internalDomains: input.config.internalDomains,
-      trustedDomains: input.config.trustedDomains,
-      freemailDomains: freemail(),
-    });
+    message = await read(settings(internalDomains.length ? [...internalDomains, ...addedInternalDomains] : []));
+    // `--internal-domain` adds to the sender's organisation when none is configured; which that
+    // is, only reading the message tells, so it is read again with both.
+    if (internalDomains.length === 0 && addedInternalDomains.length && message.kind === "eml") {
+      message = await read(settings([...message.internalDomains, ...addedInternalDomains]));
+    }
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     // The system's own codes (ENOENT, EACCES…) mean the file could not be read.
