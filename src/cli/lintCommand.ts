@@ -18,6 +18,7 @@ import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
+import { safeLine } from "../report/safeText.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -40,6 +41,8 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => Promise<Buffer>;
   chalk: ChalkInstance;
+  /** The terminal's width when stdout is one: stylish wraps to it between words. */
+  columns?: number;
 }
 
 /**
@@ -98,7 +101,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const resultsOf = workers ? lintInWorkers(drafts, settings, workers) : lintAhead(drafts, 8, (path) => linter.lint(path));
 
   const output = openOutput(options.outputFile, io);
-  const sink = createReportSink(formatter, { chalk: io.chalk }, output, options.quiet ?? false);
+  const width = options.outputFile ? undefined : io.columns;
+  const sink = createReportSink(formatter, { chalk: io.chalk, width }, output, options.quiet ?? false);
   let draftIndex = 0;
   for (const [i, item] of items.entries()) {
     if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
@@ -111,11 +115,15 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   output.close();
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
   for (const line of sink.fileErrorLines) io.stderr(line);
+  // Too many warnings fails the run: say why, with --quiet too (which hides the warnings).
+  const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(`draftlint: ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} found, more than --max-warnings ${maxWarnings} allows\n`);
+  }
 
   if (summary.fileErrors > 0) return 2;
   if (summary.errors > 0) return 1;
-  if (maxWarnings >= 0 && summary.warnings > maxWarnings) return 1;
-  return 0;
+  return tooManyWarnings ? 1 : 0;
 }
 
 /**
@@ -172,7 +180,7 @@ function createReportSink(formatter: Formatter, formatOptions: FormatOptions, ou
     fileErrorLines,
     emit(result: FileResult) {
       addToSummary(summary, result);
-      if (result.error) fileErrorLines.push(`draftlint: ${result.file}: ${result.error.message}\n`);
+      if (result.error) fileErrorLines.push(safeLine(`draftlint: ${result.file}: ${result.error.message}`));
       const shown = quiet ? errorsOnly(result) : result;
       if (formatter.kind === "streaming") output.write(formatter.file(shown, index, formatOptions));
       else held.push(shown);

@@ -7,10 +7,16 @@ import { runInit } from "./init.js";
 import { UsageError } from "../config/errors.js";
 import { loadPackFile } from "../packs/loadPack.js";
 import { runPackExamples } from "../packs/runExamples.js";
+import { safeLine } from "../report/safeText.js";
 
 function makeChalk(colorFlag: boolean | undefined): ChalkInstance {
-  // chalk already honours NO_COLOR/FORCE_COLOR and TTY detection; --no-color wins over both.
-  return colorFlag === false ? new Chalk({ level: 0 }) : new Chalk();
+  // --color and --no-color win over the environment and the TTY check, as in ESLint.
+  if (colorFlag === false) return new Chalk({ level: 0 });
+  if (colorFlag === true) return new Chalk({ level: Math.max(1, new Chalk().level) as 1 | 2 | 3 });
+  // chalk reads FORCE_COLOR but not NO_COLOR (https://no-color.org): present and not empty, it
+  // means no colour, unless FORCE_COLOR asks for it.
+  if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) return new Chalk({ level: 0 });
+  return new Chalk();
 }
 
 function readStdin(): Promise<Buffer> {
@@ -29,11 +35,15 @@ export async function main(argv: string[]): Promise<number> {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? exitCode);
     throw err;
   });
+  // Every line draftlint writes to stderr goes through safeLine: one message, one line, so a file
+  // name holding a newline and `::error::` cannot start a GitHub workflow command in a CI log.
+  const stderr = (t: string) => process.stderr.write(safeLine(t));
   const io = (color?: boolean): Io => ({
     stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stderr,
     readStdin,
     chalk: makeChalk(color),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   });
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -48,14 +58,15 @@ export async function main(argv: string[]): Promise<number> {
     .option("--rule <id=severity>", "override a rule (repeatable)", collect)
     .option("--max-warnings <n>", "exit 1 when warnings exceed n")
     .option("--quiet", "report errors only")
+    .option("--color", "colour even when not printing to a terminal")
     .option("--no-color", "no colour (also NO_COLOR / FORCE_COLOR)")
     .option("--input <mode>", "auto | eml | text", "auto")
     .option("--stdin-filename <name>", "name standard input in reports")
     .exitOverride()
-    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .configureOutput({ writeErr: (t) => stderr(t) })
     .action(async (paths: string[], opts) => {
       // A report written to a file is read later, elsewhere: no terminal colour codes in it.
-      exitCode = await runLint(paths, opts, io(opts.outputFile ? false : opts.color));
+      exitCode = await runLint(paths, opts, io(opts.outputFile && opts.color !== true ? false : opts.color));
     });
 
   program
@@ -124,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed its usage message.
       return err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     }
-    process.stderr.write(`draftlint: ${(err as Error).message}\n`);
+    stderr(`draftlint: ${(err as Error).message}\n`);
     if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`${(err as Error).stack}\n`);
     return 2;
   }

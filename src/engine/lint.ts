@@ -14,6 +14,7 @@ import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
 import { findSuppressions, isSuppressed } from "./suppressions.js";
 import { parseRuleOptions } from "./ruleOptions.js";
+import { headerLines, placeOnHeaderLines } from "./headerLines.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -32,7 +33,13 @@ function freemail(): ReadonlySet<string> {
 }
 
 export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
-  return lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
+  const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
+  // An Outlook .msg is a binary compound file: it has no header lines to point at.
+  const compoundFile = source[0] === 0xd0 && source[1] === 0xcf;
+  if (!compoundFile && (result.recipients.length || result.findings.some((f) => f.location.section === "subject"))) {
+    placeOnHeaderLines(result.findings, headerLines(source));
+  }
+  return result;
 }
 
 /**
