@@ -34,6 +34,9 @@ export interface LintCommandOptions {
   ignorePattern?: string[];
   /** false with `--no-ignore`: config's `ignorePatterns` and `--ignore-pattern` are not applied. */
   ignore?: boolean;
+  /** false with `--no-inline-config`. */
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface Io {
@@ -74,7 +77,12 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number`);
 
-  const cli: CliOverrides = { internalDomains: splitDomains(options.internalDomain), rules: parseRuleFlags(options.rule) };
+  const cli: CliOverrides = {
+    internalDomains: splitDomains(options.internalDomain),
+    rules: parseRuleFlags(options.rule),
+    inlineConfig: options.inlineConfig,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  };
   const configs = createConfigLookup({ cli, configFile: options.config });
   // The config where draftlint is run says what a walk skips; an explicit --config replaces it.
   const cwdConfig = await configs.forDir(process.cwd());

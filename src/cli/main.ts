@@ -62,6 +62,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-color", "no colour (also NO_COLOR / FORCE_COLOR)")
     .option("--input <mode>", "auto | eml | text", "auto")
     .option("--stdin-filename <name>", "name standard input in reports")
+    .option("--no-ignore", "lint files that ignorePatterns and --ignore-pattern would skip")
+    .option("--ignore-pattern <glob>", "skip files matching this glob when walking (repeatable)", collect)
+    .option("--report-unused-disable-directives", "report disable comments that silence nothing (as errors)")
+    .option("--no-inline-config", "disable comments in drafts silence nothing")
     .exitOverride()
     .configureOutput({ writeErr: (t) => stderr(t) })
     .action(async (paths: string[], opts) => {

@@ -32,6 +32,9 @@ export const CONFIG_FILES = [
 export interface CliOverrides {
   internalDomains?: string[];
   rules?: Record<string, RuleSetting>;
+  /** false with `--no-inline-config`. */
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** A config file, validated, with its rule set built once. */
@@ -195,5 +198,7 @@ export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOve
     Object.assign(merged.rules, override.rules ?? {});
   }
   Object.assign(merged.rules, cli.rules ?? {});
+  if (cli.inlineConfig === false) merged.inlineConfig = false;
+  if (cli.reportUnusedDisableDirectives) merged.reportUnusedDisableDirectives = true;
   return merged;
 }

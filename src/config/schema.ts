@@ -87,6 +87,10 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   sendmail?: string;
   onFailure: "refuse" | "send";
+  /** false with `--no-inline-config`: disable comments in drafts silence nothing. */
+  inlineConfig?: boolean;
+  /** `--report-unused-disable-directives`: a disable comment that silenced nothing is an error. */
+  reportUnusedDisableDirectives?: boolean;
   /** The file the config came from, for error messages; null for defaults. */
   source: string | null;
 }

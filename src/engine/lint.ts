@@ -12,7 +12,7 @@ import type { ReportDescriptor, RuleContext } from "./rule.js";
 import type { ActiveRule } from "./ruleSet.js";
 import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
-import { findSuppressions, isSuppressed } from "./suppressions.js";
+import { findSuppressions, isInsideDirective, isSuppressed, unusedDirectives } from "./suppressions.js";
 import { parseRuleOptions } from "./ruleOptions.js";
 import { headerLines, placeOnHeaderLines } from "./headerLines.js";
 
@@ -33,7 +33,7 @@ function freemail(): ReadonlySet<string> {
 }
 
 export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
-  const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
+  const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings), source);
   // An Outlook .msg is a binary compound file: it has no header lines to point at.
   const compoundFile = source[0] === 0xd0 && source[1] === 0xcf;
   if (!compoundFile && (result.recipients.length || result.findings.some((f) => f.location.section === "subject"))) {
@@ -51,7 +51,7 @@ export async function lintPath(path: string, input: LintInput): Promise<FileResu
 }
 
 /** Reads the message (a failure to read or parse is the file's error), then lints it. */
-async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<FileResult> {
+async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>, source?: Buffer): Promise<FileResult> {
   const settings = (internalDomains: string[]): AudienceSettings => ({
     internalDomains,
     trustedDomains: input.config.trustedDomains,
@@ -72,7 +72,7 @@ async function lintRead(input: LintInput, read: (settings: AudienceSettings) => 
     const known = FILE_ERROR_CODES.has(code) ? code : /^E[A-Z]+$/.test(code) ? "read-error" : "parse-error";
     return fileError(input.file, known, (err as Error).message);
   }
-  return lintMessage(message, input.config, input.ruleSet);
+  return lintMessage(message, input.config, input.ruleSet, source);
 }
 
 /** The codes a reader gives its errors; anything else thrown while reading is a parse error. */
@@ -82,7 +82,8 @@ export function fileError(file: string, code: string, message: string): FileResu
   return { file, audience: "unknown", recipients: [], findings: [], error: { code, message } };
 }
 
-export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[]): Promise<FileResult> {
+/** `source`, when given, is read for disable comments that converting HTML to text dropped. */
+export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer): Promise<FileResult> {
   const findings: Finding[] = [];
   for (const { rule, data } of ruleSet) {
     if (rule.appliesTo && !rule.appliesTo.includes(message.kind)) continue;
@@ -107,7 +108,12 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     await rule.check(context);
   }
   if (message.bodyTruncated) findings.push(truncationNotice(message));
-  const suppressions = findSuppressions(message.body);
+  const suppressions = findSuppressions(message.body, source);
+  // --no-inline-config: directives silence nothing (their comments are still not content).
+  const reported = findings.filter(
+    (f) => !isInsideDirective(f, suppressions.directives) && (config.inlineConfig === false || !isSuppressed(f, suppressions)),
+  );
+  if (config.reportUnusedDisableDirectives && config.inlineConfig !== false) reported.push(...unusedDirectives(suppressions, message.body));
   return {
     file: message.file,
     audience: message.audience,
@@ -119,7 +125,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       organisation,
       external,
     })),
-    findings: findings.filter((f) => !isSuppressed(f, suppressions)).sort(compareFindings),
+    findings: reported.sort(compareFindings),
     error: null,
   };
 }
