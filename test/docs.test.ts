@@ -20,6 +20,15 @@ describe("README", () => {
     expect(readme).toContain("npm install && node bin/draftlint.js fixtures");
     expect(readme).toMatch(/^npm test\b/m);
   });
+
+  it("installs only in ways that work while draftlint is not on the npm registry", () => {
+    const docs = readme + readFileSync(new URL("../docs/integrations.md", import.meta.url), "utf8");
+    // `npm install draftlint`, `npx draftlint@…` or `npx --yes draftlint` would fetch from the registry: a 404.
+    const commands = docs.split("\n").filter((l) => !l.includes("not on the npm registry"));
+    expect(commands.filter((l) => /npm (install|i)( --?[a-z-]+)* draftlint\b(?!-)|npx (--yes )?draftlint@/.test(l))).toEqual([]);
+    expect(readme).toContain("npm install --global .");
+    expect(readme).toMatch(/npm install --save-dev "git\+https:\/\/github\.com\/[^"#]+#v\d/);
+  });
 });
 
 describe(".linterrc.example", () => {

@@ -12,22 +12,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DRAFTS, ROOT, tempProject } from "./helpers.js";
+import { DRAFTS, GIT_ENV, snapshotRepository, tempProject } from "./helpers.js";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasPreCommit) console.warn("pre-commit is not installed (apt-get install pre-commit): the pre-commit framework test is skipped");
-
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
-
-/** This repository's files as they are now, committed into a fresh repository; its commit id. */
-function snapshotRepository(): { dir: string; rev: string } {
-  const dir = tempProject({}, "draftlint-hookrepo-");
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT }).toString("utf8").split("\0").filter(Boolean);
-  const archive = execFileSync("tar", ["cf", "-", "--null", "-T", "-"], { cwd: ROOT, input: files.join("\0"), maxBuffer: 1 << 30 });
-  execFileSync("tar", ["xf", "-"], { cwd: dir, input: archive });
-  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-qm", "snapshot"]]) execFileSync("git", args, { cwd: dir, env: GIT_ENV });
-  return { dir, rev: execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim() };
-}
 
 describe.skipIf(!hasPreCommit)("pre-commit framework", () => {
   it("installs the hook with npm pack and lints the staged drafts, not the README", { timeout: 300_000 }, () => {
