@@ -10,6 +10,7 @@ import { ConfigError } from "../config/errors.js";
 import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
 import { lintMbox } from "../input/mbox.js";
+import { describeReadError } from "../input/readError.js";
 
 export interface FileLinterSettings {
   cli: CliOverrides;
@@ -62,18 +63,4 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
   }
 
   return { lint, lintArchive };
-}
-
-function describeReadError(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return `cannot read (${err.code ?? err.message})`;
-  }
 }

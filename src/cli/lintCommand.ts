@@ -13,6 +13,7 @@ import { collectInputs } from "../input/collectInputs.js";
 import type { InputMode } from "../message/readMessage.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { createConfigLookup } from "./configLookup.js";
+import { formatPrintConfig } from "./printConfig.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
@@ -37,6 +38,8 @@ export interface LintCommandOptions {
   /** false with `--no-inline-config`. */
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
+  /** `--print-config FILE`: print the config for that file instead of linting. */
+  printConfig?: string;
 }
 
 export interface Io {
@@ -84,6 +87,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   };
   const configs = createConfigLookup({ cli, configFile: options.config });
+  if (options.printConfig) {
+    io.stdout(formatPrintConfig(options.printConfig, await configs.forFile(options.printConfig), cli));
+    return 0;
+  }
   // The config where draftlint is run says what a walk skips; an explicit --config replaces it.
   const cwdConfig = await configs.forDir(process.cwd());
   const ignorePatterns = options.ignore === false ? [] : [...(cwdConfig.config.ignorePatterns ?? []), ...(options.ignorePattern ?? [])];

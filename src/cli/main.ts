@@ -2,7 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { Chalk, type ChalkInstance } from "chalk";
 import { runLint, type Io } from "./lintCommand.js";
-import { formatExplain, formatRuleList } from "./ruleDocs.js";
+import { formatExplain, formatRuleList, rulesWith } from "./ruleDocs.js";
 import { runInit } from "./init.js";
 import { UsageError } from "../config/errors.js";
 import { loadPackFile } from "../packs/loadPack.js";
@@ -66,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--ignore-pattern <glob>", "skip files matching this glob when walking (repeatable)", collect)
     .option("--report-unused-disable-directives", "report disable comments that silence nothing (as errors)")
     .option("--no-inline-config", "disable comments in drafts silence nothing")
+    .option("--print-config <file>", "print the configuration that applies to that file, and lint nothing")
     .exitOverride()
     .configureOutput({ writeErr: (t) => stderr(t) })
     .action(async (paths: string[], opts) => {
@@ -73,11 +74,19 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runLint(paths, opts, io(opts.outputFile && opts.color !== true ? false : opts.color));
     });
 
+  // `rules` and `explain` know the packs the config where they run adds, as linting would.
+  const documentedRules = async (configFile?: string) => {
+    const { loadConfig } = await import("../config/loadConfig.js");
+    const loaded = await loadConfig(configFile ? { configFile } : { searchFrom: process.cwd() });
+    return rulesWith(loaded.ruleSet.map(({ pack, data }) => ({ pack: pack.pack, rule: data })));
+  };
+
   program
     .command("explain <rule-id>")
     .description("why a rule exists, what it catches, examples")
-    .action((id: string) => {
-      const text = formatExplain(id, makeChalk(undefined));
+    .option("-c, --config <file>", "use this config's packs, no search")
+    .action(async (id: string, opts) => {
+      const text = formatExplain(id, makeChalk(undefined), await documentedRules(opts.config));
       if (!text) throw new UsageError(`unknown rule "${id}" (see \`draftlint rules\`)`);
       process.stdout.write(text);
     });
@@ -85,8 +94,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("rules")
     .description("every rule: pack, default severity, one-line description")
-    .action(() => {
-      process.stdout.write(formatRuleList(makeChalk(undefined)));
+    .option("-c, --config <file>", "use this config's packs, no search")
+    .action(async (opts) => {
+      process.stdout.write(formatRuleList(makeChalk(undefined), await documentedRules(opts.config)));
     });
 
   program
