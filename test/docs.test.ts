@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import yaml from "js-yaml";
 import { ruleTable, withRuleTable } from "../scripts/rule-table.mjs";
-import { configSchemas } from "../src/config/schema.js";
+import { configSchemas } from "../src/config/configSchema.js";
 import { validateConfig } from "../src/config/loadConfig.js";
 import { formatExplain, allBuiltinRules } from "../src/cli/ruleDocs.js";
 import { Chalk } from "chalk";

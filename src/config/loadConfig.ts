@@ -8,7 +8,8 @@ import { homedir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
 import picomatch from "picomatch";
-import { configSchemas, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
+import type { ResolvedConfig, RuleSetting, UserConfig } from "./schema.js";
+import { configSchemas } from "./configSchema.js";
 import { ConfigError, formatZodIssue } from "./errors.js";
 import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
 import { parseRuleOptions } from "../engine/ruleOptions.js";
@@ -55,7 +56,7 @@ export interface LoadedConfig {
  * The user-level config (SPEC §5), used when no project config is found: wherever the CLI, a hook
  * or the sendmail wrapper is started, the same personal settings apply.
  */
-export function userConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+export function userConfigPath(env: Record<string, string | undefined> = process.env): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
   return join(base, "draftlint", "config.yaml");
 }
