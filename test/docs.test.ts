@@ -53,3 +53,11 @@ describe("draftlint explain", () => {
     expect(formatExplain("no-such-rule", chalk)).toBeNull();
   });
 });
+
+describe("LICENSE", () => {
+  it("is the MIT licence package.json declares (npm packs LICENSE whatever `files` says)", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(pkg.license).toBe("MIT");
+    expect(readFileSync(new URL("../LICENSE", import.meta.url), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /);
+  });
+});
