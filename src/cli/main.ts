@@ -7,7 +7,7 @@ import { runInit } from "./init.js";
 import { UsageError } from "../config/errors.js";
 import { loadPackFile } from "../packs/loadPack.js";
 import { runPackExamples } from "../packs/runExamples.js";
-import { safeLine } from "../report/safeText.js";
+import { safeLine, safeReport } from "../report/safeText.js";
 
 function makeChalk(colorFlag: boolean | undefined): ChalkInstance {
   // --color and --no-color win over the environment and the TTY check, as in ESLint.
@@ -139,7 +139,8 @@ export async function main(argv: string[]): Promise<number> {
     .description("run a hook's check (called by the installed hook)")
     .action(async (hook: string, args: string[]) => {
       const { runHook } = await import("../integrations/gitHooks.js");
-      exitCode = await runHook(hook, args, { cwd: process.cwd(), stderr: (t) => process.stderr.write(t), chalk: new Chalk({ level: process.stderr.isTTY ? 1 : 0 }) });
+      // The hook's report quotes file names from git: made safe line by line, colour kept.
+      exitCode = await runHook(hook, args, { cwd: process.cwd(), stderr: (t) => process.stderr.write(safeReport(t)), chalk: new Chalk({ level: process.stderr.isTTY ? 1 : 0 }) });
     });
 
   try {

@@ -27,3 +27,15 @@ export function safeText(text: string): string {
 export function safeLine(text: string): string {
   return `${safeText(text.replace(/\r?\n$/, ""))}\n`;
 }
+
+const UNSAFE_BUT_NEWLINES = /\u001b\[[0-9;]*m|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * For a report of several lines written by code that quotes drafts (the git hooks' stderr): each
+ * line keeps its colour codes (SGR, `ESC [ … m`) and loses every other control character, and
+ * no line can start a workflow command — a line beginning `::` can only come from a newline
+ * inside a quoted value, and is shown with the newline's stand-in.
+ */
+export function safeReport(text: string): string {
+  return text.replace(UNSAFE_BUT_NEWLINES, (m) => (m.length > 1 ? m : standIn(m))).replace(/^::/gm, "\u240a::");
+}

@@ -140,6 +140,20 @@ describe("hostile text is shown, never run", () => {
   });
 });
 
+describe("the git pre-commit hook's stderr", () => {
+  it("a staged file named with a newline and ::error:: starts no workflow command line", async () => {
+    const dir = tempProject({});
+    writeFileSync(join(dir, "x\n::error::injected\n.eml"), Buffer.from([0, 1, 2, 3]));
+    const git = (args: string[]) => spawnSync("git", args, { cwd: dir, env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null" } });
+    git(["init", "-q"]);
+    git(["add", "-A"]);
+    const run = await lintIn(dir, ["hooks", "run", "pre-commit"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("x␊::error::injected␊.eml");
+    for (const line of run.stderr.split("\n")) expect(line).not.toMatch(/^::/);
+  });
+});
+
 describe("--max-warnings", () => {
   it("says why it exits 1, with --quiet too", async () => {
     const dir = tempProject({ "wedding.eml": STOKE_PARK.replace(/^I know.*$/m, "The booking is confirmed.") });
