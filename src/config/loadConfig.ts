@@ -110,8 +110,12 @@ async function loadFile(path: string, shownAs: string): Promise<CosmiconfigResul
   }
 }
 
-/** The user-level config when there is one, else the defaults. */
-async function loadUserLevel(fallbackDir: string, cli: CliOverrides): Promise<LoadedConfig> {
+/**
+ * The user-level config when there is one, else the defaults: what applies when no project
+ * config is found, and the only config a caller that must not trust a project's (the sendmail
+ * wrapper choosing the real sendmail) should read.
+ */
+export async function loadUserConfig(cli: CliOverrides = {}, fallbackDir = process.cwd()): Promise<LoadedConfig> {
   const path = userConfigPath();
   if (!existsSync(path)) return loadResult(null, fallbackDir, cli);
   return { ...(await loadResult(await loadFile(path, path), dirname(path), cli)), userLevel: true };
@@ -132,7 +136,7 @@ export async function loadConfig(options: { configFile?: string; searchFrom?: st
     const file = (err as { filepath?: string }).filepath ?? (err as { mark?: { name?: string } }).mark?.name ?? from;
     throw new ConfigError(`${file}: ${describeLoadError(err)}`);
   }
-  return result ? loadResult(result, from, cli) : loadUserLevel(from, cli);
+  return result ? loadResult(result, from, cli) : loadUserConfig(cli, from);
 }
 
 function describeLoadError(err: unknown): string {
