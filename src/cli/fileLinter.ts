@@ -5,7 +5,7 @@
  */
 import type { FileResult } from "../types.js";
 import { resolveConfigFor, type CliOverrides } from "../config/loadConfig.js";
-import { createConfigLookup } from "./configLookup.js";
+import { createConfigLookup, type ConfigLookup } from "./configLookup.js";
 import { ConfigError } from "../config/errors.js";
 import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
@@ -33,8 +33,8 @@ export interface FileLinter {
   lintArchive(path: string, emit: (result: FileResult) => void): Promise<void>;
 }
 
-export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void): FileLinter {
-  const configs = createConfigLookup(settings);
+/** `configs`: a lookup already holding the run's configs (the main thread loads them all first). */
+export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void, configs: ConfigLookup = createConfigLookup(settings)): FileLinter {
 
   async function lint(name: string, read: AlreadyRead = {}): Promise<FileResult> {
     const configPath = read.configPath ?? name;

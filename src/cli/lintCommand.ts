@@ -105,7 +105,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
 
   const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");
-  const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`));
+  const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`), configs);
 
   // Archives are streamed on this thread; drafts may go to worker threads when there are many.
   const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
