@@ -151,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     }
     stderr(`draftlint: ${(err as Error).message}\n`);
-    if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`${(err as Error).stack}\n`);
+    if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(safeReport(`${(err as Error).stack}\n`));
     return 2;
   }
   return exitCode;
