@@ -167,11 +167,20 @@ const TEXT_DRAFT = /\.(txt|md|markdown|html?|hbs|handlebars|mustache|mjml|liquid
  */
 export function configNamesFile(file: string, loaded: LoadedConfig): boolean {
   const { files, overrides } = loaded.config;
-  const rel = globPath(file, loaded);
-  if (files?.length && picomatch(files, { dot: true })(rel)) return true;
-  if (!TEXT_DRAFT.test(file)) return false;
-  return (overrides ?? []).some((o) => picomatch(o.files, { dot: true })(rel));
+  if (!files?.length && !overrides?.length) return false;
+  let match = namedBy.get(loaded);
+  if (!match) {
+    // Compiled once per config: a walk asks about every file of the tree.
+    const byFiles = files?.length ? picomatch(files, { dot: true }) : () => false;
+    const overrideGlobs = (overrides ?? []).flatMap((o) => o.files);
+    const byOverrides = overrideGlobs.length ? picomatch(overrideGlobs, { dot: true }) : () => false;
+    match = (path: string, rel: string) => byFiles(rel) || (TEXT_DRAFT.test(path) && byOverrides(rel));
+    namedBy.set(loaded, match);
+  }
+  return match(file, globPath(file, loaded));
 }
+
+const namedBy = new WeakMap<LoadedConfig, (path: string, rel: string) => boolean>();
 
 /** The settings for one file: `overrides` whose `files` match it merged in order, then the CLI. */
 export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOverrides = {}): ResolvedConfig {
