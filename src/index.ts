@@ -7,7 +7,8 @@
 import { dirname, resolve } from "node:path";
 import type { FileResult } from "./types.js";
 import { loadConfig as loadConfigFile, resolveConfigFor, type CliOverrides, type LoadedConfig } from "./config/loadConfig.js";
-import { lintPath, lintSource } from "./engine/lint.js";
+import { fileError, lintPath, lintSource } from "./engine/lint.js";
+import { describeReadError } from "./input/readError.js";
 import { readUnlessLarge, type InputMode } from "./message/readMessage.js";
 
 export type * from "./types.js";
@@ -38,7 +39,8 @@ export async function loadConfig(options: { configFile?: string; searchFrom?: st
 async function configFor(filename: string, options: LintOptions): Promise<LoadedConfig> {
   if (options.config !== undefined) {
     const { validateConfig } = await import("./config/loadConfig.js");
-    return validateConfig(options.config, null, resolve(options.cwd ?? process.cwd()), options.cli);
+    // No file: an error names where the config came from, as the caller wrote it.
+    return validateConfig(options.config, null, resolve(options.cwd ?? process.cwd()), options.cli, "lint() options.config");
   }
   return loadConfigFile({ configFile: options.configFile, searchFrom: dirname(resolve(options.cwd ?? process.cwd(), filename)), cli: options.cli });
 }
@@ -55,10 +57,18 @@ export async function lint(source: string | Buffer, options: LintOptions = {}): 
   });
 }
 
-/** Lints a file on disk (opened read-only). */
+/**
+ * Lints a file on disk (opened read-only). A file that cannot be read is the result's `error`, as
+ * in the CLI's report; a config that cannot be used rejects (ConfigError).
+ */
 export async function lintFile(path: string, options: Omit<LintOptions, "filename"> = {}): Promise<FileResult> {
   // Large files are streamed (bounded memory); small ones read whole, as `lint` would be given.
-  const source = await readUnlessLarge(path);
+  let source: Buffer | null;
+  try {
+    source = await readUnlessLarge(path);
+  } catch (err) {
+    return fileError(path, "read-error", describeReadError(err as NodeJS.ErrnoException));
+  }
   if (!source) {
     const loaded = await configFor(path, options);
     return lintPath(path, { file: path, config: resolveConfigFor(path, loaded, options.cli), ruleSet: loaded.ruleSet, input: options.input });

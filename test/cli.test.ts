@@ -115,8 +115,8 @@ describe("-f json (SPEC §6)", () => {
       expect(Array.isArray(f.readers)).toBe(true);
       expect(["header", "subject", "body", "quoted", "attachment"]).toContain(f.location.section);
       if (f.location.section === "header") {
-        // A header finding names its header and has no line.
-        expect(Object.keys(f.location).sort()).toEqual(["header", "section"]);
+        // A header finding names its header and has no body line; fileLine is its header's line.
+        expect(Object.keys(f.location).sort()).toEqual(["fileLine", "header", "section"]);
       }
       if (f.location.section === "body" || f.location.section === "quoted") {
         for (const key of ["line", "column", "endLine", "endColumn", "fileLine"]) expect(typeof f.location[key], key).toBe("number");
@@ -131,7 +131,7 @@ describe("-f json (SPEC §6)", () => {
   it("reports the outsider on Cc of a mail addressed to a colleague, naming the address, field and organisation", () => {
     const file = json(draftlint(["fixtures/stoke-park.eml", "-f", "json"])).files[0];
     const external = file.findings.find((f: any) => f.ruleId === "external-recipient");
-    expect(external.location).toEqual({ section: "header", header: "cc" });
+    expect(external.location).toEqual({ section: "header", header: "cc", fileLine: 3 });
     expect(external.message).toContain("pauline.bailey@gmail.com");
     expect(external.message).toMatch(/\bcc\b/i);
     expect(external.message).toContain("gmail.com");

@@ -90,7 +90,9 @@ describe("overrides and command-line flags", () => {
     expect(resolveConfigFor("/p/drafts/a.eml", loaded).templates).toBe(false);
 
     const cli = resolveConfigFor("/p/drafts/a.eml", loaded, { internalDomains: ["acme.de"], rules: { "external-recipient": "info" } });
-    expect(cli.internalDomains).toEqual(["acme.com", "acme.de"]);
+    // The flag adds to what is configured (or to the sender's domain when nothing is).
+    expect(cli.internalDomains).toEqual(["acme.com"]);
+    expect(cli.addedInternalDomains).toEqual(["acme.de"]);
     expect(cli.rules["external-recipient"]).toBe("info");
   });
 });

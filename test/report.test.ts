@@ -32,8 +32,17 @@ describe("stylish", () => {
   it("prints nothing for clean files, then blocks and the summary a blank line apart", () => {
     expect(formatStylish(buildReport([clean]))).toBe("");
     const text = formatStylish(buildReport([clean, flagged, broken]));
-    expect(text).toMatch(/^\nb\.eml\n {2}3:1 +error +This judges/);
+    // The file's line (fileLine 9), as compact, github and sarif show it.
+    expect(text).toMatch(/^\nb\.eml\n {2}9:1 +error +This judges/);
     expect(text).toContain("\n\nc.eml\n  file error  binary data  binary-input\n");
     expect(text.endsWith("\n\n✖ 1 problem (1 error, 0 warnings); 1 file could not be linted\n")).toBe(true);
+  });
+
+  it("prints 200,000 findings of one file (a spread into Math.max overflowed the stack)", () => {
+    const many: FileResult = { ...flagged, findings: Array.from({ length: 200_000 }, () => finding) };
+    const text = formatStylish(buildReport([many]));
+    expect(text.endsWith("\n✖ 200000 problems (200000 errors, 0 warnings)\n")).toBe(true);
+    // One sentence, quoted once under the first of its findings.
+    expect(text.match(/│ I don't think/g)).toHaveLength(1);
   });
 });

@@ -3,13 +3,14 @@
  * directory), lint it, and turn any failure into a file error so the other files still run.
  * Shared by the main thread and the worker threads of a large run.
  */
-import { dirname, resolve } from "node:path";
 import type { FileResult } from "../types.js";
-import { loadConfig, resolveConfigFor, type CliOverrides, type LoadedConfig } from "../config/loadConfig.js";
+import { resolveConfigFor, type CliOverrides } from "../config/loadConfig.js";
+import { createConfigLookup, type ConfigLookup } from "./configLookup.js";
 import { ConfigError } from "../config/errors.js";
 import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
 import { lintMbox } from "../input/mbox.js";
+import { describeReadError } from "../input/readError.js";
 
 export interface FileLinterSettings {
   cli: CliOverrides;
@@ -32,15 +33,8 @@ export interface FileLinter {
   lintArchive(path: string, emit: (result: FileResult) => void): Promise<void>;
 }
 
-export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void): FileLinter {
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  let fixed: Promise<LoadedConfig> | undefined;
-  const configForDir = (dir: string) => {
-    if (settings.configFile) return (fixed ??= loadConfig({ configFile: settings.configFile, cli: settings.cli }));
-    let found = configs.get(dir);
-    if (!found) configs.set(dir, (found = loadConfig({ searchFrom: dir, cli: settings.cli })));
-    return found;
-  };
+/** `configs`: a lookup already holding the run's configs (the main thread loads them all first). */
+export function createFileLinter(settings: FileLinterSettings, onInternalError?: (err: Error) => void, configs: ConfigLookup = createConfigLookup(settings)): FileLinter {
 
   async function lint(name: string, read: AlreadyRead = {}): Promise<FileResult> {
     const configPath = read.configPath ?? name;
@@ -52,7 +46,7 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
       return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
     }
     try {
-      const loaded = await configForDir(dirname(resolve(configPath)));
+      const loaded = await configs.forFile(configPath);
       const input = read.input ?? settings.input;
       const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input };
       return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));
@@ -69,20 +63,4 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
   }
 
   return { lint, lintArchive };
-}
-
-function describeReadError(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "EFTYPE":
-      return err.message;
-    default:
-      return `cannot read (${err.code ?? err.message})`;
-  }
 }

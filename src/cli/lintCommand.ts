@@ -3,20 +3,24 @@
  * (0 clean, 1 lint errors or too many warnings, 2 usage/config/file errors — SPEC §6).
  * A bad file never stops the others.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Summary } from "../types.js";
-import { loadConfig, type CliOverrides } from "../config/loadConfig.js";
+import { configNamesFile, type CliOverrides } from "../config/loadConfig.js";
 import { UsageError } from "../config/errors.js";
 import { collectInputs } from "../input/collectInputs.js";
 import type { InputMode } from "../message/readMessage.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
+import { createConfigLookup } from "./configLookup.js";
+import { formatPrintConfig } from "./printConfig.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
 import { refuseOutputOverInput } from "./outputGuard.js";
+import { safeLine } from "../report/safeText.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -28,6 +32,15 @@ export interface LintCommandOptions {
   quiet?: boolean;
   input: string;
   stdinFilename?: string;
+  /** `--ignore-pattern` (repeatable): more globs to skip, on top of config's `ignorePatterns`. */
+  ignorePattern?: string[];
+  /** false with `--no-ignore`: config's `ignorePatterns` and `--ignore-pattern` are not applied. */
+  ignore?: boolean;
+  /** false with `--no-inline-config`. */
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  /** `--print-config FILE`: print the config for that file instead of linting. */
+  printConfig?: string;
 }
 
 export interface Io {
@@ -35,6 +48,20 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => Promise<Buffer>;
   chalk: ChalkInstance;
+  /** The terminal's width when stdout is one: stylish wraps to it between words. */
+  columns?: number;
+}
+
+/**
+ * `--internal-domain a.com --internal-domain b.com` or `--internal-domain a.com,b.com`. The flag
+ * takes one value each time, so a file name after it is never read as a domain.
+ */
+export function splitDomains(flags: string[] = []): string[] {
+  const domains = flags.flatMap((flag) => flag.split(",")).map((d) => d.trim()).filter(Boolean);
+  for (const d of domains) {
+    if (!/^[^\s@/\\]+\.[^\s@/\\]+$/.test(d)) throw new UsageError(`--internal-domain ${d}: expected a domain such as acme.com`);
+  }
+  return domains;
 }
 
 export function parseRuleFlags(flags: string[] = []): CliOverrides["rules"] {
@@ -54,17 +81,33 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number`);
 
-  const cli: CliOverrides = { internalDomains: options.internalDomain ?? [], rules: parseRuleFlags(options.rule) };
-  // An explicit --config is read once, up front: if it is broken nothing can be linted.
-  const fixed = options.config ? await loadConfig({ configFile: options.config, cli }) : null;
-  const cwdConfig = fixed ?? (await loadConfig({ searchFrom: process.cwd(), cli }).catch(() => null));
-  const items = collectInputs(paths.length ? paths : ["."], cwdConfig?.config.ignorePatterns ?? []);
+  const cli: CliOverrides = {
+    internalDomains: splitDomains(options.internalDomain),
+    rules: parseRuleFlags(options.rule),
+    inlineConfig: options.inlineConfig,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  };
+  const configs = createConfigLookup({ cli, configFile: options.config });
+  if (options.printConfig) {
+    io.stdout(formatPrintConfig(options.printConfig, await configs.forFile(options.printConfig), cli));
+    return 0;
+  }
+  // The config where draftlint is run says what a walk skips; an explicit --config replaces it.
+  const cwdConfig = await configs.forDir(process.cwd());
+  const ignorePatterns = options.ignore === false ? [] : [...(cwdConfig.config.ignorePatterns ?? []), ...(options.ignorePattern ?? [])];
+  const items = await collectInputs(paths.length ? paths : ["."], {
+    ignorePatterns,
+    configNames: async (path) => configNamesFile(path, await configs.forFile(path)),
+  });
   if (items.length === 0) throw new UsageError(`no drafts found in ${paths.join(" ") || "."}`);
   refuseOutputOverInput(options.outputFile, items);
+  // Every config is loaded before any file is linted: a mistake in one is one line and exit 2,
+  // said once, not once for each of the files under it (as ESLint does).
+  for (const item of items) await configs.forFile(item.kind === "stdin" ? (options.stdinFilename ?? "<stdin>") : item.path);
 
   const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");
-  const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`));
+  const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`), configs);
 
   // Archives are streamed on this thread; drafts may go to worker threads when there are many.
   const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
@@ -75,7 +118,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const resultsOf = workers ? lintInWorkers(drafts, settings, workers) : lintAhead(drafts, 8, (path) => linter.lint(path));
 
   const output = openOutput(options.outputFile, io);
-  const sink = createReportSink(formatter, { chalk: io.chalk }, output, options.quiet ?? false);
+  const width = options.outputFile ? undefined : io.columns;
+  const sink = createReportSink(formatter, { chalk: io.chalk, width }, output, options.quiet ?? false);
   let draftIndex = 0;
   for (const [i, item] of items.entries()) {
     if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
@@ -88,11 +132,15 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   output.close();
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
   for (const line of sink.fileErrorLines) io.stderr(line);
+  // Too many warnings fails the run: say why, with --quiet too (which hides the warnings).
+  const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(`draftlint: ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} found, more than --max-warnings ${maxWarnings} allows\n`);
+  }
 
   if (summary.fileErrors > 0) return 2;
   if (summary.errors > 0) return 1;
-  if (maxWarnings >= 0 && summary.warnings > maxWarnings) return 1;
-  return 0;
+  return tooManyWarnings ? 1 : 0;
 }
 
 /**
@@ -125,7 +173,13 @@ interface Output {
 /** Standard output, or `--output-file` written as the report is made. */
 function openOutput(path: string | undefined, io: Io): Output {
   if (!path) return { write: (text) => text && io.stdout(text), close: () => {} };
-  const fd = openSync(path, "w");
+  if (!existsSync(dirname(path) || ".")) throw new UsageError(`--output-file ${path}: the folder ${dirname(path)} does not exist`);
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (err) {
+    throw new UsageError(`--output-file ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
   return { write: (text) => text && writeSync(fd, text), close: () => closeSync(fd) };
 }
 
@@ -143,7 +197,7 @@ function createReportSink(formatter: Formatter, formatOptions: FormatOptions, ou
     fileErrorLines,
     emit(result: FileResult) {
       addToSummary(summary, result);
-      if (result.error) fileErrorLines.push(`draftlint: ${result.file}: ${result.error.message}\n`);
+      if (result.error) fileErrorLines.push(safeLine(`draftlint: ${result.file}: ${result.error.message}`));
       const shown = quiet ? errorsOnly(result) : result;
       if (formatter.kind === "streaming") output.write(formatter.file(shown, index, formatOptions));
       else held.push(shown);

@@ -2,15 +2,21 @@
 import { Command, CommanderError } from "commander";
 import { Chalk, type ChalkInstance } from "chalk";
 import { runLint, type Io } from "./lintCommand.js";
-import { formatExplain, formatRuleList } from "./ruleDocs.js";
+import { formatExplain, formatRuleList, rulesWith } from "./ruleDocs.js";
 import { runInit } from "./init.js";
 import { UsageError } from "../config/errors.js";
 import { loadPackFile } from "../packs/loadPack.js";
 import { runPackExamples } from "../packs/runExamples.js";
+import { safeLine, safeReport } from "../report/safeText.js";
 
 function makeChalk(colorFlag: boolean | undefined): ChalkInstance {
-  // chalk already honours NO_COLOR/FORCE_COLOR and TTY detection; --no-color wins over both.
-  return colorFlag === false ? new Chalk({ level: 0 }) : new Chalk();
+  // --color and --no-color win over the environment and the TTY check, as in ESLint.
+  if (colorFlag === false) return new Chalk({ level: 0 });
+  if (colorFlag === true) return new Chalk({ level: Math.max(1, new Chalk().level) as 1 | 2 | 3 });
+  // chalk reads FORCE_COLOR but not NO_COLOR (https://no-color.org): present and not empty, it
+  // means no colour, unless FORCE_COLOR asks for it.
+  if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) return new Chalk({ level: 0 });
+  return new Chalk();
 }
 
 /**
@@ -50,11 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`draftlint: cannot write the report to standard output (${reason})\n`);
     process.exit(2);
   });
+  // Every line draftlint writes to stderr goes through safeLine: one message, one line, so a file
+  // name holding a newline and `::error::` cannot start a GitHub workflow command in a CI log.
+  const stderr = (t: string) => process.stderr.write(safeLine(t));
   const io = (color?: boolean): Io => ({
     stdout: (t) => stdoutOpen && process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stderr,
     readStdin,
     chalk: makeChalk(color),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   });
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -65,25 +75,39 @@ export async function main(argv: string[]): Promise<number> {
     .option("-c, --config <file>", "use this config, no search")
     .option("-f, --format <name>", "stylish | json | sarif | github | compact", "stylish")
     .option("-o, --output-file <file>", "write the report there")
-    .option("--internal-domain <domain...>", "add internal domains")
+    .option("--internal-domain <domain>", "add an internal domain (repeatable, or comma-separated)", collect)
     .option("--rule <id=severity>", "override a rule (repeatable)", collect)
     .option("--max-warnings <n>", "exit 1 when warnings exceed n")
     .option("--quiet", "report errors only")
+    .option("--color", "colour even when not printing to a terminal")
     .option("--no-color", "no colour (also NO_COLOR / FORCE_COLOR)")
     .option("--input <mode>", "auto | eml | text", "auto")
     .option("--stdin-filename <name>", "name standard input in reports")
+    .option("--no-ignore", "lint files that ignorePatterns and --ignore-pattern would skip")
+    .option("--ignore-pattern <glob>", "skip files matching this glob when walking (repeatable)", collect)
+    .option("--report-unused-disable-directives", "report disable comments that silence nothing (as errors)")
+    .option("--no-inline-config", "disable comments in drafts silence nothing")
+    .option("--print-config <file>", "print the configuration that applies to that file, and lint nothing")
     .exitOverride()
-    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .configureOutput({ writeErr: (t) => stderr(t) })
     .action(async (paths: string[], opts) => {
       // A report written to a file is read later, elsewhere: no terminal colour codes in it.
-      exitCode = await runLint(paths, opts, io(opts.outputFile ? false : opts.color));
+      exitCode = await runLint(paths, opts, io(opts.outputFile && opts.color !== true ? false : opts.color));
     });
+
+  // `rules` and `explain` know the packs the config where they run adds, as linting would.
+  const documentedRules = async (configFile?: string) => {
+    const { loadConfig } = await import("../config/loadConfig.js");
+    const loaded = await loadConfig(configFile ? { configFile } : { searchFrom: process.cwd() });
+    return rulesWith(loaded.ruleSet.map(({ pack, data }) => ({ pack: pack.pack, rule: data })));
+  };
 
   program
     .command("explain <rule-id>")
     .description("why a rule exists, what it catches, examples")
-    .action((id: string) => {
-      const text = formatExplain(id, makeChalk(undefined));
+    .option("-c, --config <file>", "use this config's packs, no search")
+    .action(async (id: string, opts) => {
+      const text = formatExplain(id, makeChalk(undefined), await documentedRules(opts.config));
       if (!text) throw new UsageError(`unknown rule "${id}" (see \`draftlint rules\`)`);
       process.stdout.write(text);
     });
@@ -91,8 +115,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("rules")
     .description("every rule: pack, default severity, one-line description")
-    .action(() => {
-      process.stdout.write(formatRuleList(makeChalk(undefined)));
+    .option("-c, --config <file>", "use this config's packs, no search")
+    .action(async (opts) => {
+      process.stdout.write(formatRuleList(makeChalk(undefined), await documentedRules(opts.config)));
     });
 
   program
@@ -135,7 +160,8 @@ export async function main(argv: string[]): Promise<number> {
     .description("run a hook's check (called by the installed hook)")
     .action(async (hook: string, args: string[]) => {
       const { runHook } = await import("../integrations/gitHooks.js");
-      exitCode = await runHook(hook, args, { cwd: process.cwd(), stderr: (t) => process.stderr.write(t), chalk: new Chalk({ level: process.stderr.isTTY ? 1 : 0 }) });
+      // The hook's report quotes file names from git: made safe line by line, colour kept.
+      exitCode = await runHook(hook, args, { cwd: process.cwd(), stderr: (t) => process.stderr.write(safeReport(t)), chalk: new Chalk({ level: process.stderr.isTTY ? 1 : 0 }) });
     });
 
   try {
@@ -145,8 +171,8 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed its usage message.
       return err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     }
-    process.stderr.write(`draftlint: ${(err as Error).message}\n`);
-    if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`${(err as Error).stack}\n`);
+    stderr(`draftlint: ${(err as Error).message}\n`);
+    if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(safeReport(`${(err as Error).stack}\n`));
     return 2;
   }
   return exitCode;

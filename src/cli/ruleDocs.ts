@@ -8,13 +8,25 @@ export function severityLabel(severity: DefaultSeverity): string {
   return typeof severity === "string" ? severity : `${severity.internal} → ${severity.external}`;
 }
 
-export function allBuiltinRules(): Array<{ pack: string; rule: PackRule }> {
+export interface DocumentedRule {
+  pack: string;
+  rule: PackRule;
+}
+
+export function allBuiltinRules(): DocumentedRule[] {
   return BUILTIN_PACKS.flatMap((pack) => loadBuiltinPack(pack).rules.map((rule) => ({ pack, rule })));
 }
 
-export function formatRuleList(c: ChalkInstance): string {
+/** The built-in rules, then those of the packs a config adds (`packs: [./packs/hospitality.yaml]`). */
+export function rulesWith(extra: DocumentedRule[]): DocumentedRule[] {
   const rows = allBuiltinRules();
-  const idWidth = Math.max(...rows.map((r) => r.rule.id.length));
+  const known = new Set(rows.map((r) => r.rule.id));
+  return [...rows, ...extra.filter((r) => !known.has(r.rule.id))];
+}
+
+export function formatRuleList(c: ChalkInstance, rows: DocumentedRule[] = allBuiltinRules()): string {
+  let idWidth = 0;
+  for (const r of rows) idWidth = Math.max(idWidth, r.rule.id.length);
   const lines: string[] = [];
   let pack = "";
   for (const { pack: p, rule } of rows) {
@@ -32,8 +44,8 @@ function exampleText(example: PackExample): string {
   return (example.text ?? example.eml ?? "").trim();
 }
 
-export function formatExplain(id: string, c: ChalkInstance): string | null {
-  const found = allBuiltinRules().find((r) => r.rule.id === id);
+export function formatExplain(id: string, c: ChalkInstance, rows: DocumentedRule[] = allBuiltinRules()): string | null {
+  const found = rows.find((r) => r.rule.id === id);
   if (!found) return null;
   const { pack, rule } = found;
   const out = [

@@ -3,10 +3,13 @@
  * file (stopping at the project's package.json), `--config` replaces the search, and command-line
  * flags win over both. Validation names the file and the key path.
  */
-import { dirname, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
 import picomatch from "picomatch";
-import { configSchemas, type ResolvedConfig, type RuleSetting, type UserConfig } from "./schema.js";
+import type { ResolvedConfig, RuleSetting, UserConfig } from "./schema.js";
+import { configSchemas } from "./configSchema.js";
 import { ConfigError, formatZodIssue } from "./errors.js";
 import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.js";
 import { parseRuleOptions } from "../engine/ruleOptions.js";
@@ -30,6 +33,9 @@ export const CONFIG_FILES = [
 export interface CliOverrides {
   internalDomains?: string[];
   rules?: Record<string, RuleSetting>;
+  /** false with `--no-inline-config`. */
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** A config file, validated, with its rule set built once. */
@@ -39,12 +45,30 @@ export interface LoadedConfig {
   source: string | null;
   dir: string;
   ruleSet: ActiveRule[];
+  /**
+   * The user-level config (`$XDG_CONFIG_HOME/draftlint/config.yaml`): its `files` and `overrides`
+   * globs are matched from the working directory, as it sits beside no project.
+   */
+  userLevel?: boolean;
+}
+
+/**
+ * The user-level config (SPEC §5), used when no project config is found: wherever the CLI, a hook
+ * or the sendmail wrapper is started, the same personal settings apply.
+ */
+export function userConfigPath(env: Record<string, string | undefined> = process.env): string {
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  return join(base, "draftlint", "config.yaml");
 }
 
 const explorer = cosmiconfig("draftlint", { searchPlaces: CONFIG_FILES, searchStrategy: "project" });
 
-export function validateConfig(raw: unknown, source: string | null, dir: string, cli: CliOverrides = {}): LoadedConfig {
-  const where = source ?? "command line";
+/**
+ * Validates a config object. `source` is its file (null for a config given as an object); `origin`
+ * names it in errors when there is no file, e.g. "lint() options.config".
+ */
+export function validateConfig(raw: unknown, source: string | null, dir: string, cli: CliOverrides = {}, origin = "config"): LoadedConfig {
+  const where = source ?? origin;
   // No config at all is valid as it is; the schema is built only for something to check.
   const empty = raw === null || raw === undefined || (typeof raw === "object" && Object.keys(raw).length === 0);
   const parsed = empty ? { success: true as const, data: {} as UserConfig } : configSchemas().configSchema.safeParse(raw);
@@ -78,18 +102,31 @@ async function loadResult(result: CosmiconfigResult | null, fallbackDir: string,
   return validateConfig(result.config, result.filepath, dirname(result.filepath), cli);
 }
 
+async function loadFile(path: string, shownAs: string): Promise<CosmiconfigResult | null> {
+  try {
+    return await explorer.load(path);
+  } catch (err) {
+    throw new ConfigError(`${shownAs}: ${describeLoadError(err)}`);
+  }
+}
+
+/**
+ * The user-level config when there is one, else the defaults: what applies when no project
+ * config is found, and the only config a caller that must not trust a project's (the sendmail
+ * wrapper choosing the real sendmail) should read.
+ */
+export async function loadUserConfig(cli: CliOverrides = {}, fallbackDir = process.cwd()): Promise<LoadedConfig> {
+  const path = userConfigPath();
+  if (!existsSync(path)) return loadResult(null, fallbackDir, cli);
+  return { ...(await loadResult(await loadFile(path, path), dirname(path), cli)), userLevel: true };
+}
+
 /** Loads `--config FILE`, or searches upward from `searchFrom` (a directory). */
 export async function loadConfig(options: { configFile?: string; searchFrom?: string; cli?: CliOverrides } = {}): Promise<LoadedConfig> {
   const cli = options.cli ?? {};
   if (options.configFile) {
     const path = resolve(options.configFile);
-    let result: CosmiconfigResult | null;
-    try {
-      result = await explorer.load(path);
-    } catch (err) {
-      throw new ConfigError(`${options.configFile}: ${describeLoadError(err)}`);
-    }
-    return loadResult(result, dirname(path), cli);
+    return loadResult(await loadFile(path, options.configFile), dirname(path), cli);
   }
   const from = resolve(options.searchFrom ?? process.cwd());
   let result: CosmiconfigResult | null;
@@ -99,7 +136,7 @@ export async function loadConfig(options: { configFile?: string; searchFrom?: st
     const file = (err as { filepath?: string }).filepath ?? (err as { mark?: { name?: string } }).mark?.name ?? from;
     throw new ConfigError(`${file}: ${describeLoadError(err)}`);
   }
-  return loadResult(result, from, cli);
+  return result ? loadResult(result, from, cli) : loadUserConfig(cli, from);
 }
 
 function describeLoadError(err: unknown): string {
@@ -115,11 +152,42 @@ function describeLoadError(err: unknown): string {
   return `cannot load config: ${reason ?? "invalid file"}`;
 }
 
+/** A file's path as the config's globs see it: relative to the config's folder, `/` separated. */
+function globPath(file: string, loaded: LoadedConfig): string {
+  return relative(loaded.userLevel ? process.cwd() : loaded.dir, resolve(file)).split("\\").join("/");
+}
+
+/** Text and template extensions: an `overrides` entry for them asks a directory walk to lint them. */
+const TEXT_DRAFT = /\.(txt|md|markdown|html?|hbs|handlebars|mustache|mjml|liquid|njk|jinja2?|twig)$/i;
+
+/**
+ * Whether a config asks for this (non-email) file to be linted when a directory is walked
+ * (SPEC §1): its `files` name it, or an `overrides` entry names it and it is a text or template
+ * file. A repository's README is not a draft unless the config says so.
+ */
+export function configNamesFile(file: string, loaded: LoadedConfig): boolean {
+  const { files, overrides } = loaded.config;
+  if (!files?.length && !overrides?.length) return false;
+  let match = namedBy.get(loaded);
+  if (!match) {
+    // Compiled once per config: a walk asks about every file of the tree.
+    const byFiles = files?.length ? picomatch(files, { dot: true }) : () => false;
+    const overrideGlobs = (overrides ?? []).flatMap((o) => o.files);
+    const byOverrides = overrideGlobs.length ? picomatch(overrideGlobs, { dot: true }) : () => false;
+    match = (path: string, rel: string) => byFiles(rel) || (TEXT_DRAFT.test(path) && byOverrides(rel));
+    namedBy.set(loaded, match);
+  }
+  return match(file, globPath(file, loaded));
+}
+
+const namedBy = new WeakMap<LoadedConfig, (path: string, rel: string) => boolean>();
+
 /** The settings for one file: `overrides` whose `files` match it merged in order, then the CLI. */
 export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOverrides = {}): ResolvedConfig {
   const base = loaded.config;
   const merged: ResolvedConfig = {
     internalDomains: [...(base.internalDomains ?? [])],
+    addedInternalDomains: [...(cli.internalDomains ?? [])],
     trustedDomains: [...(base.trustedDomains ?? [])],
     internalHosts: [...(base.internalHosts ?? [])],
     people: [...(base.people ?? [])],
@@ -132,7 +200,7 @@ export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOve
     onFailure: base.onFailure ?? "refuse",
     source: loaded.source,
   };
-  const rel = relative(loaded.dir, resolve(file)).split("\\").join("/");
+  const rel = globPath(file, loaded);
   for (const override of base.overrides ?? []) {
     if (!picomatch(override.files, { dot: true })(rel)) continue;
     if (override.internalDomains) merged.internalDomains = override.internalDomains;
@@ -143,7 +211,8 @@ export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOve
     if (override.templates !== undefined) merged.templates = override.templates;
     Object.assign(merged.rules, override.rules ?? {});
   }
-  if (cli.internalDomains?.length) merged.internalDomains = [...merged.internalDomains, ...cli.internalDomains];
   Object.assign(merged.rules, cli.rules ?? {});
+  if (cli.inlineConfig === false) merged.inlineConfig = false;
+  if (cli.reportUnusedDisableDirectives) merged.reportUnusedDisableDirectives = true;
   return merged;
 }

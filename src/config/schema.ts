@@ -1,79 +1,51 @@
 /**
- * The configuration a user writes (SPEC §5), validated with zod so that an unknown key, a wrong
- * type or a bad severity is reported with its key path.
+ * The configuration a user writes (SPEC §5), as types: validated by the schemas in
+ * src/config/configSchema.ts. Plain types, so the library's typings do not need zod.
  */
-import { z } from "zod";
+import type { Severity } from "../types.js";
 
-/**
- * The schemas are built on first use, not at import: a run with no config file never needs them,
- * and building zod schemas is a measurable part of a cold start.
- */
-function buildSchemas() {
-  const severity = z.enum(["off", "info", "warn", "error"]);
+/** `off`, `[warn, { max: 20 }]`, or `{ internal: warn, external: error }`. */
+export type RuleSetting =
+  | Severity
+  | [Severity]
+  | [Severity, Record<string, unknown>]
+  | { internal?: Severity; external?: Severity; options?: Record<string, unknown> };
 
-  /** `off`, `[warn, { max: 20 }]`, or `{ internal: warn, external: error }`. */
-  const ruleSettingSchema = z.union([
-    severity,
-    z.tuple([severity]),
-    z.tuple([severity, z.record(z.string(), z.unknown())]),
-    z
-      .object({
-        internal: severity.optional(),
-        external: severity.optional(),
-        options: z.record(z.string(), z.unknown()).optional(),
-      })
-      .strict(),
-  ]);
-
-  const sharedKeys = {
-    internalDomains: z.array(z.string().min(1)).optional(),
-    trustedDomains: z.array(z.string().min(1)).optional(),
-    internalHosts: z.array(z.string().min(1)).optional(),
-    people: z.array(z.string().min(1)).optional(),
-    customerTerms: z.array(z.string().min(1)).optional(),
-    rules: z.record(z.string(), ruleSettingSchema).optional(),
-    templates: z.boolean().optional(),
-  };
-
-  const overrideSchema = z
-    .object({
-      files: z.array(z.string().min(1)).min(1),
-      ...sharedKeys,
-    })
-    .strict();
-
-  const configSchema = z
-    .object({
-      ...sharedKeys,
-      packs: z.array(z.string().min(1)).optional(),
-      overrides: z.array(overrideSchema).optional(),
-      ignorePatterns: z.array(z.string().min(1)).optional(),
-      /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
-      sendmail: z.string().min(1).optional(),
-      /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
-      onFailure: z.enum(["refuse", "send"]).optional(),
-      /** The largest message `draftlint-sendmail` accepts: bytes, or "25 MB" (default 100 MB). */
-      maxMessageSize: z.union([z.number().int().positive(), z.string().regex(/^\s*\d+(\.\d+)?\s*(b|k|kb|m|mb|g|gb)?\s*$/i, "expected a size such as 100 MB")]).optional(),
-    })
-    .strict();
-
-  return { ruleSettingSchema, overrideSchema, configSchema };
+/** The keys a config and an `overrides` entry share. */
+interface SharedKeys {
+  internalDomains?: string[];
+  trustedDomains?: string[];
+  internalHosts?: string[];
+  people?: string[];
+  customerTerms?: string[];
+  rules?: Record<string, RuleSetting>;
+  templates?: boolean;
 }
 
-type Schemas = ReturnType<typeof buildSchemas>;
-let schemas: Schemas | undefined;
-
-export function configSchemas(): Schemas {
-  return (schemas ??= buildSchemas());
+export interface Override extends SharedKeys {
+  files: string[];
 }
 
-export type RuleSetting = z.infer<Schemas["ruleSettingSchema"]>;
-export type UserConfig = z.infer<Schemas["configSchema"]>;
-export type Override = z.infer<Schemas["overrideSchema"]>;
+export interface UserConfig extends SharedKeys {
+  packs?: string[];
+  overrides?: Override[];
+  ignorePatterns?: string[];
+  /** Text and template files a directory walk lints (globs relative to the config file). */
+  files?: string[];
+  /** The real sendmail that `draftlint-sendmail` hands clean messages to. */
+  sendmail?: string;
+  /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
+  onFailure?: "refuse" | "send";
+  /** The largest message `draftlint-sendmail` accepts: bytes, or "25 MB" (default 100 MB). */
+  maxMessageSize?: number | string;
+}
 
 /** The config that applies to one file: overrides merged in, defaults filled. */
 export interface ResolvedConfig {
+  /** From config (and overrides): when empty, the sender's organisation is internal. */
   internalDomains: string[];
+  /** `--internal-domain`: internal as well as the configured domains, or the sender's. */
+  addedInternalDomains: string[];
   trustedDomains: string[];
   internalHosts: string[];
   people: string[];
@@ -84,6 +56,10 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   sendmail?: string;
   onFailure: "refuse" | "send";
+  /** false with `--no-inline-config`: disable comments in drafts silence nothing. */
+  inlineConfig?: boolean;
+  /** `--report-unused-disable-directives`: a disable comment that silenced nothing is an error. */
+  reportUnusedDisableDirectives?: boolean;
   /** The file the config came from, for error messages; null for defaults. */
   source: string | null;
 }

@@ -12,8 +12,9 @@ import type { ReportDescriptor, RuleContext } from "./rule.js";
 import type { ActiveRule } from "./ruleSet.js";
 import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
-import { findSuppressions, isSuppressed } from "./suppressions.js";
+import { findSuppressions, isInsideDirective, isSuppressed, unusedDirectives } from "./suppressions.js";
 import { parseRuleOptions } from "./ruleOptions.js";
+import { headerLines, placeOnHeaderLines } from "./headerLines.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -32,7 +33,13 @@ function freemail(): ReadonlySet<string> {
 }
 
 export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
-  return lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
+  const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings), source);
+  // An Outlook .msg is a binary compound file: it has no header lines to point at.
+  const compoundFile = source[0] === 0xd0 && source[1] === 0xcf;
+  if (!compoundFile && (result.recipients.length || result.findings.some((f) => f.location.section === "subject"))) {
+    placeOnHeaderLines(result.findings, headerLines(source));
+  }
+  return result;
 }
 
 /**
@@ -44,21 +51,28 @@ export async function lintPath(path: string, input: LintInput): Promise<FileResu
 }
 
 /** Reads the message (a failure to read or parse is the file's error), then lints it. */
-async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<FileResult> {
+async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>, source?: Buffer): Promise<FileResult> {
+  const settings = (internalDomains: string[]): AudienceSettings => ({
+    internalDomains,
+    trustedDomains: input.config.trustedDomains,
+    freemailDomains: freemail(),
+  });
+  const { internalDomains, addedInternalDomains = [] } = input.config;
   let message: Message;
   try {
-    message = await read({
-      internalDomains: input.config.internalDomains,
-      trustedDomains: input.config.trustedDomains,
-      freemailDomains: freemail(),
-    });
+    message = await read(settings(internalDomains.length ? [...internalDomains, ...addedInternalDomains] : []));
+    // `--internal-domain` adds to the sender's organisation when none is configured; which that
+    // is, only reading the message tells, so it is read again with both.
+    if (internalDomains.length === 0 && addedInternalDomains.length && message.kind === "eml") {
+      message = await read(settings([...message.internalDomains, ...addedInternalDomains]));
+    }
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     // The system's own codes (ENOENT, EACCES…) mean the file could not be read.
     const known = FILE_ERROR_CODES.has(code) ? code : /^E[A-Z]+$/.test(code) ? "read-error" : "parse-error";
     return fileError(input.file, known, (err as Error).message);
   }
-  return lintMessage(message, input.config, input.ruleSet);
+  return lintMessage(message, input.config, input.ruleSet, source);
 }
 
 /** The codes a reader gives its errors; anything else thrown while reading is a parse error. */
@@ -77,10 +91,13 @@ export const FINDINGS_PER_RULE_CAP = 100;
 
 const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
 
-export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[]): Promise<FileResult> {
+/** `source`, when given, is read for disable comments that converting HTML to text dropped. */
+export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer): Promise<FileResult> {
   const findings: Finding[] = [];
   // Suppressions are known before any rule runs, so a silenced finding never counts towards the cap.
-  const suppressions = findSuppressions(message.body);
+  const suppressions = findSuppressions(message.body, source);
+  // --no-inline-config: directives silence nothing (their comments are still not content).
+  const silenced = (f: Finding) => isInsideDirective(f, suppressions.directives) || (config.inlineConfig !== false && isSuppressed(f, suppressions));
   for (const { rule, data } of ruleSet) {
     let kept = 0;
     let omitted: { count: number; severity: ReportedSeverity; first: Finding } | null = null;
@@ -101,7 +118,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
         const severity = severityFor(pair, message.audience, descriptor.asExternal, descriptor.demote);
         if (severity === "off") return;
         const finding = toFinding(rule.id, severity, descriptor, data.messages, message);
-        if (isSuppressed(finding, suppressions)) return;
+        if (silenced(finding)) return;
         if (kept < FINDINGS_PER_RULE_CAP) {
           kept++;
           findings.push(finding);
@@ -116,6 +133,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     if (omitted) findings.push(omittedNotice(rule.id, omitted));
   }
   if (message.bodyTruncated) findings.push(truncationNotice(message));
+  if (config.reportUnusedDisableDirectives && config.inlineConfig !== false) findings.push(...unusedDirectives(suppressions, message.body));
   return {
     file: message.file,
     audience: message.audience,

@@ -3,10 +3,10 @@
  * words (description, messages, explanation, examples, patterns) live in `rules/<pack>.yaml`
  * under the same id, and whose logic is `check`. The engine knows no rule by name.
  */
-import type { ZodType } from "zod";
 import type { Location, Message, Severity } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import type { PackRule } from "../packs/schema.js";
+import type { ValidationIssue } from "../config/errors.js";
 
 /** `warn`, or audience-aware `internal → external` (SPEC §3). */
 export type DefaultSeverity = Severity | { internal: Severity; external: Severity };
@@ -44,6 +44,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   report(descriptor: ReportDescriptor): void;
 }
 
+/** What a rule's options schema must do (a zod schema does); no zod types in the typings. */
+export interface OptionsSchema<Options> {
+  safeParse(value: unknown): { success: true; data: Options } | { success: false; error: { issues: ValidationIssue[] } };
+}
+
 export interface Rule<Options = Record<string, unknown>> {
   id: string;
   pack: string;
@@ -51,7 +56,7 @@ export interface Rule<Options = Record<string, unknown>> {
    * Validates the options a user gives in `rules: { id: [severity, options] }`. A function, so
    * the schema (and zod) is built only when a user gives options.
    */
-  optionsSchema?: () => ZodType<Options>;
+  optionsSchema?: () => OptionsSchema<Options>;
   defaultOptions?: Options;
   /** Runs on messages of these kinds; bare text has no recipients. */
   appliesTo?: Array<Message["kind"]>;

@@ -1,22 +1,38 @@
 /**
  * Turning command-line paths into the files to lint (SPEC §1): files as given, directories walked
- * for draft extensions, globs expanded, `-` for standard input. A path that does not exist is
- * kept, so that it is reported as a file error beside the other results rather than dropped.
+ * for email files (and for the text and template files config names), globs expanded, `-` for
+ * standard input. A path that does not exist is kept, so that it is reported as a file error
+ * beside the other results rather than dropped.
  */
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import picomatch from "picomatch";
 
-export const DRAFT_EXTENSIONS = ["eml", "msg", "mbox", "txt", "md", "html", "hbs", "mjml"];
+/** What a directory walk lints by default: a repository's README or CHANGELOG is not a draft. */
+export const EMAIL_EXTENSIONS = ["eml", "msg", "mbox"];
+/** Bare bodies and templates: linted when named, or when config's `files`/`overrides` name them. */
+export const TEXT_EXTENSIONS = ["txt", "md", "html", "hbs", "mjml"];
+/** Every kind of draft draftlint reads. */
+export const DRAFT_EXTENSIONS = [...EMAIL_EXTENSIONS, ...TEXT_EXTENSIONS];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+const EMAIL_FILE = new RegExp(`\\.(${EMAIL_EXTENSIONS.join("|")})$`, "i");
 
 export type InputItem = { kind: "file"; path: string } | { kind: "stdin" };
 
-export function collectInputs(paths: string[], ignorePatterns: string[], cwd = process.cwd()): InputItem[] {
+export interface CollectOptions {
+  /** Globs relative to `cwd` that a walk or a glob skips (config's `ignorePatterns`, `--ignore-pattern`). */
+  ignorePatterns: string[];
+  /** For a walked file that is not an email: whether the config that applies to it names it. */
+  configNames?: (path: string) => Promise<boolean>;
+  cwd?: string;
+}
+
+export async function collectInputs(paths: string[], options: CollectOptions): Promise<InputItem[]> {
+  const cwd = options.cwd ?? process.cwd();
   const items: InputItem[] = [];
   const seen = new Set<string>();
-  const ignored = picomatch([...ALWAYS_IGNORED, ...ignorePatterns], { dot: true });
+  const ignored = picomatch([...ALWAYS_IGNORED, ...options.ignorePatterns], { dot: true });
   const add = (path: string) => {
     const key = resolve(cwd, path);
     if (seen.has(key)) return;
@@ -30,17 +46,16 @@ export function collectInputs(paths: string[], ignorePatterns: string[], cwd = p
     }
     const stat = statOrNull(resolve(cwd, arg));
     if (stat?.isDirectory()) {
-      const found = globSync(`**/*.{${DRAFT_EXTENSIONS.join(",")}}`, {
-        cwd: resolve(cwd, arg),
-        ignore: ALWAYS_IGNORED,
-        dot: false,
-      }).sort();
+      // Every file, so that config's `files` can name any text file; emails always count.
+      const found = globSync("**/*", { cwd: resolve(cwd, arg), ignore: ALWAYS_IGNORED, dot: false }).sort();
       for (const rel of found) {
         const path = joinPath(arg, rel);
-        if (!ignored(relative(cwd, resolve(cwd, path)).split("\\").join("/"))) add(path);
+        if (ignored(relative(cwd, resolve(cwd, path)).split("\\").join("/"))) continue;
+        if (EMAIL_FILE.test(path) || (await options.configNames?.(path))) add(path);
       }
     } else if (!stat && isDynamicPattern(arg)) {
-      for (const path of globSync(arg, { cwd, ignore: [...ALWAYS_IGNORED, ...ignorePatterns] }).sort()) add(path);
+      // A glob names its files on the command line: whatever it matches is linted.
+      for (const path of globSync(arg, { cwd, ignore: [...ALWAYS_IGNORED, ...options.ignorePatterns] }).sort()) add(path);
     } else {
       // A file named explicitly is linted even if an ignore pattern matches it, as ESLint does.
       add(arg);
@@ -50,6 +65,7 @@ export function collectInputs(paths: string[], ignorePatterns: string[], cwd = p
 }
 
 function joinPath(dir: string, rel: string): string {
+  if (dir === "." || dir === "./") return rel;
   return dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }
 

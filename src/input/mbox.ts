@@ -225,8 +225,7 @@ function inArchive(result: FileResult, startLine: number): FileResult {
   return {
     ...result,
     findings: result.findings.map((f) => {
-      if (f.location.section === "header") return { ...f, location: { ...f.location, fileLine: startLine } };
-      if (f.location.fileLine === undefined) return f;
+      if (f.location.fileLine === undefined) return f.location.section === "header" ? { ...f, location: { ...f.location, fileLine: startLine } } : f;
       return { ...f, location: { ...f.location, fileLine: f.location.fileLine + offset } };
     }),
   };

@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
-import { packSchemas, type Pack, type PackRule } from "./schema.js";
+import type { Pack, PackRule } from "./schema.js";
+import { packSchemas } from "./packSchema.js";
 import { checkUserPack } from "./checkUserPack.js";
 import { ConfigError, formatZodIssue } from "../config/errors.js";
 

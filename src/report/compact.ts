@@ -1,21 +1,27 @@
-/** One line per finding, `file:line:col: severity message [rule]`, for editors and grep. */
+/**
+ * One line per finding, `file:line:col: severity message [rule]`, for editors' problem matchers
+ * and grep: every finding has a line and column of the file, a header finding its header's line
+ * (named after the message: `(cc)`).
+ */
 import type { Finding, Report } from "../types.js";
 import { formatReport, noColour, type FormatOptions, type StreamingFormatter } from "./formatter.js";
+import { lineColumn } from "./position.js";
+import { safeText } from "./safeText.js";
 
-function position(f: Finding): string {
+function section(f: Finding): string {
   const l = f.location;
-  if (l.section === "header") return `${l.header ?? "header"}`;
-  if (l.section === "subject") return `subject:${l.column ?? 1}`;
-  if (l.section === "attachment") return "attachment";
-  return `${l.line ?? 0}:${l.column ?? 0}`;
+  if (l.section === "header") return ` (${safeText(l.header ?? "header")})`;
+  if (l.section === "subject" || l.section === "attachment") return ` (${l.section})`;
+  return "";
 }
 
 export const compactFormatter: StreamingFormatter = {
   kind: "streaming",
   file(file) {
     const lines: string[] = [];
-    if (file.error) lines.push(`${file.file}: file error: ${file.error.message} [${file.error.code}]`);
-    for (const f of file.findings) lines.push(`${file.file}:${position(f)}: ${f.severity} ${f.message} [${f.ruleId}]`);
+    const name = safeText(file.file);
+    if (file.error) lines.push(`${name}: file error: ${safeText(file.error.message)} [${file.error.code}]`);
+    for (const f of file.findings) lines.push(`${name}:${lineColumn(f)}: ${f.severity} ${safeText(f.message)}${section(f)} [${f.ruleId}]`);
     return lines.map((l) => l + "\n").join("");
   },
   end(s) {

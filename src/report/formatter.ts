@@ -12,6 +12,8 @@ export const noColour: ChalkInstance = new Chalk({ level: 0 });
 
 export interface FormatOptions {
   chalk: ChalkInstance;
+  /** The terminal's width, for human formats to wrap to; undefined when not printing to one. */
+  width?: number;
 }
 
 export interface StreamingFormatter {

@@ -7,6 +7,7 @@
 import type { FileResult, Finding, Report, ReportedSeverity } from "../types.js";
 import { formatReport, noColour, type FormatOptions, type StreamingFormatter } from "./formatter.js";
 import { splitArchiveMember } from "../input/mbox.js";
+import { filePosition } from "./position.js";
 
 const COMMAND: Record<ReportedSeverity, "error" | "warning" | "notice"> = { error: "error", warn: "warning", info: "notice" };
 
@@ -33,9 +34,7 @@ function command(kind: string, properties: Array<[string, string | number | unde
 function annotation(file: FileResult, f: Finding): string {
   const { path, member } = splitArchiveMember(file.file);
   const l = f.location;
-  // Header findings have no line: they point at line 1, where the header block starts.
-  const line = Math.max(1, l.fileLine ?? l.line ?? 1);
-  const col = l.section !== "header" && l.column ? l.column : undefined;
+  const { line, column: col } = filePosition(f);
   const where = l.section === "header" ? ` (${l.header ?? "header"})` : "";
   const excerpt = f.excerpt && l.section !== "header" ? `\n> ${f.excerpt.replace(/\s+/g, " ").trim()}` : "";
   const suggestion = f.suggestion ? `\ntry: ${f.suggestion}` : "";

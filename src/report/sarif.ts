@@ -9,6 +9,7 @@ import type { WholeFormatter } from "./formatter.js";
 import type { FileResult, Finding, Report, ReportedSeverity } from "../types.js";
 import { allBuiltinRules, severityLabel } from "../cli/ruleDocs.js";
 import { splitArchiveMember } from "../input/mbox.js";
+import { filePosition } from "./position.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://www.npmjs.com/package/draftlint";
@@ -81,22 +82,15 @@ export function pathToUri(path: string): string {
   return absolute ? `file://${encoded}` : encoded;
 }
 
-/**
- * The region a finding points at. Lines are lines of the file when the body text appears in it
- * literally (`fileLine`), else body lines; recipient (header) findings have no line and point at
- * line 1, where the header block starts.
- */
+/** The region a finding points at: the same file line and column as every format (position.ts). */
 function region(f: Finding): { startLine: number; startColumn?: number; endColumn?: number; snippet?: { text: string } } {
-  const l = f.location;
-  const startLine = Math.max(1, l.fileLine ?? l.line ?? 1);
-  const out: { startLine: number; startColumn?: number; endColumn?: number; snippet?: { text: string } } = { startLine };
-  if (l.section !== "header" && l.column && l.column > 0) {
-    out.startColumn = l.column;
-    // Only a one-line span has an end column that still makes sense once mapped to file lines.
-    if (l.endColumn && (l.endLine === undefined || l.endLine === l.line) && l.endColumn > l.column) out.endColumn = l.endColumn;
-  }
-  if (f.excerpt) out.snippet = { text: f.excerpt };
-  return out;
+  const { line, column, endColumn } = filePosition(f);
+  return {
+    startLine: line,
+    ...(column ? { startColumn: column } : {}),
+    ...(endColumn ? { endColumn } : {}),
+    ...(f.excerpt ? { snippet: { text: f.excerpt } } : {}),
+  };
 }
 
 function resultsOf(file: FileResult, ruleIndex: Map<string, number>) {

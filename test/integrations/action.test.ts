@@ -1,31 +1,31 @@
 /**
  * The GitHub Action (action.yml): its shell steps run here as the runner would run them (bash,
- * inputs as environment variables, $GITHUB_OUTPUT), with draftlint installed in the repository.
- * The upload step is GitHub's own action and is only checked for its wiring.
+ * inputs as environment variables, $GITHUB_OUTPUT, the action's checkout as ACTION_PATH), with
+ * draftlint installed from the action's own repository. The upload step is GitHub's own action
+ * and is only checked for its wiring. A draftlint that cannot be installed or run is a red step.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import yaml from "js-yaml";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { CLI, CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ROOT, ensureBuilt, run, tempProject } from "./helpers.js";
+import { CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ROOT, ensureBuilt, run, snapshotRepository, tempProject } from "./helpers.js";
 
 // Every test here starts real processes (node, git, npm): allow for a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
 const action = yaml.load(readFileSync(join(ROOT, "action.yml"), "utf8")) as any;
-const [lintStep, uploadStep, failStep] = action.runs.steps;
+const [installStep, lintStep, uploadStep, failStep] = action.runs.steps;
 const validateSarif = new Ajv.default({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "test", "integrations", "sarif-schema-2.1.0.json"), "utf8")));
 
 beforeAll(ensureBuilt, 120_000);
 
+/** A user's repository: drafts and a config, and no draftlint of its own. */
 function repository(drafts: Record<string, Buffer>): string {
-  const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, ...drafts }, "draftlint-action-");
-  mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
-  symlinkSync(CLI, join(dir, "node_modules", ".bin", "draftlint"));
-  return dir;
+  return tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, ...drafts }, "draftlint-action-");
 }
 
+/** Runs a step's script; ACTION_PATH is where the runner checked out the action (here: this repository, built). */
 async function runStep(step: any, dir: string, env: Record<string, string>) {
   const output = join(dir, "github-output");
   writeFileSync(output, "");
@@ -35,17 +35,21 @@ async function runStep(step: any, dir: string, env: Record<string, string>) {
 }
 
 const inputs = (overrides: Record<string, string> = {}) => ({
+  ACTION_PATH: ROOT,
   DRAFTLINT_PATHS: "drafts",
   DRAFTLINT_CONFIG: "",
   DRAFTLINT_ARGS: "",
-  DRAFTLINT_VERSION: "latest",
   DRAFTLINT_SARIF: "draftlint.sarif",
   ...overrides,
 });
 
 describe("action.yml", () => {
-  it("is a composite action whose steps run draftlint, upload the SARIF, then decide", () => {
+  it("is a composite action whose steps install draftlint, run it, upload the SARIF, then decide", () => {
     expect(action.runs.using).toBe("composite");
+    expect(installStep.env.ACTION_PATH).toBe("${{ github.action_path }}");
+    expect(lintStep.env.ACTION_PATH).toBe("${{ github.action_path }}");
+    // Not from the npm registry, where draftlint is not published.
+    expect(JSON.stringify(action)).not.toMatch(/npx|draftlint@/);
     expect(lintStep.run).toContain("-f sarif -o");
     expect(uploadStep.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
     expect(uploadStep.with.sarif_file).toBe("${{ inputs.sarif-file }}");
@@ -75,5 +79,37 @@ describe("action.yml", () => {
     expect(lint.outputs["exit-code"]).toBe("0");
     const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8"));
     expect(sarif.runs[0].results).toEqual([]);
+  });
+
+  it("installs draftlint from the action's own checkout (npm ci builds it) and runs it from there", { timeout: 300_000 }, async () => {
+    const checkout = snapshotRepository().dir;
+    const dir = repository({ "drafts/rota.eml": readFileSync(join(DRAFTS, "lookalike.eml")) });
+    const install = await runStep(installStep, dir, { ACTION_PATH: checkout });
+    expect(install.code, install.stderr).toBe(0);
+    expect(existsSync(join(checkout, "dist", "cli.cjs"))).toBe(true);
+    const lint = await runStep(lintStep, dir, inputs({ ACTION_PATH: checkout }));
+    expect(lint.outputs["exit-code"]).toBe("1");
+    expect(lint.stdout).toContain("draftlint exited with 1; SARIF report in draftlint.sarif");
+  });
+
+  it("a draftlint that cannot be installed is a red step (exit 2), and the job cannot pass green", async () => {
+    const brokenCheckout = tempProject({ "package.json": "{ not json" }, "draftlint-broken-action-");
+    const dir = repository({ "drafts/clean.eml": readFileSync(join(DRAFTS, "clean.eml")) });
+    const install = await runStep(installStep, dir, { ACTION_PATH: brokenCheckout });
+    expect(install.code).toBe(2);
+    expect(install.stdout).toContain("::error title=draftlint::draftlint could not be installed");
+    // The lint step is skipped after a failed step; the last step runs always() and has no exit code.
+    const fail = await runStep(failStep, dir, { CODE: "", FAIL_ON_ERROR: "false" });
+    expect(fail.code).toBe(2);
+    expect(fail.stdout).toContain("it did not run");
+  });
+
+  it("a draftlint that does not start (node exits 1, no SARIF) is exit code 2, and fails the job even with fail-on-error: false", async () => {
+    const dir = repository({ "drafts/clean.eml": readFileSync(join(DRAFTS, "clean.eml")) });
+    const lint = await runStep(lintStep, dir, inputs({ ACTION_PATH: join(dir, "nowhere") }));
+    expect(lint.outputs["exit-code"]).toBe("2");
+    expect(lint.stdout).toContain("wrote no SARIF report");
+    const fail = await runStep(failStep, dir, { CODE: lint.outputs["exit-code"], FAIL_ON_ERROR: "false" });
+    expect(fail.code).toBe(2);
   });
 });

@@ -169,6 +169,6 @@ describe("formats from the real CLI", () => {
   it("-f github prints ::error lines for errors", async () => {
     const { stdout, code } = await runCli(["-c", config, "-f", "github", draft]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^::error file=[^,]*lookalike\.eml,line=1,title=lookalike-domain::/m);
+    expect(stdout).toMatch(/^::error file=[^,]*lookalike\.eml,line=2,title=lookalike-domain::/m);
   });
 });

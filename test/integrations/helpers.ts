@@ -119,3 +119,18 @@ export function tempProject(files: Record<string, string | Buffer> = {}, prefix 
  */
 export const RECIPIENTS_ONLY = JSON.stringify({ packs: ["recipients"], internalDomains: ["stokepark.com"] });
 export const CONFIG_NAME = ".linterrc.json";
+
+export const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
+
+/**
+ * This repository's files as they are now (committed or not, without node_modules or dist/),
+ * committed into a fresh repository: what a user's clone, pre-commit or an Action checkout gets.
+ */
+export function snapshotRepository(): { dir: string; rev: string } {
+  const dir = tempProject({}, "draftlint-snapshot-");
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT }).toString("utf8").split("\0").filter(Boolean);
+  const archive = execFileSync("tar", ["cf", "-", "--null", "-T", "-"], { cwd: ROOT, input: files.join("\0"), maxBuffer: 1 << 30 });
+  execFileSync("tar", ["xf", "-"], { cwd: dir, input: archive });
+  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-qm", "snapshot"]]) execFileSync("git", args, { cwd: dir, env: GIT_ENV });
+  return { dir, rev: execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim() };
+}
