@@ -9,7 +9,7 @@ import type { Message, Recipient } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import { splitSentences } from "./sentences.js";
 import { tokenise, type Token } from "./tokens.js";
-import { wordLine, type WordLine } from "./patterns.js";
+import { wordLine, type PatternMatch, type WordLine } from "./patterns.js";
 import { toneLexicon, type ToneLexicon } from "./lexicon.js";
 import { findMentions, type Mention, type TargetContext } from "./targets.js";
 
@@ -31,6 +31,11 @@ export interface Sentence {
    * profanity both ask it of every sentence.
    */
   profane(): boolean;
+  /**
+   * The swear words, found on first use: never a capitalised given name ("Dick Jenkins", "ask
+   * Willy"), which is someone's name, not swearing.
+   */
+  swears(): PatternMatch[];
 }
 
 export interface ToneText {
@@ -86,8 +91,12 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
     // Quote markers ("> ") of a forwarded block are not words.
     const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));
     let mentions: Mention[] | undefined;
-    let profane: boolean | undefined;
+    let swears: PatternMatch[] | undefined;
     const words = wordLine(tokens);
+    const findSwears = () =>
+      (swears ??= lexicon.profanity.test(words)
+        ? lexicon.profanity.matches(words).filter((m) => !(m.first === m.last && tokens[m.first].capitalised && !tokens[m.first].allCaps && lexicon.givenNames.has(tokens[m.first].norm)))
+        : []);
     return {
       start: span.start,
       end: span.end,
@@ -96,7 +105,8 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
       tokens,
       words,
       mentions: () => (mentions ??= findMentions(tokens, targets)),
-      profane: () => (profane ??= lexicon.profanity.test(words)),
+      profane: () => findSwears().length > 0,
+      swears: findSwears,
     };
   });
 }

@@ -31,6 +31,8 @@ export interface ToneLexicon {
   copulas: PatternList;
   /** Swear words: the profanity rule's list, and what makes an insult "profanity" at a customer. */
   profanity: PatternList;
+  /** Common given names (rules/data/given-names.txt, shared with the hygiene pack): "Dick" is a name. */
+  givenNames: ReadonlySet<string>;
   /** The one-word swear words, for telling "Fuck the Pembertons" from a name. */
   swearWords: ReadonlySet<string>;
   readers: ReaderPhrases;
@@ -76,6 +78,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     negators: new PatternList(lex.negators),
     copulas: new PatternList(lex.copulas),
     profanity: new PatternList(lex.profanity),
+    givenNames: new Set(lex.givenNames ? readFileSync(join(builtinRulesDir(), String(lex.givenNames)), "utf8").split("\n").map((w) => w.trim().toLowerCase()).filter(Boolean) : []),
     swearWords: new Set(words(lex.profanity).filter((w) => /^[\p{L}]+$/u.test(w))),
     readers: {
       external: readers.external ?? "{{list}} will read this",

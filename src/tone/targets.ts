@@ -62,7 +62,7 @@ const isNameWord = (t: Token | undefined, lex: ToneLexicon): boolean =>
   !t.allCaps &&
   /\p{L}/u.test(t.text) &&
   !lex.notNames.has(t.norm) &&
-  !lex.swearWords.has(t.norm) &&
+  (!lex.swearWords.has(t.norm) || lex.givenNames.has(t.norm)) &&
   !lex.titles.has(t.norm.replace(/\.$/, "")) &&
   !FUNCTION_WORDS.has(t.norm) &&
   !/^\p{L}+ly$/u.test(t.text);

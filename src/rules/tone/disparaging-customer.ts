@@ -379,7 +379,7 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
 
 function isProfane(analysis: ToneAnalysis, sentence: Sentence, m: PatternMatch): boolean {
-  return analysis.lexicon.profanity.matches(sentence.words).some((w) => overlaps(w, m));
+  return sentence.swears().some((w) => overlaps(w, m));
 }
 
 /**

@@ -16,14 +16,13 @@ export default defineRule({
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
     const { idioms } = rulePatterns(context.data, ["idioms"] as const);
-    const words = analysis.lexicon.profanity;
     let aimed: Set<Sentence> | undefined;
     for (const text of analysis.texts) {
       for (const sentence of text.sentences) {
         // (sentence.profane() is words.test(), kept from disparaging-customer's pre-filter.)
         if (!sentence.profane()) continue;
         const skip = idioms.matches(sentence.words);
-        const match = words.matches(sentence.words).find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last));
+        const match = sentence.swears().find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last));
         if (!match) continue;
         if (!aimed) {
           const disparaging = loadBuiltinPack("tone").rules.find((r) => r.id === DISPARAGING);
