@@ -146,8 +146,20 @@ function undoubled(name: string): string {
   return name.replace(/(\p{L})\1+/gu, "$1").replace(/(?:ie|ey|i|y)$/, "y");
 }
 
-/** Whether `short` is a short form of `full` (both undoubled): "tamy" of "tamara", "jef" of "jefrey". */
+/** The names of letters, as people are called by an initial: "Jay" for Jason, "Dee" for Dolores. */
+const LETTER_NAMES = new Map(
+  Object.entries({ bee: "b", bea: "b", cee: "c", dee: "d", gee: "g", jay: "j", kay: "k", elle: "l", em: "m", tee: "t", vee: "v" }).map(([name, letter]) => [undoubled(name), letter]),
+);
+
+/**
+ * Whether `short` is a short form of `full` (both undoubled): its start ("tamy" of "tamara",
+ * "jef" of "jefrey"), its end ("bert" of "robert", "drew" of "andrew", "beth" of
+ * "elizabeth"), or its initial spelt out ("jay" of "jason").
+ */
 function isShortForm(short: string, full: string): boolean {
   const stem = short.length > 3 ? short.replace(/(?:ie|y|i)$/, "") : short;
-  return stem.length >= 3 && full.length > stem.length + 1 && full.startsWith(stem);
+  if (stem.length >= 3 && full.length > stem.length + 1 && full.startsWith(stem)) return true;
+  if (short.length >= 4 && full.length > short.length + 1 && full.endsWith(short)) return true;
+  const letter = LETTER_NAMES.get(short);
+  return letter !== undefined && full.length > 2 && full[0] === letter;
 }

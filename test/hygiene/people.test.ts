@@ -52,3 +52,27 @@ describe("names of a person", () => {
     expect(nameMatchesPerson(person("", "kbrewer@globex.com"), ["karen"], tools)).toBe(true);
   });
 });
+
+describe("short forms, other spellings and spelt-out initials", () => {
+  const tools = nameTools();
+  const person = (name: string, address: string) => personOf({ name, address }, "globex.com", tools);
+  it.each([
+    ["Greg", "", "gregg.penman@globex.com"],
+    ["Christy", "", "christi.nolan@globex.com"],
+    ["Tammy", "", "tamara.davis@globex.com"],
+    ["Matt", "", "mathew.gimble@globex.com"],
+    ["Bert", "Robert King", "rking@globex.com"],
+    ["Drew", "Andrew Lee", "alee@globex.com"],
+    ["Jay", "Jason Williams", "jwilliams@globex.com"],
+    ["Dee", "Dolores Lenfest", "dlenfest@globex.com"],
+  ])("%s answers for %s <%s>", (written, name, address) => {
+    expect(answersTo(person(name, address), written, tools)).toBe(true);
+  });
+
+  it.each([
+    ["Dan", "Dana Scott", "dscott@globex.com"],
+    ["Jay", "Robert King", "rking@globex.com"],
+  ])("%s is not %s <%s>", (written, name, address) => {
+    expect(answersTo(person(name, address), written, tools)).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { defineRule } from "../../engine/rule.js";
 import { locateInBody } from "../../message/body.js";
-import { externalReaders } from "./authoredText.js";
+import { isSendersOwnAddress } from "../../audience/ownAddresses.js";
 import { quotedParticipants, wasInternalOnly } from "./quotedAudience.js";
 
 export const forwardedInternalContent = defineRule({
@@ -14,7 +14,9 @@ export const forwardedInternalContent = defineRule({
   appliesTo: ["eml"],
   check(context) {
     const { message, config } = context;
-    const readers = externalReaders(message);
+    // Forwarding a thread to one's own home address (mlenhart@… from matthew.lenhart@…) sends it
+    // to no outsider.
+    const readers = message.recipients.filter((r) => r.external && !isSendersOwnAddress(r, message.from)).map((r) => r.address);
     if (readers.length === 0) return;
     const body = message.body;
     // The thread as a whole: a colleague's cover note above a customer's own email is part of a
