@@ -3,7 +3,7 @@
  * for draft extensions, globs expanded, `-` for standard input. A path that does not exist is
  * kept, so that it is reported as a file error beside the other results rather than dropped.
  */
-import { statSync } from "node:fs";
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import picomatch from "picomatch";
@@ -11,14 +11,16 @@ import picomatch from "picomatch";
 export const DRAFT_EXTENSIONS = ["eml", "msg", "mbox", "txt", "md", "html", "hbs", "mjml"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
-export type InputItem = { kind: "file"; path: string } | { kind: "stdin" };
+/** `unreadable`: a directory the walk could not enter, reported rather than silently skipped. */
+export type InputItem = { kind: "file"; path: string } | { kind: "stdin" } | { kind: "unreadable"; path: string };
 
 export function collectInputs(paths: string[], ignorePatterns: string[], cwd = process.cwd()): InputItem[] {
   const items: InputItem[] = [];
   const seen = new Set<string>();
   const ignored = picomatch([...ALWAYS_IGNORED, ...ignorePatterns], { dot: true });
   const add = (path: string) => {
-    const key = resolve(cwd, path);
+    // By real path: a file reached through a symlinked directory too is one file, linted once.
+    const key = realPathOf(resolve(cwd, path));
     if (seen.has(key)) return;
     seen.add(key);
     items.push({ kind: "file", path });
@@ -30,13 +32,25 @@ export function collectInputs(paths: string[], ignorePatterns: string[], cwd = p
     }
     const stat = statOrNull(resolve(cwd, arg));
     if (stat?.isDirectory()) {
+      for (const dir of unreadableDirectories(resolve(cwd, arg))) {
+        const path = joinPath(arg, relative(resolve(cwd, arg), dir));
+        if (!ignored(`${relative(cwd, resolve(cwd, path)).split("\\").join("/")}/`)) items.push({ kind: "unreadable", path });
+      }
       const found = globSync(`**/*.{${DRAFT_EXTENSIONS.join(",")}}`, {
         cwd: resolve(cwd, arg),
         ignore: ALWAYS_IGNORED,
         dot: false,
       }).sort();
+      // A file reached both directly and through a symlinked directory is named by its own path.
+      const direct = new Map<string, string>();
       for (const rel of found) {
         const path = joinPath(arg, rel);
+        const real = realPathOf(resolve(cwd, path));
+        if (real === resolve(cwd, path) || !direct.has(real)) direct.set(real, path);
+      }
+      for (const rel of found) {
+        const path = joinPath(arg, rel);
+        if (direct.get(realPathOf(resolve(cwd, path))) !== path) continue;
         if (!ignored(relative(cwd, resolve(cwd, path)).split("\\").join("/"))) add(path);
       }
     } else if (!stat && isDynamicPattern(arg)) {
@@ -49,7 +63,35 @@ export function collectInputs(paths: string[], ignorePatterns: string[], cwd = p
   return items;
 }
 
+function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Directories under `root` (and `root` itself) that cannot be listed: the glob passes over them
+ * without a word, and a walk that silently skips drafts must not end "no problems".
+ */
+function unreadableDirectories(root: string): string[] {
+  const dirs = [root, ...globSync("**/", { cwd: root, ignore: ALWAYS_IGNORED, dot: false, onlyDirectories: true, absolute: true })];
+  const unreadable = new Map<string, string>();
+  for (const dir of dirs) {
+    try {
+      accessSync(dir, constants.R_OK | constants.X_OK);
+    } catch {
+      // Once, by its own path, however many symlinks lead to it.
+      const real = realPathOf(dir);
+      if (real === dir.replace(/\/$/, "") || !unreadable.has(real)) unreadable.set(real, dir.replace(/\/$/, ""));
+    }
+  }
+  return [...unreadable.values()].sort();
+}
+
 function joinPath(dir: string, rel: string): string {
+  if (!rel) return dir;
   return dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }
 
