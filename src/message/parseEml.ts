@@ -64,7 +64,7 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         html = typeof data.html === "string" ? data.html : "";
       }
     });
-    parser.on("error", (err: Error) => reject(new MalformedMessageError(err.message)));
+    parser.on("error", (err: Error) => reject(new MalformedMessageError(plainParseError(err))));
     parser.on("end", () => {
       if (!Buffer.isBuffer(input)) source = Buffer.concat(headChunks, headLength);
       const bodyStart = bodyStartLine(source);
@@ -100,6 +100,20 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
     });
     input.pipe(parser);
   });
+}
+
+/**
+ * mailparser's and mailsplit's errors in words a user can act on ("Max allowed child nodes
+ * exceeded" is how a message of 1,001 MIME parts was reported).
+ */
+function plainParseError(err: Error): string {
+  const known: Array<[RegExp, string]> = [
+    [/Max allowed child nodes exceeded/i, "more than 1,000 MIME parts: the message is not read"],
+    [/Max header size/i, "a MIME part's header block is over 1 MB: the message is not read"],
+    [/HTML too long/i, "an HTML part is too long to convert to text"],
+  ];
+  for (const [pattern, plain] of known) if (pattern.test(err.message)) return plain;
+  return `cannot parse the message's MIME structure${process.env.DEBUG?.includes("draftlint") ? ` (${err.message})` : ""}`;
 }
 
 function asList(value: AddressObject | AddressObject[] | undefined): any[] {

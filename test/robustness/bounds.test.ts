@@ -25,3 +25,12 @@ describe("findings per rule per file", () => {
     expect(result.findings.filter((f) => f.ruleId === "unfilled-placeholder").map((f) => f.location.line)).toEqual([4, 4]);
   });
 });
+
+describe("library limits in plain words", () => {
+  it("a message of 1,001 MIME parts is a file error that says so, not mailsplit's words", async () => {
+    const parts = Array.from({ length: 1001 }, (_, i) => `--b\nContent-Type: text/plain\n\npart ${i}\n`).join("");
+    const source = `From: a@acme.com\nTo: b@acme.com\nSubject: s\nContent-Type: multipart/mixed; boundary="b"\n\n${parts}--b--\n`;
+    const result = await lint(source, { filename: "parts.eml", config: { packs: ["recipients"] } });
+    expect(result.error).toEqual({ code: "parse-error", message: "more than 1,000 MIME parts: the message is not read" });
+  });
+});
