@@ -8,6 +8,7 @@ import { MailParser } from "mailparser";
 import type { AddressObject, Headers } from "mailparser";
 import type { Attachment, Mailbox } from "../types.js";
 import { flattenAddresses } from "./addresses.js";
+import { TextPartLimiter } from "./textPartLimit.js";
 
 export interface ParsedEml {
   headers: Record<string, string[]>;
@@ -28,6 +29,8 @@ export interface ParsedEml {
    * to file lines. A streamed source is never held whole.
    */
   sourceHead: Buffer;
+  /** Whether a text part was longer than TEXT_PART_CAP and its end left out. */
+  textTruncated: boolean;
 }
 
 export class MalformedMessageError extends Error {
@@ -37,6 +40,12 @@ export class MalformedMessageError extends Error {
 /** How much of the source is kept for line mapping: enough for any draft's text parts. */
 export const SOURCE_HEAD_CAP = 8 << 20;
 
+/**
+ * The most bytes of one inline text part handed to mailparser (as encoded in the message): well
+ * over the megabyte of text that is linted (BODY_TEXT_CAP), even as HTML or quoted-printable.
+ */
+export const TEXT_PART_CAP = 4 << 20;
+
 /** Parses a message given whole, or streamed (a file read stream: memory stays bounded). */
 export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
   return new Promise((resolve, reject) => {
@@ -44,6 +53,8 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
     let headLength = 0;
     let source = Buffer.isBuffer(input) ? input.subarray(0, SOURCE_HEAD_CAP) : Buffer.alloc(0);
     const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+    // A source that cannot hold a text part over the cap goes to mailparser as it is.
+    const limiter = !Buffer.isBuffer(input) || input.length > TEXT_PART_CAP ? new TextPartLimiter(TEXT_PART_CAP) : null;
     const attachments: Attachment[] = [];
     let text = "";
     let html = "";
@@ -82,10 +93,12 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         bodyStartLine: bodyStart,
         textPartLine: textPartLine(source, bodyStart),
         sourceHead: source,
+        textTruncated: limiter?.truncated ?? false,
       });
     });
     if (Buffer.isBuffer(input)) {
-      parser.end(input);
+      if (limiter) limiter.pipe(parser);
+      (limiter ?? parser).end(input);
       return;
     }
     input.on("data", (chunk: Buffer) => {
@@ -98,7 +111,7 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
       parser.destroy();
       reject(Object.assign(new Error(`cannot read (${err.code ?? err.message})`), { code: "read-error" }));
     });
-    input.pipe(parser);
+    input.pipe(limiter!).pipe(parser);
   });
 }
 
