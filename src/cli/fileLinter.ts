@@ -53,7 +53,8 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
     } catch (err) {
       if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
       onInternalError?.(err as Error);
-      return fileError(name, "internal-error", `draftlint failed on this file: ${(err as Error).message}`);
+      // A library's own words ("Cannot read properties of undefined") tell the user nothing.
+      return fileError(name, "internal-error", "draftlint failed on this file (DEBUG=draftlint shows why; please report it)");
     }
   }
 

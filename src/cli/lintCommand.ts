@@ -14,6 +14,7 @@ import type { InputMode } from "../message/readMessage.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { createConfigLookup } from "./configLookup.js";
 import { formatPrintConfig } from "./printConfig.js";
+import { fileError } from "../engine/lint.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
@@ -122,7 +123,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const sink = createReportSink(formatter, { chalk: io.chalk, width }, output, options.quiet ?? false);
   let draftIndex = 0;
   for (const [i, item] of items.entries()) {
-    if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
+    if (item.kind === "unreadable") sink.emit(fileError(item.path, "read-error", "permission denied: this directory was not walked"));
+    else if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
     else if (isArchive[i]) await linter.lintArchive(item.path, sink.emit);
     else {
       (await resultsOf(draftIndex++)).forEach(sink.emit);

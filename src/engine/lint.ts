@@ -68,9 +68,13 @@ async function lintRead(input: LintInput, read: (settings: AudienceSettings) => 
     }
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
+    if (FILE_ERROR_CODES.has(code)) return fileError(input.file, code, (err as Error).message);
     // The system's own codes (ENOENT, EACCES…) mean the file could not be read.
-    const known = FILE_ERROR_CODES.has(code) ? code : /^E[A-Z]+$/.test(code) ? "read-error" : "parse-error";
-    return fileError(input.file, known, (err as Error).message);
+    if (/^E[A-Z]+$/.test(code)) return fileError(input.file, "read-error", (err as Error).message);
+    // Anything else is a library's or our own failure: its text ("Cannot read properties of
+    // undefined") would tell the user nothing, so it is said plainly, with details under DEBUG.
+    if (process.env.DEBUG?.includes("draftlint")) console.error(err);
+    return fileError(input.file, "parse-error", "cannot be read: draftlint failed on it (DEBUG=draftlint shows why; please report it)");
   }
   return lintMessage(message, input.config, input.ruleSet, source);
 }

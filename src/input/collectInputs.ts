@@ -4,7 +4,7 @@
  * standard input. A path that does not exist is kept, so that it is reported as a file error
  * beside the other results rather than dropped.
  */
-import { statSync } from "node:fs";
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import picomatch from "picomatch";
@@ -18,7 +18,8 @@ export const DRAFT_EXTENSIONS = [...EMAIL_EXTENSIONS, ...TEXT_EXTENSIONS];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 const EMAIL_FILE = new RegExp(`\\.(${EMAIL_EXTENSIONS.join("|")})$`, "i");
 
-export type InputItem = { kind: "file"; path: string } | { kind: "stdin" };
+/** `unreadable`: a directory the walk could not enter, reported rather than silently skipped. */
+export type InputItem = { kind: "file"; path: string } | { kind: "stdin" } | { kind: "unreadable"; path: string };
 
 export interface CollectOptions {
   /** Globs relative to `cwd` that a walk or a glob skips (config's `ignorePatterns`, `--ignore-pattern`). */
@@ -34,7 +35,8 @@ export async function collectInputs(paths: string[], options: CollectOptions): P
   const seen = new Set<string>();
   const ignored = picomatch([...ALWAYS_IGNORED, ...options.ignorePatterns], { dot: true });
   const add = (path: string) => {
-    const key = resolve(cwd, path);
+    // By real path: a file reached through a symlinked directory too is one file, linted once.
+    const key = realPathOf(resolve(cwd, path));
     if (seen.has(key)) return;
     seen.add(key);
     items.push({ kind: "file", path });
@@ -46,10 +48,22 @@ export async function collectInputs(paths: string[], options: CollectOptions): P
     }
     const stat = statOrNull(resolve(cwd, arg));
     if (stat?.isDirectory()) {
+      for (const dir of unreadableDirectories(resolve(cwd, arg))) {
+        const path = joinPath(arg, relative(resolve(cwd, arg), dir));
+        if (!ignored(`${relative(cwd, resolve(cwd, path)).split("\\").join("/")}/`)) items.push({ kind: "unreadable", path });
+      }
       // Every file, so that config's `files` can name any text file; emails always count.
       const found = globSync("**/*", { cwd: resolve(cwd, arg), ignore: ALWAYS_IGNORED, dot: false }).sort();
+      // A file reached both directly and through a symlinked directory is named by its own path.
+      const direct = new Map<string, string>();
       for (const rel of found) {
         const path = joinPath(arg, rel);
+        const real = realPathOf(resolve(cwd, path));
+        if (real === resolve(cwd, path) || !direct.has(real)) direct.set(real, path);
+      }
+      for (const rel of found) {
+        const path = joinPath(arg, rel);
+        if (direct.get(realPathOf(resolve(cwd, path))) !== path) continue;
         if (ignored(relative(cwd, resolve(cwd, path)).split("\\").join("/"))) continue;
         if (EMAIL_FILE.test(path) || (await options.configNames?.(path))) add(path);
       }
@@ -64,7 +78,35 @@ export async function collectInputs(paths: string[], options: CollectOptions): P
   return items;
 }
 
+function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Directories under `root` (and `root` itself) that cannot be listed: the glob passes over them
+ * without a word, and a walk that silently skips drafts must not end "no problems".
+ */
+function unreadableDirectories(root: string): string[] {
+  const dirs = [root, ...globSync("**/", { cwd: root, ignore: ALWAYS_IGNORED, dot: false, onlyDirectories: true, absolute: true })];
+  const unreadable = new Map<string, string>();
+  for (const dir of dirs) {
+    try {
+      accessSync(dir, constants.R_OK | constants.X_OK);
+    } catch {
+      // Once, by its own path, however many symlinks lead to it.
+      const real = realPathOf(dir);
+      if (real === dir.replace(/\/$/, "") || !unreadable.has(real)) unreadable.set(real, dir.replace(/\/$/, ""));
+    }
+  }
+  return [...unreadable.values()].sort();
+}
+
 function joinPath(dir: string, rel: string): string {
+  if (!rel) return dir;
   if (dir === "." || dir === "./") return rel;
   return dir.endsWith("/") ? dir + rel : `${dir}/${rel}`;
 }

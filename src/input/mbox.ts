@@ -153,11 +153,12 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
  */
 export async function isMboxFile(path: string): Promise<boolean> {
   if (/\.(eml|msg)$/i.test(path)) return false;
+  // A FIFO or a device is not an archive (opening a FIFO would block): the ordinary path refuses it.
+  const info = await stat(path).catch(() => null);
+  if (info && !info.isFile()) return false;
+  if (/\.mbox$/i.test(path)) return true;
   let handle;
   try {
-    // A FIFO or a device is not an archive (opening a FIFO would block): the ordinary path refuses it.
-    if (!(await stat(path)).isFile()) return false;
-    if (/\.mbox$/i.test(path)) return true;
     handle = await open(path, "r");
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);

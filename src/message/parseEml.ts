@@ -9,6 +9,7 @@ import type { AddressObject, Headers } from "mailparser";
 import type { Attachment, Mailbox } from "../types.js";
 import { flattenAddresses } from "./addresses.js";
 import { readableText } from "./htmlText.js";
+import { TextPartLimiter } from "./textPartLimit.js";
 
 export interface ParsedEml {
   headers: Record<string, string[]>;
@@ -29,6 +30,8 @@ export interface ParsedEml {
    * to file lines. A streamed source is never held whole.
    */
   sourceHead: Buffer;
+  /** Whether a text part was longer than TEXT_PART_CAP and its end left out. */
+  textTruncated: boolean;
 }
 
 export class MalformedMessageError extends Error {
@@ -38,6 +41,12 @@ export class MalformedMessageError extends Error {
 /** How much of the source is kept for line mapping: enough for any draft's text parts. */
 export const SOURCE_HEAD_CAP = 8 << 20;
 
+/**
+ * The most bytes of one inline text part handed to mailparser (as encoded in the message): well
+ * over the megabyte of text that is linted (BODY_TEXT_CAP), even as HTML or quoted-printable.
+ */
+export const TEXT_PART_CAP = 4 << 20;
+
 /** Parses a message given whole, or streamed (a file read stream: memory stays bounded). */
 export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
   return new Promise((resolve, reject) => {
@@ -46,6 +55,8 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
     let source = Buffer.isBuffer(input) ? input.subarray(0, SOURCE_HEAD_CAP) : Buffer.alloc(0);
     // HTML is converted here, not by mailparser, so that it keeps its own letter case (htmlText.ts).
     const parser = new MailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, skipHtmlToText: true });
+    // A source that cannot hold a text part over the cap goes to mailparser as it is.
+    const limiter = !Buffer.isBuffer(input) || input.length > TEXT_PART_CAP ? new TextPartLimiter(TEXT_PART_CAP) : null;
     const attachments: Attachment[] = [];
     let text = "";
     let html = "";
@@ -66,7 +77,7 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         html = typeof data.html === "string" ? data.html : "";
       }
     });
-    parser.on("error", (err: Error) => reject(new MalformedMessageError(err.message)));
+    parser.on("error", (err: Error) => reject(new MalformedMessageError(plainParseError(err))));
     parser.on("end", () => {
       if (!Buffer.isBuffer(input)) source = Buffer.concat(headChunks, headLength);
       const bodyStart = bodyStartLine(source);
@@ -84,10 +95,12 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         bodyStartLine: bodyStart,
         textPartLine: textPartLine(source, bodyStart),
         sourceHead: source,
+        textTruncated: limiter?.truncated ?? false,
       });
     });
     if (Buffer.isBuffer(input)) {
-      parser.end(input);
+      if (limiter) limiter.pipe(parser);
+      (limiter ?? parser).end(input);
       return;
     }
     input.on("data", (chunk: Buffer) => {
@@ -100,8 +113,22 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
       parser.destroy();
       reject(Object.assign(new Error(`cannot read (${err.code ?? err.message})`), { code: "read-error" }));
     });
-    input.pipe(parser);
+    input.pipe(limiter!).pipe(parser);
   });
+}
+
+/**
+ * mailparser's and mailsplit's errors in words a user can act on ("Max allowed child nodes
+ * exceeded" is how a message of 1,001 MIME parts was reported).
+ */
+function plainParseError(err: Error): string {
+  const known: Array<[RegExp, string]> = [
+    [/Max allowed child nodes exceeded/i, "more than 1,000 MIME parts: the message is not read"],
+    [/Max header size/i, "a MIME part's header block is over 1 MB: the message is not read"],
+    [/HTML too long/i, "an HTML part is too long to convert to text"],
+  ];
+  for (const [pattern, plain] of known) if (pattern.test(err.message)) return plain;
+  return `cannot parse the message's MIME structure${process.env.DEBUG?.includes("draftlint") ? ` (${err.message})` : ""}`;
 }
 
 function asList(value: AddressObject | AddressObject[] | undefined): any[] {

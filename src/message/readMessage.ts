@@ -215,7 +215,10 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings,
   } finally {
     stream?.destroy();
   }
-  const { text: bodyText, bodyTruncated } = capText(parsed.text);
+  const capped = capText(parsed.text);
+  const bodyText = capped.text;
+  // A text part cut before parsing (TEXT_PART_CAP) is longer than we can say by how much.
+  const bodyTruncated = parsed.textTruncated ? { lintedChars: bodyText.length, totalChars: Number.NaN } : capped.bodyTruncated;
   const body = buildBody(bodyText, {
     text: parsed.sourceHead.toString("latin1"),
     bodyStartLine: parsed.bodyStartLine,

@@ -4,6 +4,8 @@
  * memory. The CLI is run with a 200 MB heap: a run that needed more would die, not pass.
  */
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/index.js";
 import { CLI, tempProject } from "../integrations/helpers.js";
@@ -24,4 +26,54 @@ describe("findings per rule per file", () => {
     const result = await lint(text, { filename: "t.txt", config: { packs: ["hygiene"] } });
     expect(result.findings.filter((f) => f.ruleId === "unfilled-placeholder").map((f) => f.location.line)).toEqual([4, 4]);
   });
+});
+
+describe("library limits in plain words", () => {
+  it("a message of 1,001 MIME parts is a file error that says so, not mailsplit's words", async () => {
+    const parts = Array.from({ length: 1001 }, (_, i) => `--b\nContent-Type: text/plain\n\npart ${i}\n`).join("");
+    const source = `From: a@acme.com\nTo: b@acme.com\nSubject: s\nContent-Type: multipart/mixed; boundary="b"\n\n${parts}--b--\n`;
+    const result = await lint(source, { filename: "parts.eml", config: { packs: ["recipients"] } });
+    expect(result.error).toEqual({ code: "parse-error", message: "more than 1,000 MIME parts: the message is not read" });
+  });
+});
+
+describe("text per part", () => {
+  const head = (boundary: string) =>
+    `From: Emma <emma@stokepark.com>\nTo: Karen <karen@stokepark.com>\nSubject: Log\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="${boundary}"\n\n--${boundary}\nContent-Type: text/plain\n\nHi Karen, TODO here.\n`;
+  const tail = (boundary: string) =>
+    `--${boundary}\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=rota.pdf\nContent-Transfer-Encoding: base64\n\nQUJD\n--${boundary}--\n`;
+
+  /** A message whose text part is `megabytes` long (in lines of `line`), written without holding it. */
+  function bigMessage(dir: string, megabytes: number, line: string): string {
+    const path = join(dir, "big.eml");
+    const fd = openSync(path, "w");
+    writeSync(fd, head("b1"));
+    const block = Buffer.from(line.repeat(Math.ceil((1 << 20) / line.length)));
+    for (let i = 0; i < megabytes; i++) writeSync(fd, block);
+    writeSync(fd, tail("b1"));
+    closeSync(fd);
+    return path;
+  }
+
+  it("a 520 MB text part (past the longest string Node can make) is linted from its start, with a notice, in 200 MB", () => {
+    const dir = tempProject();
+    bigMessage(dir, 520, `${"x".repeat(99)}\n`);
+    const r = spawnSync(process.execPath, ["--max-old-space-size=200", CLI, "-f", "json", "big.eml"], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    expect(r.stderr).toBe("");
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.error).toBeNull();
+    expect(file.findings.map((f: any) => f.ruleId)).toEqual(expect.arrayContaining(["unfilled-placeholder", "body-too-long"]));
+    expect(file.findings.find((f: any) => f.ruleId === "body-too-long").message).toMatch(/^The body is too long to lint whole: only its first [\d,]+ characters were checked\.$/);
+  }, 180_000);
+
+  it("one 10 MB line in a text part, then an attachment: the attachment is still seen", async () => {
+    const long = "word ".repeat(2 << 20);
+    const source = `${head("b2")}${long}\n${tail("b2")}`;
+    const result = await lint(source, { filename: "long.eml", config: { packs: ["hygiene"] } });
+    expect(result.error).toBeNull();
+    expect(result.findings.map((f) => f.ruleId)).toContain("body-too-long");
+    // "attached" is not said in the text, so the attachment can only show through the structure:
+    const withClaim = await lint(source.replace("TODO here.", "the rota is attached."), { filename: "long.eml", config: { packs: ["hygiene"] } });
+    expect(withClaim.findings.map((f) => f.ruleId)).not.toContain("missing-attachment");
+  }, 60_000);
 });

@@ -92,3 +92,41 @@ describe("standard output", () => {
     expect(r.stderr.trim().split("\n")).toEqual(["draftlint: cannot write the report to standard output (no space left on the device)"]);
   });
 });
+
+describe("directory walks", () => {
+  it("files under a symlinked directory (and a symlink loop) are linted once, by their own path", async () => {
+    const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, "drafts/ok/a.eml": lookalike, "drafts/real/r.eml": lookalike });
+    symlinkSync("../real", join(dir, "drafts", "ok", "link"));
+    symlinkSync("..", join(dir, "drafts", "real", "loop"));
+    const r = await runCli(["-f", "json", "drafts"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files.map((f: any) => f.file)).toEqual(["drafts/ok/a.eml", "drafts/real/r.eml"]);
+  });
+
+  // As root every directory is readable: the walk then runs as nobody.
+  const asRoot = process.getuid?.() === 0;
+  it("an unreadable subdirectory is reported (exit 2, one line), not skipped", () => {
+    const dir = tempProject({ "drafts/a.eml": clean, "drafts/private/s.eml": lookalike, "drafts/archive/old/x.eml": lookalike, ".linterrc.json": JSON.stringify({ packs: ["recipients"], ignorePatterns: ["drafts/archive/**"] }) });
+    execFileSync("chmod", ["-R", "a+rX", dir]);
+    chmodSync(join(dir, "drafts", "private"), 0);
+    chmodSync(join(dir, "drafts", "archive", "old"), 0);
+    try {
+      const r = spawnSync(process.execPath, [CLI, "-f", "json", "drafts"], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 30_000,
+        env: { ...process.env, NO_COLOR: "1" },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual(["draftlint: drafts/private: permission denied: this directory was not walked"]);
+      expect(JSON.parse(r.stdout).files.map((f: any) => [f.file, f.error?.code ?? null])).toEqual([
+        ["drafts/private", "read-error"],
+        ["drafts/a.eml", null],
+      ]);
+    } finally {
+      chmodSync(join(dir, "drafts", "private"), 0o755);
+      chmodSync(join(dir, "drafts", "archive", "old"), 0o755);
+    }
+  });
+});

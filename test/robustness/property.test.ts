@@ -21,6 +21,9 @@ beforeAll(() => {
 });
 afterAll(() => tmp?.cleanup());
 
+/** The suite's small budget, or `npm run fuzz`'s (DRAFTLINT_FUZZ_RUNS). */
+const fuzzRuns = (suite: number) => Number(process.env.DRAFTLINT_FUZZ_RUNS ?? suite);
+
 const NAMES = ["x.eml", "x.txt", "x.html", "x.md", "x"];
 const FILE_ERRORS = ["parse-error", "binary-input", "read-error"];
 
@@ -70,7 +73,7 @@ describe("lint() never throws", () => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom(...NAMES), async (bytes, name) => {
         await lintsCleanly(Buffer.from(bytes), name);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   }, 30_000);
 
@@ -79,7 +82,7 @@ describe("lint() never throws", () => {
       fc.asyncProperty(headerSoup, async (text) => {
         await lintsCleanly(text, "soup.eml");
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   }, 30_000);
 
@@ -90,7 +93,7 @@ describe("lint() never throws", () => {
         const result = await lintsCleanly(draft, "list.eml");
         expect(result.error).toBeNull();
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(40) },
     );
   }, 30_000);
 });
@@ -103,7 +106,7 @@ describe("lint() is deterministic", () => {
         const b = await lint(text, { ...options, filename: "d.eml" });
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
       }),
-      { numRuns: 30 },
+      { numRuns: fuzzRuns(30) },
     );
   }, 30_000);
 });
@@ -120,7 +123,7 @@ describe("lintFile() leaves its input unchanged", () => {
         assertLinted(result);
         expect(sha(path)).toBe(before);
       }),
-      { numRuns: 30 },
+      { numRuns: fuzzRuns(30) },
     );
   }, 30_000);
 });
