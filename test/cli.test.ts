@@ -109,7 +109,7 @@ describe("-f json (SPEC §6)", () => {
     ]);
 
     for (const f of file.findings) {
-      expect(Object.keys(f).sort()).toEqual(["excerpt", "location", "message", "readers", "ruleId", "severity", "suggestion", "target"]);
+      expect(Object.keys(f).sort()).toEqual(["evidence", "excerpt", "location", "message", "messageId", "readers", "ruleId", "severity", "suggestion", "target"]);
       expect(["info", "warn", "error"]).toContain(f.severity);
       expect(typeof f.message).toBe("string");
       expect(Array.isArray(f.readers)).toBe(true);

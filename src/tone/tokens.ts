@@ -122,8 +122,21 @@ export function tokenise(text: string, offset: number, templates: boolean): Toke
     }
   }
   pattern.lastIndex = 0;
+  markCurrencies(out);
   markQuoted(out);
   return out;
+}
+
+/**
+ * "US$500" is dollars, not "us": without this, "between US$500 and US$650" read as "between us"
+ * (secrecy). Likewise "A$", "NZ$", "HK$", "C$".
+ */
+function markCurrencies(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind === "word" && t.allCaps && next.text === "$" && next.start === t.end) t.norm = `${t.norm}$`;
+  }
 }
 
 const DOUBLE_OPEN = new Set(['"', "“", "«"]);

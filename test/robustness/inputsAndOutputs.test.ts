@@ -19,7 +19,7 @@ const clean = readFileSync(join(DRAFTS, "clean.eml"), "utf8");
 describe("-o onto an input", () => {
   it.each([
     ["the file itself", ["-o", "draft.eml", "draft.eml"]],
-    ["a draft inside a walked directory", ["-o", "drafts/notes.md", "drafts"]],
+    ["a draft inside a walked directory", ["-o", "drafts/a.eml", "drafts"]],
     ["a symlink to an input", ["-o", "report.txt", "draft.eml"]],
   ])("is refused before anything is written: %s", async (_, args) => {
     const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, "draft.eml": lookalike, "drafts/a.eml": clean, "drafts/notes.md": "Notes for Karen.\n" });
@@ -29,6 +29,7 @@ describe("-o onto an input", () => {
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^draftlint: -o \S+: is one of the inputs \(\S+\); not overwriting it$/)]);
     expect(readFileSync(join(dir, "draft.eml"), "utf8")).toBe(lookalike);
     expect(readFileSync(join(dir, "drafts/notes.md"), "utf8")).toBe("Notes for Karen.\n");
+    expect(readFileSync(join(dir, "drafts/a.eml"), "utf8")).toBe(clean);
   });
 
   it("still writes a report file that is not an input", async () => {

@@ -1,6 +1,7 @@
 /**
  * `condescension`: talking down to the reader — "as I already explained", "per my last email",
- * "my nine-year-old manages it" (the pack's phrases), and what the tone model judges so. The
+ * "my nine-year-old manages it" (the pack's phrases), an endearment that is not affection
+ * ("Darling, the deposit was due last week"), and what the tone model judges so. The
  * target is "you" when the sentence says it, else the customer it names ("keep it simple for the
  * Marsh Lane lot"), else the reader.
  */
@@ -22,8 +23,11 @@ export default defineRule({
   pack: "tone",
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases } = rulePatterns(context.data, ["phrases"] as const);
-    const own = phraseJudgements(analysis, phrases).map(aimed);
+    const { phrases, endearments, affection } = rulePatterns(context.data, ["phrases", "endearments", "affection"] as const);
+    const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
+    const phrased = phraseJudgements(analysis, phrases);
+    const said = new Set(phrased.map((j) => j.sentence));
+    const own = [...phrased, ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence))].map(aimed);
     for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, aimed(judgement));
   },
 });
