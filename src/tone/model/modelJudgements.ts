@@ -20,12 +20,17 @@ export function modelJudgements(analysis: ToneAnalysis, cls: ModelClass): ToneJu
   return byClass.get(cls) ?? [];
 }
 
+let modelDir: string | undefined;
+
 function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
   const out = new Map<ModelClass, ToneJudgement[]>();
-  const model = toneModel(join(builtinRulesDir(), "tone-model"));
+  const model = toneModel((modelDir ??= join(builtinRulesDir(), "tone-model")));
   for (const text of analysis.texts) {
     text.sentences.forEach((sentence, i) => {
       if (sentence.tokens.length < 2) return;
+      // Nobody is spoken about here or just before: nothing the model says could be reported,
+      // so it is not asked (most sentences of real mail).
+      if (!sentence.mentions().length && !(i > 0 && text.sentences[i - 1].mentions().length)) return;
       const verdict = model.judge(text, i);
       if (!verdict) return;
       let target: ToneJudgement["target"] = verdict.mention ? { sentence, mention: verdict.mention } : null;
