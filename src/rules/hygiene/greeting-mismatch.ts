@@ -27,8 +27,10 @@ function givenName(displayName: string): string {
  * names knows may be a surname there ("berry.gk@", "barrett@").
  */
 function tellsGivenName(person: Person): boolean {
-  if (person.displayName.trim() !== "") return true;
   const tools = nameTools();
+  // A display name tells, unless it is one word that is no name ("credit <…>", a mailbox's label).
+  const words = person.displayName.trim().split(/[\s,]+/).filter(Boolean);
+  if (words.length >= 2 || (words.length === 1 && tools.nicknames.isKnownName(words[0]))) return true;
   return person.givenNames.some((n) => n.length >= 2 && tools.nicknames.hasNicknames(n));
 }
 
