@@ -97,7 +97,12 @@ export function decodeExchangeAddress(address: string): { mailbox: Mailbox; dire
 export function isDirectoryName(text: string): boolean {
   const t = text.trim();
   if (/^\/?O=[^/]+\/OU=/i.test(t) || /^_?O=[^_]+_OU=/i.test(t)) return true;
-  return /^[^\s<>@"][^<>@"]{0,80}@[A-Za-z][\w-]{0,40}$/.test(t) || /^[^\s<>@"/][^<>@"]{0,80}\/[^<>@"]{1,60}$/.test(t);
+  // A person's name (at most five words, no sentence punctuation), then the directory path and
+  // Notes domain: "and/or comment by Friday." is prose, "Jana Domke/Corp/Enron" is a name.
+  const m = /^([^\s<>@"/,;:!?][^<>@"/,;:!?]{0,60})((?:\/[^<>@"/,;:!?.]{1,40}){0,4})(@[A-Za-z][\w -]{0,40})?$/.exec(t);
+  if (!m || m[1].trim().split(/\s+/).length > 5) return false;
+  const slashes = m[2] ? m[2].split("/").length - 1 : 0;
+  return slashes >= 2 || (m[3] !== undefined && (slashes === 1 || !/\s$/.test(m[1])));
 }
 
 /** "Michelle Cash/HOU/ECT@ECT" → "Michelle Cash"; "/O=ENRON/…/CN=JSMITH" → "JSMITH". */

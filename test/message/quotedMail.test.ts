@@ -170,3 +170,12 @@ describe("a Notes header with a long wrapped To list", () => {
     expect(quoted).toHaveLength(1);
   });
 });
+
+describe("prose with a slash is not a Notes name", () => {
+  it("'and/or' above an Outlook block stays the sender's text", () => {
+    const text = "Please review and/or comment by Friday.\n\n-----Original Message-----\nFrom: Tom Reed [mailto:tom@globex.example]\nSent: Monday, May 7, 2001 9:00 AM\nTo: Sam Patel\nSubject: Terms\n\nHere they are.\n";
+    expect(read(text).own.trim()).toBe("Please review and/or comment by Friday.");
+    expect(isDirectoryName("Please review and/or comment by Friday.")).toBe(false);
+    expect(isDirectoryName("Thanks/Regards")).toBe(false);
+  });
+});

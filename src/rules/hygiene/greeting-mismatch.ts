@@ -23,13 +23,17 @@ function givenName(displayName: string): string {
 
 /**
  * Whether what we know of a person says what they are called: a display name, or a given name in
- * the address that the nickname table knows ("tom.reed@"). A name only the long list of given
- * names knows may be a surname there ("berry.gk@", "barrett@").
+ * the address ("tom.reed@", "karen.smith@").
  */
 function tellsGivenName(person: Person): boolean {
-  if (person.displayName.trim() !== "") return true;
   const tools = nameTools();
-  return person.givenNames.some((n) => n.length >= 2 && tools.nicknames.hasNicknames(n));
+  // A display name tells, unless it is one word that is no name ("credit <…>", a mailbox's label).
+  const words = person.displayName.trim().split(/[\s,]+/).filter(Boolean);
+  if (words.length >= 2 || (words.length === 1 && tools.nicknames.isKnownName(words[0]))) return true;
+  // "karen.smith@": the first of two or more parts is a given name when either list knows it;
+  // a lone part ("barrett@") only when the nickname table does, as surnames are names too.
+  const known = person.localTokens.length >= 2 ? (n: string) => tools.nicknames.isKnownName(n) : (n: string) => tools.nicknames.hasNicknames(n);
+  return person.givenNames.some((n) => n.length >= 2 && known(n));
 }
 
 function describeTo(to: Recipient[]): string {

@@ -18,14 +18,36 @@ const patternKeys = ["privateSuffixes", "intranetLabels"] as const;
  */
 const TRACE_HEADER = /^(?:Received|X-Received|Return-Path|X-Originating-IP|X-Forwarded-For|X-Sender-IP|Authentication-Results|ARC-[\w-]+|DKIM-Signature|X-MS-Exchange-[\w-]+|X-Mailer|Message-ID|Delivered-To|X-Apparently-To)\s*:/i;
 
-function inTraceHeader(text: string, offset: number): boolean {
-  let lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  for (let folded = 0; folded < 20; folded++) {
-    const nl = text.indexOf("\n", lineStart);
-    const line = text.slice(lineStart, nl === -1 ? text.length : nl);
-    if (TRACE_HEADER.test(line)) return true;
-    if (!/^[ \t]+\S/.test(line) || lineStart === 0) return false;
-    lineStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+/** The [start, end) spans of trace headers in a text, with their folded lines; one pass. */
+function traceHeaderSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let inHeader = false;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    // Only the start of a line can name a header: a 10 MB line costs one short test.
+    const head = text.slice(start, Math.min(end, start + 60));
+    inHeader = TRACE_HEADER.test(head) || (inHeader && /^[ \t]+\S/.test(head));
+    if (inHeader) {
+      const last = spans[spans.length - 1];
+      if (last && last[1] === start - 1) last[1] = end;
+      else spans.push([start, end]);
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return spans;
+}
+
+/** Binary search: the spans are in text order and do not overlap. */
+function inSpans(spans: Array<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid][0]) hi = mid - 1;
+    else if (offset >= spans[mid][1]) lo = mid + 1;
+    else return true;
   }
   return false;
 }
@@ -50,8 +72,9 @@ export const internalLink = defineRule({
     const reported = new Set<string>();
     for (const segment of authoredSegments(message)) {
       const text = body.text.slice(segment.start, segment.end);
+      const traces = traceHeaderSpans(text);
       for (const mention of findHostMentions(text)) {
-        if (inTraceHeader(text, mention.start)) continue;
+        if (traces.length && inSpans(traces, mention.start)) continue;
         const reason = classifier.reasonFor(mention);
         if (!reason) continue;
         const start = segment.start + mention.start;
