@@ -48,6 +48,14 @@ describe("user packs", () => {
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true]);
   });
 
+  it("holds a flag example to the messageId it names", async () => {
+    const named = (id: string) => PACK.replace('flag: ["We can offer you a FREE upgrade to a suite."]', `flag: [{ text: "We can offer you a FREE upgrade to a suite.", messageId: ${id} }]`);
+    const right = await runPackExamples(loadPackFile(join(packDir(named("default")), "hospitality.yaml")));
+    const wrong = await runPackExamples(loadPackFile(join(packDir(named("upsell")), "hospitality.yaml")));
+    expect(right.filter((o) => o.expect === "flag").map((o) => o.ok)).toEqual([true]);
+    expect(wrong.filter((o) => o.expect === "flag").map((o) => o.ok)).toEqual([false]);
+  });
+
   it("is a config error naming the file and key when invalid", () => {
     const dir = packDir(PACK.replace("severity: warn", "severity: loud"));
     expect(() => loadPackFile(join(dir, "hospitality.yaml"))).toThrow(/hospitality\.yaml: rules\.0\.severity: /);

@@ -27,6 +27,8 @@ function buildSchemas() {
         eml: z.string().optional(),
         config: z.record(z.string(), z.unknown()).optional(),
         note: z.string().optional(),
+        target: z.string().optional(),
+        messageId: z.string().optional(),
       })
       .strict()
       .refine((e) => (e.text === undefined) !== (e.eml === undefined), {

@@ -1,6 +1,7 @@
 /**
  * A pack's `examples: { flag, pass }` are its tests: every `flag` example must make the rule fire
- * and every `pass` example must not. Used by the test suite for the built-in packs and by
+ * (on the `target` and with the `messageId` it names, when it names them) and every `pass`
+ * example must not. Used by the test suite for the built-in packs and by
  * `draftlint test-pack` for a user's own.
  */
 import { dirname, resolve } from "node:path";
@@ -41,7 +42,10 @@ export async function runPackExamples(pack: Pack): Promise<ExampleOutcome[]> {
           ruleSet: loaded.ruleSet,
           input,
         });
-        const fired = result.findings.filter((f) => f.ruleId === rule.id);
+        const wanted = typeof example === "string" ? {} : { target: example.target, messageId: example.messageId };
+        const fired = result.findings.filter(
+          (f) => f.ruleId === rule.id && (expect === "pass" || ((wanted.target === undefined || f.target === wanted.target) && (wanted.messageId === undefined || f.messageId === wanted.messageId))),
+        );
         const ok = expect === "flag" ? fired.length > 0 : fired.length === 0;
         outcomes.push({
           ruleId: rule.id,

@@ -9,7 +9,11 @@ import type { Severity } from "../types.js";
  * An example is a bare text (linted as a body with no headers), or a whole draft in RFC 5322
  * form when the rule needs recipients, with optional config for that example.
  */
-export type PackExample = string | { text?: string; eml?: string; config?: Record<string, unknown>; note?: string };
+/**
+ * A flag example may also name the `target` its finding must be about and the `messageId` it
+ * must carry (ESLint's `errors: [{ messageId }]`): it then passes only on that finding.
+ */
+export type PackExample = string | { text?: string; eml?: string; config?: Record<string, unknown>; note?: string; target?: string; messageId?: string };
 
 export interface PackRule {
   id: string;
