@@ -10,6 +10,9 @@ import { reportJudgement } from "../../tone/report.js";
 const optionsSchema = () => z.object({ minWords: z.number().int().min(2).optional(), exclamations: z.number().int().min(2).optional() }).strict();
 type Options = z.infer<ReturnType<typeof optionsSchema>>;
 
+/** Reply and forward prefixes, as mail clients in several languages write them. */
+const REPLY_PREFIX = /^\s*(re|fw|fwd|aw|wg|sv|vs|tr|antw|rif|r)\s*(\[\d+\])?\s*:/i;
+
 const acronymCache = new WeakMap<object, Set<string>>();
 
 function acronyms(data: RuleContext["data"]): Set<string> {
@@ -59,6 +62,8 @@ export default defineRule<Options>({
     const exclamations = context.options.exclamations ?? (typeof patterns.exclamations === "number" ? patterns.exclamations : 3);
     const known = acronyms(context.data);
     for (const text of analysis.texts) {
+      // "RE: FW: GAS DAILY UPDATE" repeats someone else's subject: the capitals are theirs.
+      if (text.section === "subject" && REPLY_PREFIX.test(context.message.subject ?? "")) continue;
       for (const sentence of text.sentences) {
         const span = shoutedSpan(sentence, known, minWords, exclamations);
         if (!span) continue;
