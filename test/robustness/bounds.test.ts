@@ -8,6 +8,10 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/index.js";
+import { validateConfig, resolveConfigFor } from "../../src/config/loadConfig.js";
+import { lintMessage } from "../../src/engine/lint.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { readMessage } from "../../src/message/readMessage.js";
 import { CLI, tempProject } from "../integrations/helpers.js";
 
 describe("findings per rule per file", () => {
@@ -76,4 +80,25 @@ describe("text per part", () => {
     const withClaim = await lint(source.replace("TODO here.", "the rota is attached."), { filename: "long.eml", config: { packs: ["hygiene"] } });
     expect(withClaim.findings.map((f) => f.ruleId)).not.toContain("missing-attachment");
   }, 60_000);
+});
+
+describe("time per input", () => {
+  it("past the budget the remaining rules are not run, and an error says which", async () => {
+    const loaded = validateConfig({ packs: ["hygiene"] }, null, process.cwd());
+    const slow = defineRule({
+      id: "slow-rule",
+      pack: "test",
+      check() {
+        const until = Date.now() + 100;
+        while (Date.now() < until);
+      },
+    });
+    const ruleSet = [{ ...loaded.ruleSet[0], rule: slow }, ...loaded.ruleSet];
+    const message = await readMessage(Buffer.from("Hi Karen, TODO.\n"), "t.txt", "auto", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
+    const result = await lintMessage(message, resolveConfigFor("t.txt", loaded), ruleSet, 50);
+    const notice = result.findings.find((f) => f.ruleId === "lint-time-limit");
+    expect(notice?.severity).toBe("error");
+    expect(notice?.message).toContain(loaded.ruleSet.map((r) => r.data.id).join(", "));
+    expect(result.findings.map((f) => f.ruleId)).not.toContain("unfilled-placeholder");
+  });
 });
