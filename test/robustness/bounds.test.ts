@@ -70,6 +70,22 @@ describe("text per part", () => {
     expect(file.findings.find((f: any) => f.ruleId === "body-too-long").message).toMatch(/^The body is too long to lint whole: only its first [\d,]+ characters were checked\.$/);
   }, 180_000);
 
+  it("an attachment as one 13 MB base64 line is read in 200 MB", () => {
+    const dir = tempProject();
+    const path = join(dir, "photos.eml");
+    const fd = openSync(path, "w");
+    writeSync(fd, head("b3").replace("TODO here.", "the photos are attached."));
+    writeSync(fd, "--b3\nContent-Type: application/zip\nContent-Disposition: attachment; filename=photos.zip\nContent-Transfer-Encoding: base64\n\n");
+    writeSync(fd, Buffer.alloc(10 << 20, 7).toString("base64"));
+    writeSync(fd, "\n--b3--\n");
+    closeSync(fd);
+    const r = spawnSync(process.execPath, ["--max-old-space-size=200", CLI, "-f", "json", "photos.eml"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.error).toBeNull();
+    expect(file.findings.map((f: any) => f.ruleId)).not.toContain("missing-attachment");
+  }, 90_000);
+
   it("one 10 MB line in a text part, then an attachment: the attachment is still seen", async () => {
     const long = "word ".repeat(2 << 20);
     const source = `${head("b2")}${long}\n${tail("b2")}`;
