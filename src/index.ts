@@ -45,11 +45,13 @@ async function configFor(filename: string, options: LintOptions): Promise<Loaded
   return loadConfigFile({ configFile: options.configFile, searchFrom: dirname(resolve(options.cwd ?? process.cwd(), filename)), cli: options.cli });
 }
 
-/** Lints a draft given as text or bytes. */
-export async function lint(source: string | Buffer, options: LintOptions = {}): Promise<FileResult> {
+/** Lints a draft given as text or bytes (a Buffer, or any Uint8Array: only its own bytes are read). */
+export async function lint(source: string | Buffer | Uint8Array, options: LintOptions = {}): Promise<FileResult> {
   const file = options.filename ?? "<input>";
   const loaded = await configFor(file, options);
-  return lintSource(typeof source === "string" ? Buffer.from(source, "utf8") : source, {
+  const bytes =
+    typeof source === "string" ? Buffer.from(source, "utf8") : Buffer.isBuffer(source) ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return lintSource(bytes, {
     file,
     config: resolveConfigFor(file, loaded, options.cli),
     ruleSet: loaded.ruleSet,

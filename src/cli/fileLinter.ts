@@ -22,6 +22,8 @@ export interface FileLinterSettings {
 export interface AlreadyRead {
   /** The bytes, when already read (stdin, a message out of an mbox). */
   source?: Buffer;
+  /** Where to read the input from, when not `name` itself (a large mbox message's private copy). */
+  path?: string;
   /** Where to search config from, when not the file itself (the archive of an mbox member). */
   configPath?: string;
   input?: InputMode;
@@ -41,7 +43,7 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
     // A file over STREAM_THRESHOLD is not read here: lintPath streams it (bounded memory, SPEC §8).
     let source: Buffer | null;
     try {
-      source = read.source ?? (await readUnlessLarge(name));
+      source = read.source ?? (await readUnlessLarge(read.path ?? name));
     } catch (err) {
       return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
     }
@@ -49,7 +51,7 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
       const loaded = await configs.forFile(configPath);
       const input = read.input ?? settings.input;
       const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input };
-      return await (source ? lintSource(source, lintInput) : lintPath(name, lintInput));
+      return await (source ? lintSource(source, lintInput) : lintPath(read.path ?? name, lintInput));
     } catch (err) {
       if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
       onInternalError?.(err as Error);
@@ -60,7 +62,7 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
 
   async function lintArchive(path: string, emit: (result: FileResult) => void): Promise<void> {
     // One result per message (`archive.mbox#3`), each read as an email, config found for the archive.
-    await lintMbox(path, (member, source) => lint(member, { source, configPath: path, input: "eml" }), emit);
+    await lintMbox(path, (member, source, file) => lint(member, file ? { path: file, configPath: path, input: "eml" } : { source, configPath: path, input: "eml" }), emit);
   }
 
   return { lint, lintArchive };

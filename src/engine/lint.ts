@@ -95,14 +95,27 @@ export const FINDINGS_PER_RULE_CAP = 100;
 
 const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
 
+/**
+ * The time one input's rules may take. Every rule is meant to be linear in its (capped) input, so
+ * this is a last line of defence: past it the remaining rules are not run, and an error says
+ * which, so that a guard such as the sendmail wrapper refuses rather than pass a draft unchecked.
+ */
+export const TIME_PER_INPUT_MS = 20_000;
+
 /** `source`, when given, is read for disable comments that converting HTML to text dropped. */
-export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer): Promise<FileResult> {
+export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer, timeBudgetMs = TIME_PER_INPUT_MS): Promise<FileResult> {
   const findings: Finding[] = [];
+  const started = performance.now();
+  const notRun: string[] = [];
   // Suppressions are known before any rule runs, so a silenced finding never counts towards the cap.
   const suppressions = findSuppressions(message.body, source);
   // --no-inline-config: directives silence nothing (their comments are still not content).
   const silenced = (f: Finding) => isInsideDirective(f, suppressions.directives) || (config.inlineConfig !== false && isSuppressed(f, suppressions));
   for (const { rule, data } of ruleSet) {
+    if (performance.now() - started > timeBudgetMs) {
+      notRun.push(rule.id);
+      continue;
+    }
     let kept = 0;
     let omitted: { count: number; severity: ReportedSeverity; first: Finding } | null = null;
     if (rule.appliesTo && !rule.appliesTo.includes(message.kind)) continue;
@@ -138,6 +151,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
   }
   if (message.bodyTruncated) findings.push(truncationNotice(message));
   if (config.reportUnusedDisableDirectives && config.inlineConfig !== false) findings.push(...unusedDirectives(suppressions, message.body));
+  if (notRun.length) findings.push(timeLimitNotice(message, notRun, timeBudgetMs));
   return {
     file: message.file,
     audience: message.audience,
@@ -163,6 +177,21 @@ function omittedNotice(ruleId: string, omitted: { count: number; severity: Repor
     severity: omitted.severity,
     message: `…and ${more} more ${ruleId} finding${omitted.count === 1 ? "" : "s"} in this file from here on, not listed (${FINDINGS_PER_RULE_CAP} are).`,
     excerpt: null,
+    suggestion: null,
+  };
+}
+
+function timeLimitNotice(message: Message, notRun: string[], budgetMs: number): Finding {
+  return {
+    ruleId: "lint-time-limit",
+    severity: "error",
+    message: `Linting this draft took over ${Math.round(budgetMs / 1000)} s, so these rules were not run: ${notRun.join(", ")}. Please report the draft.`,
+    excerpt: null,
+    messageId: "timeLimit",
+    target: null,
+    evidence: [],
+    readers: defaultReaders(message),
+    location: { section: "body", line: 1, column: 1, endLine: 1, endColumn: 1, fileLine: message.body.fileLines[0] },
     suggestion: null,
   };
 }

@@ -11,6 +11,7 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import type { FileResult } from "../types.js";
+import { MemberSpill, SPILL_AT } from "./mboxSpill.js";
 
 export interface MboxMessage {
   /** 1-based position of the message in the archive. */
@@ -19,6 +20,18 @@ export interface MboxMessage {
   startLine: number;
   /** The message as it was before it was put in the archive (`>From ` unquoted). */
   source: Buffer;
+  /**
+   * For a message over SPILL_AT bytes, the private file holding it instead (`source` is then
+   * empty); removed once the next message is asked for.
+   */
+  file?: string;
+}
+
+interface PendingMessage {
+  parts: Buffer[];
+  index: number;
+  startLine: number;
+  spill: MemberSpill | null;
 }
 
 const NL = 0x0a;
@@ -66,22 +79,41 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
   let lineNo = 0; // lines completed so far
   let previousBlank = true; // the start of the file counts as following a blank line
   let carry: Buffer[] = [];
+  let spill: MemberSpill | null = null;
 
-  const finish = (): MboxMessage | null => {
+  const finish = (): PendingMessage | null => {
+    const pending = { parts, index: index === 0 ? 1 : index, startLine, spill };
     const had = hasContent;
-    const source = withoutSeparatorBlank(parts);
     parts = [];
+    spill = null;
     hasContent = false;
     // Text before the first `From ` line (a file named .mbox that lacks one) is a message too,
     // unless it is only blank lines.
-    if (index === 0 && !had) return null;
-    return { index: index === 0 ? 1 : index, startLine, source };
+    if (index === 0 && !had) {
+      pending.spill?.remove();
+      return null;
+    }
+    return pending;
   };
 
+  /** A finished message, in memory or in its spill file; the file goes when the next is asked for. */
+  async function* deliver(pending: PendingMessage): AsyncGenerator<MboxMessage> {
+    if (!pending.spill) {
+      yield { index: pending.index, startLine: pending.startLine, source: withoutSeparatorBlank(pending.parts) };
+      return;
+    }
+    try {
+      const file = await pending.spill.finish(pending.parts);
+      yield { index: pending.index, startLine: pending.startLine, source: Buffer.alloc(0), file };
+    } finally {
+      pending.spill.remove();
+    }
+  }
+
   // Returns a finished message when this line starts the next one.
-  const handleLine = (buf: Buffer, at: number, end: number): MboxMessage | null => {
+  const handleLine = (buf: Buffer, at: number, end: number): PendingMessage | null => {
     lineNo++;
-    let done: MboxMessage | null = null;
+    let done: PendingMessage | null = null;
     if (previousBlank && startsWithFrom(buf, at, end)) {
       done = finish();
       if (done && index === 0) index = 1; // leading text took number 1
@@ -112,7 +144,7 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
       const line = Buffer.concat([...carry, buf.subarray(0, nl + 1)]);
       carry = [];
       const done = handleLine(line, 0, line.length);
-      if (done) yield done;
+      if (done) yield* deliver(done);
       pos = nl + 1;
     }
     // Ordinary lines are gathered into runs, pushed as one slice when something special
@@ -125,7 +157,7 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
       if (special) {
         if (pos > runStart) parts.push(buf.subarray(runStart, pos));
         const done = handleLine(buf, pos, end);
-        if (done) yield done;
+        if (done) yield* deliver(done);
         runStart = end;
       } else {
         lineNo++;
@@ -136,14 +168,20 @@ export async function* readMbox(chunks: AsyncIterable<Buffer | string>): AsyncGe
     }
     if (pos > runStart) parts.push(buf.subarray(runStart, pos));
     if (pos < buf.length) carry.push(buf.subarray(pos));
+    // A message past SPILL_AT goes to a private file as it arrives, not into memory.
+    if (spill || parts.reduce((sum, part) => sum + part.length, 0) > SPILL_AT) {
+      spill ??= await MemberSpill.create();
+      await spill.write(parts);
+      parts = [];
+    }
   }
   if (carry.length) {
     const line = Buffer.concat(carry);
     const done = handleLine(line, 0, line.length);
-    if (done) yield done;
+    if (done) yield* deliver(done);
   }
   const last = finish();
-  if (last) yield last;
+  if (last) yield* deliver(last);
 }
 
 /**
@@ -182,6 +220,9 @@ export function splitArchiveMember(file: string): { path: string; member: number
   return m ? { path: m[1], member: Number(m[2]) } : { path: file, member: null };
 }
 
+/** Lints one message of an archive: its bytes, or (a large one) the private file holding them. */
+export type MemberLinter = (name: string, source: Buffer, file?: string) => Promise<FileResult>;
+
 /**
  * Lints each message of an archive in turn. File lines in the results are lines of the archive,
  * so that an editor or a code-scanning annotation lands on the right line of the real file;
@@ -189,7 +230,7 @@ export function splitArchiveMember(file: string): { path: string; member: number
  */
 export async function lintMbox(
   path: string,
-  lintMember: (name: string, source: Buffer) => Promise<FileResult>,
+  lintMember: MemberLinter,
   /** Called with each result as it is made; when given, results are not also collected. */
   emit?: (result: FileResult) => void,
 ): Promise<FileResult[]> {
@@ -203,14 +244,14 @@ export async function lintMbox(
 export async function lintMboxStream(
   name: string,
   openChunks: () => AsyncIterable<Buffer>,
-  lintMember: (name: string, source: Buffer) => Promise<FileResult>,
+  lintMember: MemberLinter,
   emit?: (result: FileResult) => void,
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const out = emit ?? ((result: FileResult) => results.push(result));
   try {
     for await (const message of readMbox(openChunks())) {
-      const result = await lintMember(`${name}#${message.index}`, message.source);
+      const result = await lintMember(`${name}#${message.index}`, message.source, message.file);
       out(inArchive(result, message.startLine));
     }
   } catch (err) {

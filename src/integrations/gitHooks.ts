@@ -18,7 +18,7 @@ import picomatch from "picomatch";
 import type { FileResult } from "../types.js";
 import { loadConfig, resolveConfigFor, type LoadedConfig } from "../config/loadConfig.js";
 import { UsageError } from "../config/errors.js";
-import { fileError, lintSource } from "../engine/lint.js";
+import { fileError, lintPath, lintSource } from "../engine/lint.js";
 import { DRAFT_EXTENSIONS } from "../input/collectInputs.js";
 import { lintMboxStream, looksLikeMbox } from "../input/mbox.js";
 import { buildReport } from "../report/summarise.js";
@@ -127,8 +127,10 @@ export async function runPreCommit(io: HookIo): Promise<number> {
     const loaded = await configFor(dirname(absolute));
     const ignored = picomatch(loaded.config.ignorePatterns ?? [], { dot: true });
     if (ignored(path)) continue;
-    const lintMember = (member: string, source: Buffer) =>
-      lintSource(source, { file: member, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet, input: "eml" });
+    const lintMember = (member: string, source: Buffer, file?: string) => {
+      const input = { file: member, config: resolveConfigFor(absolute, loaded), ruleSet: loaded.ruleSet, input: "eml" as const };
+      return file ? lintPath(file, input) : lintSource(source, input);
+    };
     // An archive is streamed from the index, message by message, as the CLI streams a file:
     // the staged version is what gets committed, whatever the work tree holds.
     if (/\.mbox$/i.test(path)) {

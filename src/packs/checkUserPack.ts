@@ -4,6 +4,7 @@
  * an error blamed on a built-in pack for every file, or a linter that hangs:
  *
  * - `phrases` must say something: a whitespace-only phrase matched everywhere.
+ * - `lexicons` are not read from a user's pack, so giving some is a mistake, not a no-op.
  * - A rule that reuses a built-in rule's logic (same id) gives the `patterns` that logic reads,
  *   with the same keys and kinds as the built-in entry (a list of words, or a number): a
  *   misspelt key or a string where a list belongs used to be ignored.
@@ -104,6 +105,12 @@ function checkPatterns(rule: PackRule, where: string, builtin: PackRule | undefi
 
 /** Throws a ConfigError naming the pack file and the key at the first problem. */
 export function checkUserPack(pack: Pack, builtinRule: (id: string) => PackRule | undefined): void {
+  // Word lists shared across a pack are read from draftlint's own packs only: edits to a copy's
+  // lexicons would silently change nothing.
+  const lexicon = Object.keys(pack.lexicons ?? {})[0];
+  if (lexicon !== undefined) {
+    throw new ConfigError(`${pack.source}: lexicons.${lexicon}: a user pack's lexicons are not read (only draftlint's own packs have them); use a rule's phrases or patterns, or customerTerms in config`);
+  }
   pack.rules.forEach((rule, index) => {
     const where = `${pack.source}: rules.${index}`;
     rule.phrases?.forEach((phrase, i) => {

@@ -3,7 +3,7 @@
  * per message named `archive.mbox#N`, lines pointing into the archive, memory that does not grow
  * with the archive.
  */
-import { readFileSync, createWriteStream } from "node:fs";
+import { readFileSync, createWriteStream, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { once } from "node:events";
@@ -144,4 +144,27 @@ describe("linting an mbox", () => {
     expect(large).toBeLessThan(200);
     expect(large - small).toBeLessThan(60); // garbage collection is lazy; 100 MB more archive must not mean 100 MB more memory
   }, 120_000);
+});
+
+describe("a message too large to hold", () => {
+  it("is spilled to a private file, linted streaming, removed after; the messages around it unchanged", async () => {
+    const big = `${lookalike.split("\n\n")[0]}\n\nHi Karen, TODO.\n${`${"x".repeat(99)}\n`.repeat(200_000)}`;
+    const archive = toMboxrd([clean, big, lookalike]);
+    const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, "sent.mbox": archive, tmp: "" });
+    const spoolRoot = join(dir, "spool");
+    mkdirSync(spoolRoot);
+    const r = await run(process.execPath, ["--max-old-space-size=200", CLI, "-f", "json", "sent.mbox"], { cwd: dir, env: { TMPDIR: spoolRoot } });
+    expect(r.stderr).toBe("");
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: any) => [f.file, f.error])).toEqual([
+      ["sent.mbox#1", null],
+      ["sent.mbox#2", null],
+      ["sent.mbox#3", null],
+    ]);
+    expect(files[1].findings.map((f: any) => f.ruleId)).toEqual(["external-recipient", "lookalike-domain", "body-too-long"]);
+    // The third message's header findings point at its first header line in the archive.
+    const thirdStart = archive.split("\n").findIndex((line, i, lines) => line.startsWith("From emma") && lines.slice(0, i).filter((l) => l.startsWith("From emma")).length === 2) + 2;
+    expect(files[2].findings.map((f: any) => f.location.fileLine)).toEqual([thirdStart, thirdStart]);
+    expect(readdirSync(spoolRoot)).toEqual([]);
+  }, 60_000);
 });

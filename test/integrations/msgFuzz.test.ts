@@ -62,6 +62,10 @@ describe("hostile .msg", () => {
     const inside = await lint(shared(whole, 100, FIXTURES[2]), options);
     expect(inside).toEqual(alone);
     expect(alone.recipients.map((r) => r.address)).toEqual(["to@example.com", "cc@example.com"]);
+    // A plain Uint8Array view is read the same way, and only within its bounds.
+    const view = new Uint8Array(shared(whole, 64, FIXTURES[2]).buffer, 64, whole.length);
+    expect(await lint(view, options)).toEqual(alone);
+    expect((await lint(view.subarray(0, 512), options)).recipients).toEqual([]);
   });
 
   it("ends with a file error, in seconds, when the directory's FAT entry points at itself", async () => {

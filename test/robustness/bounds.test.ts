@@ -8,6 +8,10 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/index.js";
+import { validateConfig, resolveConfigFor } from "../../src/config/loadConfig.js";
+import { lintMessage } from "../../src/engine/lint.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { readMessage } from "../../src/message/readMessage.js";
 import { CLI, tempProject } from "../integrations/helpers.js";
 
 describe("findings per rule per file", () => {
@@ -66,6 +70,22 @@ describe("text per part", () => {
     expect(file.findings.find((f: any) => f.ruleId === "body-too-long").message).toMatch(/^The body is too long to lint whole: only its first [\d,]+ characters were checked\.$/);
   }, 180_000);
 
+  it("an attachment as one 13 MB base64 line is read in 200 MB", () => {
+    const dir = tempProject();
+    const path = join(dir, "photos.eml");
+    const fd = openSync(path, "w");
+    writeSync(fd, head("b3").replace("TODO here.", "the photos are attached."));
+    writeSync(fd, "--b3\nContent-Type: application/zip\nContent-Disposition: attachment; filename=photos.zip\nContent-Transfer-Encoding: base64\n\n");
+    writeSync(fd, Buffer.alloc(10 << 20, 7).toString("base64"));
+    writeSync(fd, "\n--b3--\n");
+    closeSync(fd);
+    const r = spawnSync(process.execPath, ["--max-old-space-size=200", CLI, "-f", "json", "photos.eml"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.error).toBeNull();
+    expect(file.findings.map((f: any) => f.ruleId)).not.toContain("missing-attachment");
+  }, 90_000);
+
   it("one 10 MB line in a text part, then an attachment: the attachment is still seen", async () => {
     const long = "word ".repeat(2 << 20);
     const source = `${head("b2")}${long}\n${tail("b2")}`;
@@ -76,4 +96,25 @@ describe("text per part", () => {
     const withClaim = await lint(source.replace("TODO here.", "the rota is attached."), { filename: "long.eml", config: { packs: ["hygiene"] } });
     expect(withClaim.findings.map((f) => f.ruleId)).not.toContain("missing-attachment");
   }, 60_000);
+});
+
+describe("time per input", () => {
+  it("past the budget the remaining rules are not run, and an error says which", async () => {
+    const loaded = validateConfig({ packs: ["hygiene"] }, null, process.cwd());
+    const slow = defineRule({
+      id: "slow-rule",
+      pack: "test",
+      check() {
+        const until = Date.now() + 100;
+        while (Date.now() < until);
+      },
+    });
+    const ruleSet = [{ ...loaded.ruleSet[0], rule: slow }, ...loaded.ruleSet];
+    const message = await readMessage(Buffer.from("Hi Karen, TODO.\n"), "t.txt", "auto", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
+    const result = await lintMessage(message, resolveConfigFor("t.txt", loaded), ruleSet, undefined, 50);
+    const notice = result.findings.find((f) => f.ruleId === "lint-time-limit");
+    expect(notice?.severity).toBe("error");
+    expect(notice?.message).toContain(loaded.ruleSet.map((r) => r.data.id).join(", "));
+    expect(result.findings.map((f) => f.ruleId)).not.toContain("unfilled-placeholder");
+  });
 });
