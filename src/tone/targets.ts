@@ -255,6 +255,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
 
     if (lex.roleNouns.has(norm) || lex.relativeNouns.has(norm) || isPersonNoun(t, lex)) {
       if (isModifier(tokens, i, lex)) continue;
+      // "A couple of issues strike me": a quantity, not a pair of guests.
+      if (tokens[i - 1]?.norm === "a" && tokens[i + 1]?.norm === "of" && QUANTITY_NOUNS.has(norm)) continue;
       const prev = tokens[i - 1];
       let first = extendLeft(tokens, i, lex);
       // "that tattoo studio", "the benefits crowd": a noun used as a modifier between the
@@ -293,6 +295,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
   return mentions;
 }
 
+/** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */
+const QUANTITY_NOUNS = new Set(["couple", "bunch", "crowd", "lot", "pair", "group", "host", "team", "family", "gang", "handful"]);
 /** Collective nouns that, with a modifier after "the", name a kind of people: "the benefits crowd". */
 const COLLECTIVE_NOUNS = new Set(["crowd", "crowds", "brigade", "brigades", "mob", "tribe", "types"]);
 /** Person nouns that name an organisation, which may as well be a supplier as a customer. */

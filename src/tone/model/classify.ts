@@ -39,6 +39,7 @@ export interface ModelVerdict {
 }
 
 const models = new Map<string, ToneModel>();
+const NEGATED = DENSE_FEATURES.indexOf("negatedNearMention");
 
 /** The model stored in `dir` (rules/tone-model), read once per process. */
 export function toneModel(dir: string): ToneModel {
@@ -78,6 +79,9 @@ function loadModel(dir: string): ToneModel {
       if (r >= 0 && table.known(r)) for (let h = 0; h < H; h++) x[t * net.inputs + h] = table.value(r, h);
       x.set(seq.extras[t], t * net.inputs + H);
     }
+    // Negation near the person spoken about ("so they don't go elsewhere", "she isn't difficult")
+    // is where the model is least reliable; the constructions read its scope, so they decide.
+    if (f.dense[NEGATED] === 1) return null;
     const pass = forward(net, x, T, seq.near, f.dense);
     const z = pass.logits;
     let best = 0;
