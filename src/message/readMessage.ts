@@ -142,12 +142,18 @@ export function looksLikeEml(file: string, source: Buffer): boolean {
   const head = withoutUtf8Bom(source).subarray(0, 64 * 1024).toString("latin1");
   const lines = head.split(/\r?\n/);
   if (!HEADER_FIELD.test(lines[0] ?? "")) return false;
+  // "Note: bring the forms" and a blank line is a text that starts with a label: an email's
+  // header block names at least one field that messages have (RFC 5322 §3.6).
+  let known = MESSAGE_FIELD.test(lines[0]);
   for (const line of lines.slice(1)) {
-    if (line === "") return true;
+    if (line === "") return known;
     if (!HEADER_FIELD.test(line) && !/^[ \t]/.test(line)) return false;
+    known ||= MESSAGE_FIELD.test(line);
   }
   return false;
 }
+
+const MESSAGE_FIELD = /^(from|to|cc|bcc|subject|date|sender|reply-to|message-id|in-reply-to|references|mime-version|content-type|received|return-path|delivered-to|x-[\w-]+):/i;
 
 /** NUL bytes or mostly control characters: not something a person would send as text. */
 function looksBinary(source: Buffer): boolean {

@@ -16,25 +16,10 @@
  */
 import { ConfigError } from "../config/errors.js";
 import type { Pack, PackRule } from "./schema.js";
+import { splitTopLevel } from "../tone/patterns.js";
 
 export const MAX_PATTERN_WAYS = 1024;
 
-/** Splits on `isSeparator` outside parentheses, as the pattern compiler (src/tone/patterns.ts) does. */
-function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && isSeparator(ch)) {
-      out.push(current);
-      current = "";
-    } else current += ch;
-  }
-  out.push(current);
-  return out;
-}
 
 const itemsOf = (pattern: string) => splitTopLevel(pattern.trim(), (ch) => /\s/.test(ch)).filter((item) => item !== "");
 const isGroup = (item: string) => item.startsWith("(") && item.endsWith(")");

@@ -13,8 +13,28 @@ import { wordLine, type PatternMatch, type WordLine } from "./patterns.js";
 import { toneLexicon, type ToneLexicon } from "./lexicon.js";
 import { findMentions, type Mention, type TargetContext } from "./targets.js";
 
-/** Sentences longer than this are analysed on their first part only, so work stays bounded. */
+/**
+ * A "sentence" longer than this (a pasted table, a run-on line with no full stops) is read in
+ * pieces of about this size, cut at a space, so work per piece stays bounded and no part of it
+ * goes unread.
+ */
 const MAX_SENTENCE = 1000;
+
+/** Cuts a span longer than MAX_SENTENCE into pieces at the last space before each limit. */
+function boundedSpans<S extends { start: number; end: number }>(text: string, spans: S[]): S[] {
+  const out: S[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    while (span.end - start > MAX_SENTENCE) {
+      const space = text.lastIndexOf(" ", start + MAX_SENTENCE);
+      const cut = space > start + MAX_SENTENCE / 2 ? space + 1 : start + MAX_SENTENCE;
+      out.push({ ...span, start, end: cut });
+      start = cut;
+    }
+    out.push({ ...span, start });
+  }
+  return out;
+}
 
 export interface Sentence {
   /** Offsets in the body text, or in the subject for the subject line. */
@@ -85,8 +105,8 @@ export function analyseMessage(message: Message, config: ResolvedConfig): ToneAn
 }
 
 function sentencesOf(text: string, from: number, to: number, templates: boolean, targets: TargetContext, lexicon: ToneLexicon): Sentence[] {
-  return splitSentences(text, from, to).map((span) => {
-    const end = Math.min(span.end, span.start + MAX_SENTENCE);
+  return boundedSpans(text, splitSentences(text, from, to)).map((span) => {
+    const end = span.end;
     const sentenceText = text.slice(span.start, span.end);
     // Quote markers ("> ") of a forwarded block are not words.
     const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));

@@ -54,7 +54,7 @@ function literalWords(text: string): string[] {
 }
 
 /** Splits on `isSeparator` outside parentheses: `(no one|nobody) (likes|wants)` is two items. */
-function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
+export function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
   const out: string[] = [];
   let depth = 0;
   let current = "";

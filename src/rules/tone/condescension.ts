@@ -13,7 +13,8 @@ import { rulePatterns } from "../../tone/rulePatterns.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 
 function aimed(judgement: ToneJudgement): ToneJudgement {
-  const mentions = judgement.sentence.mentions().filter((m) => !m.possessor || m.kind === "you");
+  // A capitalised first word may be no name at all: "Per my last email" talks down to the reader, not to "Per".
+  const mentions = judgement.sentence.mentions().filter((m) => (!m.possessor || m.kind === "you") && !m.uncertain);
   const mention = mentions.find((m) => m.kind === "you") ?? mentions[0];
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }

@@ -24,7 +24,7 @@ import type { PatternMatch } from "../../tone/patterns.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { rulePatterns, type CompiledPatterns } from "../../tone/rulePatterns.js";
 import type { Mention } from "../../tone/targets.js";
-import { withModel } from "../../tone/model/modelJudgements.js";
+import { withModel, wordValence } from "../../tone/model/modelJudgements.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -372,6 +372,9 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
     // Words that are also pronouns or negators ("nobody told her") insult only as nouns: "a nobody".
     const word = sentence.tokens[m.first];
     if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
+    // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
+    const next = sentence.tokens[m.last + 1];
+    if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
     return true;
   });
 }

@@ -22,6 +22,11 @@ export function modelJudgements(analysis: ToneAnalysis, cls: ModelClass): ToneJu
 
 let modelDir: string | undefined;
 
+/** A word's AFINN-165 valence (−5…5), from the model's word table. */
+export function wordValence(word: string): number {
+  return toneModel((modelDir ??= join(builtinRulesDir(), "tone-model"))).words.valence(word);
+}
+
 function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
   const out = new Map<ModelClass, ToneJudgement[]>();
   const model = toneModel((modelDir ??= join(builtinRulesDir(), "tone-model")));

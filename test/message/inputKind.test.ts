@@ -1,0 +1,18 @@
+// --input auto (SPEC §1): a file is an email when it is .eml, or begins with RFC 5322 header lines
+// and a blank line. A text that opens with a label is not one.
+import { describe, expect, it } from "vitest";
+import { read } from "./helpers.js";
+
+describe("auto input", () => {
+  it("reads a .txt that opens with 'Note: …' and a blank line as a text", async () => {
+    const message = await read("Note: bring the forms\n\nSee you at nine.\n", {}, "notes.txt");
+    expect(message.kind).toBe("text");
+    expect(message.body.text).toContain("Note: bring the forms");
+  });
+
+  it("still reads header lines of a real message in a .txt as an email", async () => {
+    const message = await read("From: Sam <sam@acme.com>\nTo: Tom <tom@acme.com>\nSubject: Hi\n\nSee you at nine.\n", {}, "draft.txt");
+    expect(message.kind).not.toBe("text");
+    expect(message.subject).toBe("Hi");
+  });
+});
