@@ -370,7 +370,7 @@ header.write("DLTW", 0, "latin1");
 header.writeUInt32LE(all.length, 4);
 header.writeUInt32LE(COLUMNS.length, 8);
 header.writeUInt32LE(wordBytes.length, 12);
-const outDir = join(ROOT, "rules", "tone-model");
+const outDir = flag("--out", join(ROOT, "rules", "tone-model"));
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "words.bin"), Buffer.concat([header, Buffer.from(new Float32Array(scales).buffer), wordBytes, Buffer.from(known.buffer), Buffer.from(matrix.buffer)]));
 

@@ -372,6 +372,9 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
     // Words that are also pronouns or negators ("nobody told her") insult only as nouns: "a nobody".
     const word = sentence.tokens[m.first];
     if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
+    // The writer's judgement of themselves: "i'm such a muppet, i booked Mrs Aziz into …",
+    // "what an idiot I am".
+    if (aboutTheWriter(sentence.tokens, m.first, m.last)) return false;
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
     const next = sentence.tokens[m.last + 1];
     if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
@@ -380,6 +383,17 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
 }
 
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
+const SELF_COPULAS = new Set(["'m", "am", "was", "feel", "felt", "'ve", "im"]);
+
+/** "I'm (such) a(n) [insult]" before it, or "[insult] I am/was" after it. */
+function aboutTheWriter(tokens: Sentence["tokens"], first: number, last: number): boolean {
+  for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
+    const t = tokens[j];
+    if (t.kind === "punct" || CLAUSE_BREAKERS.has(t.norm)) break;
+    if ((t.norm === "i" && SELF_COPULAS.has(tokens[j + 1]?.norm ?? "")) || t.norm === "im") return true;
+  }
+  return tokens[last + 1]?.norm === "i" && SELF_COPULAS.has(tokens[last + 2]?.norm ?? "");
+}
 
 function isProfane(analysis: ToneAnalysis, sentence: Sentence, m: PatternMatch): boolean {
   return sentence.swears().some((w) => overlaps(w, m));
