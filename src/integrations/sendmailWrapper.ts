@@ -155,14 +155,33 @@ async function handlePendingSignals(): Promise<void> {
 export interface WrapperIo {
   stdin: Readable;
   stderr: (text: string) => void;
+  /** For --help and --version only: a message being sent never writes to stdout. */
+  stdout?: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Whether stderr is a terminal, for colour. */
   color?: boolean;
 }
 
+/** Said for `--help`: sendmail itself has no long options, so these can mean nothing else. */
+const USAGE = `usage: draftlint-sendmail [sendmail options] [recipients]
+A sendmail that lints the message on standard input first: with lint errors it says why on stderr,
+sends nothing and exits 1; otherwise it hands the message, byte for byte, to the real sendmail
+(DRAFTLINT_SENDMAIL, --draftlint-sendmail=PROGRAM, or sendmail: in the user-level config).
+See docs/integrations.md.
+`;
+
 export async function runSendmailWrapper(argv: string[], io: WrapperIo): Promise<number> {
   const { env, stderr } = io;
+  // Answered without reading standard input (it used to wait there for a message).
+  if (argv.length === 1 && argv[0] === "--help") {
+    (io.stdout ?? io.stderr)(USAGE);
+    return 0;
+  }
+  if (argv.length === 1 && argv[0] === "--version") {
+    (io.stdout ?? io.stderr)(`draftlint-sendmail ${process.env.DRAFTLINT_VERSION ?? "0.0.0"}\n`);
+    return 0;
+  }
   if (env[RECURSION_GUARD]) {
     stderr("draftlint-sendmail: the configured sendmail is draftlint-sendmail itself; set DRAFTLINT_SENDMAIL to the real one\n");
     return 2;
@@ -275,6 +294,7 @@ export async function main(argv: string[]): Promise<number> {
   return runSendmailWrapper(argv, {
     stdin: process.stdin,
     stderr: (t) => process.stderr.write(t),
+    stdout: (t) => process.stdout.write(t),
     env: process.env,
     cwd: process.cwd(),
     color: process.stderr.isTTY === true && !process.env.NO_COLOR,

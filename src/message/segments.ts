@@ -59,6 +59,9 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Header fields only a message's own header has, never a client's quoted block. */
+const TRANSPORT_FIELD = /^(message-id|mime-version|content-type|content-transfer-encoding|received|return-path|delivered-to|dkim-signature|x-[\w-]+):/i;
+
 interface QuoteStart {
   /** The quote's first line: the banner, or the attribution above a header block. */
   begin: number;
@@ -178,6 +181,17 @@ export function splitQuotedSegments(text: string): Segment[] {
 
     // Everything after a forward banner or a quoted header block is quoted history.
     const quoteStart = quoteStartAt(lines, i);
+    // A message's own header block read as text (`--input text` on an .eml) is not quoted
+    // history: nothing is written above it, and it has the transport fields that a quoted block
+    // (From/Sent/To/Subject, as clients write it) never has. The sender's text follows it.
+    if (quoteStart && lines.slice(0, i).every((l) => l.text.trim() === "")) {
+      let j = i;
+      while (j + 1 < lines.length && lines[j + 1].text.trim() !== "") j++;
+      if (lines.slice(i, j + 1).some((l) => TRANSPORT_FIELD.test(l.text))) {
+        i = j;
+        continue;
+      }
+    }
     if (quoteStart) {
       close(lines[quoteStart.begin].start);
       segments.push(...quotedTail(lines, quoteStart, text.length));

@@ -3,6 +3,7 @@
  * records its arguments and writes its standard input to a file: a clean message must arrive
  * byte for byte (binary, 8-bit, CRLF, ~50 MB), a flagged one must never reach it.
  */
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -146,6 +147,20 @@ describe("parsing sendmail's command line", () => {
 });
 
 describe("draftlint-sendmail", () => {
+  it.each([
+    ["--help", /^usage: draftlint-sendmail /],
+    ["--version", /^draftlint-sendmail \d+\.\d+\.\d+/],
+  ])("answers %s at once, without waiting for a message on standard input", async (flag, expected) => {
+    // Standard input stays open: the old wrapper sat waiting on it for a message.
+    const child = spawn(process.execPath, [SENDMAIL_BIN, flag], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    expect(stdout).toMatch(expected);
+  });
+
   it("passes a clean message through byte for byte, with the same arguments, and exits with sendmail's code", async () => {
     const s = setup();
     const args = ["-oem", "-oi", "-f", "emma.wright@stokepark.com", "--", "karen.smith@stokepark.com"];

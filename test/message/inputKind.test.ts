@@ -16,3 +16,15 @@ describe("auto input", () => {
     expect(message.subject).toBe("Hi");
   });
 });
+
+describe("--input text on an email", () => {
+  it("reads the message's own header lines as text, and what follows as the sender's words", async () => {
+    const { readMessage } = await import("../../src/message/readMessage.js");
+    const { settings, segmentTexts } = await import("./helpers.js");
+    const source = "From: Sam <sam@acme.com>\nTo: Tom <tom@acme.com>\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\n\nHonestly the couple are a pair of clowns.\n";
+    const message = await readMessage(Buffer.from(source), "draft.eml", "text", settings());
+    expect(message.kind).toBe("text");
+    expect(segmentTexts(message, "quoted")).toEqual([]);
+    expect(segmentTexts(message, "new").join("")).toContain("Honestly the couple are a pair of clowns.");
+  });
+});
