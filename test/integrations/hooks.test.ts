@@ -149,7 +149,9 @@ describe("hooks install", () => {
   it("the hook script refuses when draftlint cannot be found", async () => {
     const script = buildHookScript("pre-commit", null);
     const dir = tempProject({ hook: script });
-    const r = await run("/bin/sh", [join(dir, "hook")], { cwd: dir, env: { PATH: "/usr/bin:/bin" } });
+    // An empty PATH of its own: a draftlint installed globally (in /usr/bin, say) must not be found.
+    const emptyBin = tempProject({});
+    const r = await run("/bin/sh", [join(dir, "hook")], { cwd: dir, env: { PATH: emptyBin } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("draftlint: not found");
   });
