@@ -162,9 +162,11 @@ describe("a message too large to hold", () => {
       ["sent.mbox#3", null],
     ]);
     expect(files[1].findings.map((f: any) => f.ruleId)).toEqual(["external-recipient", "lookalike-domain", "body-too-long"]);
-    // The third message's header findings point at its first header line in the archive.
-    const thirdStart = archive.split("\n").findIndex((line, i, lines) => line.startsWith("From emma") && lines.slice(0, i).filter((l) => l.startsWith("From emma")).length === 2) + 2;
-    expect(files[2].findings.map((f: any) => f.location.fileLine)).toEqual([thirdStart, thirdStart]);
+    // The third message's header findings point at its To: line in the archive (1-based).
+    const lines = archive.split("\n");
+    const thirdFrom = lines.findIndex((line, i) => line.startsWith("From emma") && lines.slice(0, i).filter((l) => l.startsWith("From emma")).length === 2);
+    const thirdTo = lines.findIndex((line, i) => i > thirdFrom && /^To:/i.test(line)) + 1;
+    expect(files[2].findings.map((f: any) => f.location.fileLine)).toEqual([thirdTo, thirdTo]);
     expect(readdirSync(spoolRoot)).toEqual([]);
   }, 60_000);
 });
