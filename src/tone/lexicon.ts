@@ -20,8 +20,10 @@ export interface ToneLexicon {
   relativeNouns: ReadonlySet<string>;
   personNouns: ReadonlySet<string>;
   /**
-   * Every other noun for a kind of person (WordNet's: "receptionist", "plumber"), read as one
-   * only when written in lower case: "the Coopers" are a family, "the cooper" a trade.
+   * Every other noun for a kind of person (WordNet's: "receptionist", "plumber"), singular; read
+   * as one only when written in lower case ("the Coopers" are a family, "the cooper" a trade).
+   * Plurals are recognised by `isTradeNoun`, not stored: pluralising 9,000 words on every start
+   * cost more than the lookups.
    */
   tradeNouns: ReadonlySet<string>;
   titles: ReadonlySet<string>;
@@ -71,7 +73,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
     relativeNouns: withPlurals(words(lex.relativeNouns)),
     personNouns: withPlurals(words(lex.personNouns)),
-    tradeNouns: withPlurals(derivedWords(lex.personNounsFrom, "personNouns")),
+    tradeNouns: new Set(derivedWords(lex.personNounsFrom, "personNouns")),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
@@ -89,4 +91,15 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
   };
   cache.set(key, lexicon);
   return lexicon;
+}
+
+/** Whether `word` (lower case) is a trade noun or its plural: "plumbers", "secretaries", "foremen". */
+export function isTradeNoun(lexicon: ToneLexicon, word: string): boolean {
+  const nouns = lexicon.tradeNouns;
+  if (nouns.has(word)) return true;
+  if (word.endsWith("men")) return nouns.has(`${word.slice(0, -3)}man`);
+  if (!word.endsWith("s")) return false;
+  if (word.endsWith("ies") && nouns.has(`${word.slice(0, -3)}y`)) return true;
+  if (word.endsWith("es") && nouns.has(word.slice(0, -2))) return true;
+  return nouns.has(word.slice(0, -1));
 }

@@ -8,7 +8,7 @@
  */
 import type { Recipient } from "../types.js";
 import type { Token } from "./tokens.js";
-import type { ToneLexicon } from "./lexicon.js";
+import { isTradeNoun, type ToneLexicon } from "./lexicon.js";
 import {
   ATTACHING_PREPOSITIONS,
   DEMONSTRATIVES,
@@ -133,7 +133,7 @@ function possessedPerson(tokens: Token[], after: number, lex: ToneLexicon): numb
 }
 
 function isPersonNoun(t: Token, lex: ToneLexicon): boolean {
-  return lex.personNouns.has(t.norm) || (!t.capitalised && lex.tradeNouns.has(t.norm));
+  return lex.personNouns.has(t.norm) || (!t.capitalised && isTradeNoun(lex, t.norm));
 }
 
 function isPersonHead(t: Token, lex: ToneLexicon): boolean {
