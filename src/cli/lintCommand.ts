@@ -116,7 +116,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const workers = workerCount(drafts.length);
   // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
   // linting the one before (a third of a sequential run was idle time).
-  const resultsOf = workers ? lintInWorkers(drafts, settings, workers) : lintAhead(drafts, 8, (path) => linter.lint(path));
+  const resultsOf = workers ? lintInWorkers(drafts, settings, workers, (path) => linter.lint(path)) : lintAhead(drafts, 8, (path) => linter.lint(path));
 
   const output = openOutput(options.outputFile, io);
   const width = options.outputFile ? undefined : io.columns;

@@ -4,6 +4,7 @@
  * thread, which streams them message by message.)
  */
 import { parentPort, workerData } from "node:worker_threads";
+import type { FileResult } from "../types.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { mapInOrder } from "./mapInOrder.js";
 
@@ -11,10 +12,12 @@ export interface WorkerBatch {
   items: Array<{ index: number; path: string }>;
 }
 
+export type WorkerDone = Array<{ index: number; result: FileResult }>;
+
 const linter = createFileLinter(workerData as FileLinterSettings);
 
 parentPort?.on("message", async (batch: WorkerBatch) => {
   // A few files in flight at once, so one file's read overlaps another's linting.
-  const results = await mapInOrder(batch.items, 4, async ({ index, path }) => ({ index, result: await linter.lint(path) }));
+  const results: WorkerDone = await mapInOrder(batch.items, 4, async ({ index, path }) => ({ index, result: await linter.lint(path) }));
   parentPort!.postMessage(results);
 });

@@ -50,6 +50,9 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
   return {
     columns,
     row(word) {
+      // A word of 13 characters or more may be a slice of the message it came from (V8 slices
+      // long strings): remembering it would keep that whole message alive.
+      if (word.length >= 13) return search(word);
       let found = rows.get(word);
       if (found === undefined) {
         if (rows.size >= ROW_MEMO_SIZE) rows.clear();
