@@ -22,6 +22,7 @@ import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
 import { refuseOutputOverInput } from "./outputGuard.js";
 import { safeLine } from "../report/safeText.js";
+import { createProgress, type Progress, type ProgressStream } from "./progress.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -51,6 +52,8 @@ export interface Io {
   chalk: ChalkInstance;
   /** The terminal's width when stdout is one: stylish wraps to it between words. */
   columns?: number;
+  /** Where the progress counter of a long run goes (stderr; drawn only when it is a terminal). */
+  progress?: ProgressStream;
 }
 
 /**
@@ -118,7 +121,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   // linting the one before (a third of a sequential run was idle time).
   const resultsOf = workers ? lintInWorkers(drafts, settings, workers, (path) => linter.lint(path)) : lintAhead(drafts, 8, (path) => linter.lint(path));
 
-  const output = openOutput(options.outputFile, io);
+  // A machine format on stdout is read by a program, which a counter on the same terminal would only garble.
+  const machineOnStdout = !options.outputFile && options.format !== "stylish";
+  const progress = createProgress({ total: items.length, stream: io.progress ?? { write: () => true }, env: process.env, quiet: (options.quiet ?? false) || machineOnStdout });
+  const output = options.outputFile ? openOutput(options.outputFile, io) : withProgressCleared(openOutput(undefined, io), progress);
   const width = options.outputFile ? undefined : io.columns;
   const sink = createReportSink(formatter, { chalk: io.chalk, width }, output, options.quiet ?? false);
   let draftIndex = 0;
@@ -129,9 +135,11 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     else {
       (await resultsOf(draftIndex++)).forEach(sink.emit);
     }
+    progress.tick();
   }
   const summary = sink.finish();
   output.close();
+  progress.clear();
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
   for (const line of sink.fileErrorLines) io.stderr(line);
   // Too many warnings fails the run: say why, with --quiet too (which hides the warnings).
@@ -170,6 +178,17 @@ function errorsOnly(result: FileResult): FileResult {
 interface Output {
   write(text: string): void;
   close(): void;
+}
+
+/** Report text never lands in the middle of the counter's line when both go to one terminal. */
+function withProgressCleared(output: Output, progress: Progress): Output {
+  return {
+    write: (text) => {
+      if (text) progress.clear();
+      output.write(text);
+    },
+    close: () => output.close(),
+  };
 }
 
 /** Standard output, or `--output-file` written as the report is made. */

@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     readStdin,
     chalk: makeChalk(color),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    progress: process.stderr,
   });
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
