@@ -16,6 +16,7 @@ import { createConfigLookup } from "./configLookup.js";
 import { formatPrintConfig } from "./printConfig.js";
 import { fileError } from "../engine/lint.js";
 import { lintInWorkers, workerCount } from "./lintInWorkers.js";
+import { cacheFilePath, openLintCache, withCache, type LintCache } from "./lintCache.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
@@ -43,6 +44,10 @@ export interface LintCommandOptions {
   reportUnusedDisableDirectives?: boolean;
   /** `--print-config FILE`: print the config for that file instead of linting. */
   printConfig?: string;
+  /** `--cache`: keep each file's result, and lint only files that changed since. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a directory for `.draftlintcache` (default: the working directory). */
+  cacheLocation?: string;
 }
 
 export interface Io {
@@ -116,10 +121,14 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   // Archives are streamed on this thread; drafts may go to worker threads when there are many.
   const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
   const drafts = items.flatMap((item, i) => (item.kind === "file" && !isArchive[i] ? [item.path] : []));
-  const workers = workerCount(drafts.length);
-  // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
-  // linting the one before (a third of a sequential run was idle time).
-  const resultsOf = workers ? lintInWorkers(drafts, settings, workers, (path) => linter.lint(path)) : lintAhead(drafts, 8, (path) => linter.lint(path));
+  const startLinting = (paths: string[]) => {
+    const workers = workerCount(paths.length);
+    // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
+    // linting the one before (a third of a sequential run was idle time).
+    return workers ? lintInWorkers(paths, settings, workers, (path) => linter.lint(path)) : lintAhead(paths, 8, (path) => linter.lint(path));
+  };
+  const cache = options.cache ? openLintCache(cacheFilePath(options.cacheLocation, process.cwd()), cli, options.input) : null;
+  const resultsOf = cache ? await withCache(drafts, cache, (path) => configs.forFile(path), startLinting) : startLinting(drafts);
 
   // A machine format on stdout is read by a program, which a counter on the same terminal would only garble.
   const machineOnStdout = !options.outputFile && options.format !== "stylish";
@@ -140,6 +149,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const summary = sink.finish();
   output.close();
   progress.clear();
+  saveCache(cache, io);
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
   for (const line of sink.fileErrorLines) io.stderr(line);
   // Too many warnings fails the run: say why, with --quiet too (which hides the warnings).
@@ -169,6 +179,15 @@ function lintAhead(paths: string[], window: number, lint: (path: string) => Prom
     started.delete(index);
     return result;
   };
+}
+
+/** A cache that cannot be written costs the next run its speed, not this run its report. */
+function saveCache(cache: LintCache | null, io: Io): void {
+  try {
+    cache?.save();
+  } catch (err) {
+    io.stderr(`draftlint: the cache could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run lints every file\n`);
+  }
 }
 
 function errorsOnly(result: FileResult): FileResult {
