@@ -15,7 +15,7 @@ import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { createConfigLookup } from "./configLookup.js";
 import { formatPrintConfig } from "./printConfig.js";
 import { fileError } from "../engine/lint.js";
-import { lintInWorkers, workerCount } from "./lintInWorkers.js";
+import { lintArchiveInWorker, lintInWorkers, workerCount } from "./lintInWorkers.js";
 import { cacheFilePath, openLintCache, withCache, type LintCache } from "./lintCache.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
@@ -140,7 +140,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   for (const [i, item] of items.entries()) {
     if (item.kind === "unreadable") sink.emit(fileError(item.path, "read-error", "permission denied: this directory was not walked"));
     else if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
-    else if (isArchive[i]) await linter.lintArchive(item.path, sink.emit);
+    else if (isArchive[i]) await lintArchiveInWorker(item.path, settings, sink.emit, linter.lintArchive);
     else {
       (await resultsOf(draftIndex++)).forEach(sink.emit);
     }

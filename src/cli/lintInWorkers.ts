@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { FileResult } from "../types.js";
 import type { FileLinterSettings } from "./fileLinter.js";
-import type { WorkerBatch, WorkerDone } from "./lintWorker.js";
+import type { ArchiveJob, ArchiveMessage, WorkerBatch, WorkerDone } from "./lintWorker.js";
 
 /** Below this many files, starting workers (about a cold start each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -144,4 +144,44 @@ interface ResultSlot {
   resolve: (r: FileResult[]) => void;
   delivered: boolean;
   asked: boolean;
+}
+
+/**
+ * An mbox archive streamed on a worker thread, whose capped heap keeps a 1 GB archive's run
+ * under 200 MB (on the main thread V8 let the heap grow past it). Each message's result is
+ * passed to `emit` in order as it comes. Without the bundled worker (running from source) the
+ * archive is linted here with `lintHere`; if the worker fails part way, `lintHere` goes on from
+ * the message after the last one printed.
+ */
+export async function lintArchiveInWorker(
+  path: string,
+  settings: FileLinterSettings,
+  emit: (result: FileResult) => void,
+  lintHere: (path: string, emit: (result: FileResult) => void) => Promise<void>,
+): Promise<void> {
+  const script = workerScript();
+  if (!script || process.env.DRAFTLINT_WORKERS === "0") return lintHere(path, emit);
+  let printed = 0;
+  const finished = await new Promise<boolean>((resolve) => {
+    const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    worker.on("message", (message: ArchiveMessage) => {
+      if ("result" in message) {
+        printed++;
+        emit(message.result);
+      } else {
+        void worker.terminate();
+        resolve(true);
+      }
+    });
+    worker.on("error", (err) => {
+      if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: the archive's worker stopped (${err.message}); this thread goes on\n`);
+      resolve(false);
+    });
+    worker.postMessage({ archive: path } satisfies ArchiveJob);
+  });
+  if (finished) return;
+  let seen = 0;
+  await lintHere(path, (result) => {
+    if (seen++ >= printed) emit(result);
+  });
 }
