@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { execFileSync, spawnSync } from "node:child_process";
-import { buildLazyModules, lazyDepsPlugin } from "./lazy-deps.mjs";
+import { assertPatched, buildLazyModules, lazyDepsPlugin, patchesApplied } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -39,8 +39,10 @@ const result = await build({
   // Heavy modules a plain draft never needs load on first use (scripts/lazy-deps.mjs).
   plugins: [lazyDepsPlugin()],
 });
+assertPatched(["libmime-charset"]);
 await buildLazyModules("dist");
 await precompilePacks("dist");
+patchesApplied.clear();
 
 // The command line as one CommonJS file, which bin/draftlint.js compiles with a V8 code cache
 // (Node 20 has none for ES modules): compiling the bundle was a third of a cold start.
@@ -57,6 +59,7 @@ await build({
   logLevel: "warning",
   plugins: [lazyDepsPlugin(), importThroughBin()],
 });
+assertPatched(["libmime-charset", "cosmiconfig-import"]);
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
 // has findings, so the run exits 1 by design.
 spawnSync(process.execPath, ["bin/draftlint.js", "--no-color", "fixtures/stoke-park.eml"], {
@@ -81,9 +84,12 @@ function importThroughBin() {
     setup(b) {
       b.onLoad({ filter: /cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, async (args) => {
         const text = await readFile(args.path, "utf8");
-        if (!text.includes("await import(href)")) {
-          return { contents: text, loader: "js", warnings: [{ text: "cosmiconfig's loaders changed shape: .mjs configs may not load from dist/cli.cjs" }] };
+        // A dependency that changed shape fails the build: a warning scrolls by and ships a CLI
+        // that cannot load .mjs configs.
+        if (text.split("await import(href)").length !== 2) {
+          return { errors: [{ text: "cosmiconfig's loaders.js changed shape (expected one `await import(href)`): update importThroughBin in scripts/build.mjs" }] };
         }
+        patchesApplied.add("cosmiconfig-import");
         return { contents: text.replace("await import(href)", "await globalThis.__draftlintImport(href)"), loader: "js" };
       });
     },

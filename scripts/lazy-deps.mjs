@@ -49,9 +49,11 @@ export async function buildLazyModules(outdir) {
         platform: "node",
         target: "node20",
         logLevel: "warning",
+        plugins: [zodLocalesPlugin()],
       }),
     ),
   );
+  assertPatched(["zod-locales"]);
 }
 
 const LOADER = `
@@ -110,13 +112,48 @@ export default function linkifyIt(...ctorArgs) {
 
 /**
  * libmime's charset.js reads iconv-lite's GBK codec at import, only to compare decoder classes
- * later; read it when first compared instead. If the source ever changes shape, the build warns
- * and leaves it as is (slower start, same behaviour).
+ * later; read it when first compared instead. If the source ever changes shape, the build fails
+ * (scripts/build.mjs) rather than ship the slower start.
  */
 const CHARSET_PATCHES = [
   [/const DBCS_DECODER = (iconv(?:_lite_1\.default)?)\.getCodec\('gbk'\)\.decoder;/, "let DBCS_DECODER_LAZY;"],
   [/codec\.decoder === DBCS_DECODER\b/, "codec.decoder === (DBCS_DECODER_LAZY ??= ICONV_REF.getCodec('gbk').decoder)"],
 ];
+
+/**
+ * The patches of third-party code that took effect in this build. A dependency that moves or
+ * renames the file a patch looks for would otherwise skip the patch without a word.
+ */
+export const patchesApplied = new Set();
+
+/** Fails the build unless each named patch found its file and applied. */
+export function assertPatched(names) {
+  const missing = names.filter((name) => !patchesApplied.has(name));
+  if (missing.length) throw new Error(`build: the ${missing.join(", ")} patch found nothing to patch (a dependency changed): see scripts/lazy-deps.mjs`);
+}
+
+/** zod bundles error messages in 40+ languages; draftlint reports in English only. */
+export function zodLocalesPlugin() {
+  return {
+    name: "draftlint-zod-locales",
+    setup(b) {
+      // Both builds of the index: ESM (`from "./de.js"`) and CommonJS (`require("./de.cjs")`).
+      b.onLoad({ filter: /zod[/\\]v4[/\\]locales[/\\]index\.c?js$/ }, async (args) => {
+        const { readFile } = await import("node:fs/promises");
+        const text = await readFile(args.path, "utf8");
+        const ext = args.path.endsWith(".cjs") ? "cjs" : "js";
+        const locale = ext === "cjs" ? /require\("\.\/[a-zA-Z-]+\.cjs"\)/g : /from "\.\/[a-zA-Z-]+\.js"/g;
+        const english = ext === "cjs" ? 'require("./en.cjs")' : 'from "./en.js"';
+        const found = text.match(locale) ?? [];
+        if (found.length < 10 || !found.includes(english)) {
+          return { errors: [{ text: `zod's ${args.path} changed shape (${found.length} locale imports, English ${found.includes(english) ? "among them" : "missing"}): update zodLocalesPlugin in scripts/lazy-deps.mjs` }] };
+        }
+        patchesApplied.add("zod-locales");
+        return { contents: text.replace(locale, english), loader: "js" };
+      });
+    },
+  };
+}
 
 export function lazyDepsPlugin() {
   return {
@@ -132,12 +169,6 @@ export function lazyDepsPlugin() {
       b.onResolve({ filter: /^libmime$/ }, (args) => {
         if (args.pluginData === "libmime-resolved") return undefined;
         return b.resolve("libmime", { kind: "require-call", resolveDir: args.resolveDir, pluginData: "libmime-resolved" });
-      });
-      // zod bundles error messages in 40+ languages; draftlint reports in English only.
-      b.onLoad({ filter: /zod[/\\]v4[/\\]locales[/\\]index\.js$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        const text = await readFile(args.path, "utf8");
-        return { contents: text.replace(/from "\.\/[a-zA-Z-]+\.js"/g, 'from "./en.js"'), loader: "js" };
       });
       // iconv-lite's multi-byte tables (~450 KB of JSON) are required only when such a charset is
       // decoded: copy them to dist/lazy/iconv-tables and require them from there on demand.
@@ -155,11 +186,13 @@ export function lazyDepsPlugin() {
         const { readFile } = await import("node:fs/promises");
         let text = await readFile(args.path, "utf8");
         const decl = CHARSET_PATCHES[0][0].exec(text);
+        // A changed dependency fails the build, never ships the slower start silently.
         if (!decl || !CHARSET_PATCHES[1][0].test(text)) {
-          return { contents: text, loader: "js", warnings: [{ text: "libmime charset.js changed shape; GBK table stays on the start path" }] };
+          return { errors: [{ text: "libmime's charset.js changed shape (the GBK decoder read at import): update CHARSET_PATCHES in scripts/lazy-deps.mjs" }] };
         }
         text = text.replace(CHARSET_PATCHES[0][0], CHARSET_PATCHES[0][1]);
         text = text.replace(CHARSET_PATCHES[1][0], CHARSET_PATCHES[1][1].replace("ICONV_REF", decl[1]));
+        patchesApplied.add("libmime-charset");
         return { contents: text, loader: "js" };
       });
     },

@@ -22,10 +22,14 @@ let failed = 0;
 try {
   const report = JSON.parse(readFileSync(results, "utf8"));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  // A file that fails to load, or an error thrown outside any test, fails no test of its own: each
+  // such file counts as one failure, so a red run never ends with "0 failed".
+  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
+  failed = report.numFailedTests + brokenFiles;
   rmSync(results, { force: true });
 } catch {
-  failed = Math.max(failed, 1);
+  // No report at all (vitest crashed): the run failed.
 }
+if (vitest.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(vitest.status ?? 1);

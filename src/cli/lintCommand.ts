@@ -15,13 +15,15 @@ import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { createConfigLookup } from "./configLookup.js";
 import { formatPrintConfig } from "./printConfig.js";
 import { fileError } from "../engine/lint.js";
-import { lintInWorkers, workerCount } from "./lintInWorkers.js";
+import { lintArchiveInWorker, lintInWorkers, workerCount } from "./lintInWorkers.js";
+import { cacheFilePath, openLintCache, withCache, type LintCache } from "./lintCache.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
 import { refuseOutputOverInput } from "./outputGuard.js";
 import { safeLine } from "../report/safeText.js";
+import { createProgress, type Progress, type ProgressStream } from "./progress.js";
 
 export interface LintCommandOptions {
   config?: string;
@@ -42,6 +44,10 @@ export interface LintCommandOptions {
   reportUnusedDisableDirectives?: boolean;
   /** `--print-config FILE`: print the config for that file instead of linting. */
   printConfig?: string;
+  /** `--cache`: keep each file's result, and lint only files that changed since. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a directory for `.draftlintcache` (default: the working directory). */
+  cacheLocation?: string;
 }
 
 export interface Io {
@@ -51,6 +57,8 @@ export interface Io {
   chalk: ChalkInstance;
   /** The terminal's width when stdout is one: stylish wraps to it between words. */
   columns?: number;
+  /** Where the progress counter of a long run goes (stderr; drawn only when it is a terminal). */
+  progress?: ProgressStream;
 }
 
 /**
@@ -113,25 +121,35 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   // Archives are streamed on this thread; drafts may go to worker threads when there are many.
   const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
   const drafts = items.flatMap((item, i) => (item.kind === "file" && !isArchive[i] ? [item.path] : []));
-  const workers = workerCount(drafts.length);
-  // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
-  // linting the one before (a third of a sequential run was idle time).
-  const resultsOf = workers ? lintInWorkers(drafts, settings, workers) : lintAhead(drafts, 8, (path) => linter.lint(path));
+  const startLinting = (paths: string[]) => {
+    const workers = workerCount(paths.length);
+    // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
+    // linting the one before (a third of a sequential run was idle time).
+    return workers ? lintInWorkers(paths, settings, workers, (path) => linter.lint(path)) : lintAhead(paths, 8, (path) => linter.lint(path));
+  };
+  const cache = options.cache ? openLintCache(cacheFilePath(options.cacheLocation, process.cwd()), cli, options.input) : null;
+  const resultsOf = cache ? await withCache(drafts, cache, (path) => configs.forFile(path), startLinting) : startLinting(drafts);
 
-  const output = openOutput(options.outputFile, io);
+  // A machine format on stdout is read by a program, which a counter on the same terminal would only garble.
+  const machineOnStdout = !options.outputFile && options.format !== "stylish";
+  const progress = createProgress({ total: items.length, stream: io.progress ?? { write: () => true }, env: process.env, quiet: (options.quiet ?? false) || machineOnStdout });
+  const output = options.outputFile ? openOutput(options.outputFile, io) : withProgressCleared(openOutput(undefined, io), progress);
   const width = options.outputFile ? undefined : io.columns;
   const sink = createReportSink(formatter, { chalk: io.chalk, width }, output, options.quiet ?? false);
   let draftIndex = 0;
   for (const [i, item] of items.entries()) {
     if (item.kind === "unreadable") sink.emit(fileError(item.path, "read-error", "permission denied: this directory was not walked"));
     else if (item.kind === "stdin") sink.emit(await linter.lint(options.stdinFilename ?? "<stdin>", { source: await io.readStdin() }));
-    else if (isArchive[i]) await linter.lintArchive(item.path, sink.emit);
+    else if (isArchive[i]) await lintArchiveInWorker(item.path, settings, sink.emit, linter.lintArchive);
     else {
       (await resultsOf(draftIndex++)).forEach(sink.emit);
     }
+    progress.tick();
   }
   const summary = sink.finish();
   output.close();
+  progress.clear();
+  saveCache(cache, io);
   // Exit-2 messages are one plain line each on stderr, whatever the format (SPEC §6).
   for (const line of sink.fileErrorLines) io.stderr(line);
   // Too many warnings fails the run: say why, with --quiet too (which hides the warnings).
@@ -163,6 +181,15 @@ function lintAhead(paths: string[], window: number, lint: (path: string) => Prom
   };
 }
 
+/** A cache that cannot be written costs the next run its speed, not this run its report. */
+function saveCache(cache: LintCache | null, io: Io): void {
+  try {
+    cache?.save();
+  } catch (err) {
+    io.stderr(`draftlint: the cache could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run lints every file\n`);
+  }
+}
+
 function errorsOnly(result: FileResult): FileResult {
   return { ...result, findings: result.findings.filter((f) => f.severity === "error") };
 }
@@ -170,6 +197,17 @@ function errorsOnly(result: FileResult): FileResult {
 interface Output {
   write(text: string): void;
   close(): void;
+}
+
+/** Report text never lands in the middle of the counter's line when both go to one terminal. */
+function withProgressCleared(output: Output, progress: Progress): Output {
+  return {
+    write: (text) => {
+      if (text) progress.clear();
+      output.write(text);
+    },
+    close: () => output.close(),
+  };
 }
 
 /** Standard output, or `--output-file` written as the report is made. */

@@ -2,19 +2,33 @@
  * Large runs use every core (SPEC §8: 1,500 drafts a second on 2 cores): paths go to worker
  * threads in batches, and results come back by index so the report is in input order, the same
  * as a run on one thread.
+ *
+ * Memory stays flat whatever the folder's size (SPEC §8: under 200 MB): each worker's heap is
+ * capped, and only a few batches are handed out ahead of the file being printed, so a slow file
+ * never lets the others pile up finished results on the main thread.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { FileResult } from "../types.js";
 import type { FileLinterSettings } from "./fileLinter.js";
-import type { WorkerBatch } from "./lintWorker.js";
+import type { ArchiveJob, ArchiveMessage, WorkerBatch, WorkerDone } from "./lintWorker.js";
 
 /** Below this many files, starting workers (about a cold start each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 const BATCH_SIZE = 25;
+/** Batches handed out, per worker, beyond the one whose results are being printed. */
+const BATCHES_AHEAD_PER_WORKER = 2;
+
+/**
+ * Each worker's heap. A worker holds about 50 MB for good (compiled code, the packs, the tone
+ * model's words, the NLP's lexicon) and one batch of drafts on top (a draft's text is capped at
+ * 1 MB, SPEC §8); at 64 MB a worker ran out on the real-mail folder. Without a cap V8 let each
+ * grow to 150 MB before collecting. A worker that runs out anyway hands its batch back.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 /** The bundled worker script beside the CLI in dist/; none when running from source (tests). */
 function workerScript(): string | null {
@@ -31,31 +45,143 @@ export function workerCount(files: number): number {
 }
 
 /**
- * Starts linting `paths` on worker threads at once and returns each path's results as a promise,
- * in the order given, so the caller can print file by file while the workers run ahead.
+ * Starts linting `paths` on worker threads and returns each path's results as a promise, in the
+ * order given, so the caller can print file by file while the workers run ahead. A worker that
+ * dies (a draft that overflows its heap) is replaced, and the files of its batch are linted on
+ * this thread with `lintHere`, so each still gets its own result or file error.
  */
-export function lintInWorkers(paths: string[], settings: FileLinterSettings, count: number): (index: number) => Promise<FileResult[]> {
-  const settle: Array<{ resolve: (r: FileResult[]) => void; reject: (e: unknown) => void }> = [];
-  const results = paths.map(() => new Promise<FileResult[]>((resolve, reject) => settle.push({ resolve, reject })));
+export function lintInWorkers(
+  paths: string[],
+  settings: FileLinterSettings,
+  count: number,
+  lintHere: (path: string) => Promise<FileResult>,
+): (index: number) => Promise<FileResult[]> {
+  // A file's slot lives from the first of (its result comes back, it is asked for) to the second:
+  // holding one per path kept every result of the run alive.
+  const slots = new Map<number, ResultSlot>();
+  const slot = (index: number) => {
+    let found = slots.get(index);
+    if (!found) {
+      let resolve!: (r: FileResult[]) => void;
+      const promise = new Promise<FileResult[]>((r) => (resolve = r));
+      slots.set(index, (found = { promise, resolve, delivered: false, asked: false }));
+    }
+    return found;
+  };
+  const deliver = (index: number, result: FileResult) => {
+    const s = slot(index);
+    s.resolve([result]);
+    s.delivered = true;
+    if (s.asked) slots.delete(index);
+  };
   const batches: WorkerBatch[] = [];
   for (let i = 0; i < paths.length; i += BATCH_SIZE) {
     batches.push({ items: paths.slice(i, i + BATCH_SIZE).map((path, k) => ({ index: i + k, path })) });
   }
   const script = workerScript()!;
-  for (let w = 0; w < count; w++) {
-    const worker = new Worker(script, { workerData: settings });
-    const feed = () => {
-      const batch = batches.shift();
-      if (batch) worker.postMessage(batch);
-      else void worker.terminate();
-    };
-    worker.on("message", (done: Array<{ index: number; result: FileResult }>) => {
-      for (const { index, result } of done) settle[index].resolve([result]);
-      feed();
-    });
-    // A worker that dies takes its batch with it: say so for each of those files.
-    worker.on("error", (err) => settle.forEach((s) => s.reject(err)));
-    feed();
+  let nextBatch = 0;
+  let printedBatch = 0;
+  const idle: Array<(batch: WorkerBatch) => void> = [];
+  const ahead = count * BATCHES_AHEAD_PER_WORKER;
+
+  function handOut() {
+    while (idle.length && nextBatch < batches.length && nextBatch < printedBatch + ahead) idle.shift()!(batches[nextBatch++]);
+    if (nextBatch >= batches.length) idle.splice(0).forEach((start) => start({ items: [] }));
   }
-  return (index) => results[index];
+
+  function startWorker() {
+    const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    let current: WorkerBatch | null = null;
+    let dead = false;
+    const ready = (batch: WorkerBatch) => {
+      if (dead) throw new Error("a batch was handed to a worker that had stopped");
+      if (!batch.items.length) {
+        void worker.terminate();
+        return;
+      }
+      current = batch;
+      worker.postMessage(batch);
+    };
+    worker.on("message", (done: WorkerDone) => {
+      for (const { index, result } of done) deliver(index, result);
+      current = null;
+      idle.push(ready);
+      handOut();
+    });
+    worker.on("error", (err) => {
+      if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: a worker stopped (${err.message}); this thread lints its batch\n`);
+      // Out of memory, or a failure of draftlint itself: this thread takes over the batch.
+      dead = true;
+      if (idle.includes(ready)) idle.splice(idle.indexOf(ready), 1);
+      const lost = current;
+      current = null;
+      if (lost) void Promise.all(lost.items.map(async ({ index, path }) => deliver(index, await lintHere(path))));
+      if (nextBatch < batches.length) {
+        startWorker();
+        handOut();
+      }
+    });
+    idle.push(ready);
+  }
+
+  for (let w = 0; w < count; w++) startWorker();
+  handOut();
+  return (index) => {
+    const batch = Math.floor(index / BATCH_SIZE);
+    if (batch > printedBatch) {
+      printedBatch = batch;
+      handOut();
+    }
+    const s = slot(index);
+    s.asked = true;
+    if (s.delivered) slots.delete(index);
+    return s.promise;
+  };
+}
+
+interface ResultSlot {
+  promise: Promise<FileResult[]>;
+  resolve: (r: FileResult[]) => void;
+  delivered: boolean;
+  asked: boolean;
+}
+
+/**
+ * An mbox archive streamed on a worker thread, whose capped heap keeps a 1 GB archive's run
+ * under 200 MB (on the main thread V8 let the heap grow past it). Each message's result is
+ * passed to `emit` in order as it comes. Without the bundled worker (running from source) the
+ * archive is linted here with `lintHere`; if the worker fails part way, `lintHere` goes on from
+ * the message after the last one printed.
+ */
+export async function lintArchiveInWorker(
+  path: string,
+  settings: FileLinterSettings,
+  emit: (result: FileResult) => void,
+  lintHere: (path: string, emit: (result: FileResult) => void) => Promise<void>,
+): Promise<void> {
+  const script = workerScript();
+  if (!script || process.env.DRAFTLINT_WORKERS === "0") return lintHere(path, emit);
+  let printed = 0;
+  const finished = await new Promise<boolean>((resolve) => {
+    const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    worker.on("message", (message: ArchiveMessage) => {
+      if ("result" in message) {
+        printed++;
+        emit(message.result);
+      } else {
+        void worker.terminate();
+        resolve(true);
+      }
+    });
+    worker.on("error", (err) => {
+      if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: the archive's worker stopped (${err.message}); this thread goes on\n`);
+      resolve(false);
+    });
+    worker.postMessage({ archive: path } satisfies ArchiveJob);
+  });
+  if (finished) return;
+  let seen = 0;
+  await lintHere(path, (result) => {
+    if (seen++ >= printed) emit(result);
+  });
 }

@@ -1,9 +1,10 @@
 /**
  * A worker thread of a large run: lints the batches of drafts the main thread sends and posts the
- * results back by index, so the report keeps the order of the inputs. (Archives stay on the main
- * thread, which streams them message by message.)
+ * results back by index, so the report keeps the order of the inputs; or streams one mbox
+ * archive, posting each message's result as it is made.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import type { FileResult } from "../types.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { mapInOrder } from "./mapInOrder.js";
 
@@ -11,10 +12,23 @@ export interface WorkerBatch {
   items: Array<{ index: number; path: string }>;
 }
 
+export type WorkerDone = Array<{ index: number; result: FileResult }>;
+
+/** One archive, linted message by message: a `{ result }` for each, then `{ end: true }`. */
+export interface ArchiveJob {
+  archive: string;
+}
+export type ArchiveMessage = { result: FileResult } | { end: true };
+
 const linter = createFileLinter(workerData as FileLinterSettings);
 
-parentPort?.on("message", async (batch: WorkerBatch) => {
+parentPort?.on("message", async (job: WorkerBatch | ArchiveJob) => {
+  if ("archive" in job) {
+    await linter.lintArchive(job.archive, (result) => parentPort!.postMessage({ result } satisfies ArchiveMessage));
+    parentPort!.postMessage({ end: true } satisfies ArchiveMessage);
+    return;
+  }
   // A few files in flight at once, so one file's read overlaps another's linting.
-  const results = await mapInOrder(batch.items, 4, async ({ index, path }) => ({ index, result: await linter.lint(path) }));
+  const results: WorkerDone = await mapInOrder(job.items, 4, async ({ index, path }) => ({ index, result: await linter.lint(path) }));
   parentPort!.postMessage(results);
 });

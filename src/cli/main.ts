@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     readStdin,
     chalk: makeChalk(color),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    progress: process.stderr,
   });
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -78,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--internal-domain <domain>", "add an internal domain (repeatable, or comma-separated)", collect)
     .option("--rule <id=severity>", "override a rule (repeatable)", collect)
     .option("--max-warnings <n>", "exit 1 when warnings exceed n")
+    .option("--cache", "lint only files that changed since the last --cache run")
+    .option("--cache-location <path>", "the cache file, or a directory for .draftlintcache")
     .option("--quiet", "report errors only")
     .option("--color", "colour even when not printing to a terminal")
     .option("--no-color", "no colour (also NO_COLOR / FORCE_COLOR)")

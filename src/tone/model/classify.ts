@@ -54,8 +54,10 @@ function loadModel(dir: string): ToneModel {
     throw new Error(`${dir}/weights.json was trained on other features; run npm run train`);
   }
   const table = loadWordTable(dir, weights.columns);
-  // Typed arrays: the forward pass runs on every sentence that names someone.
-  const net: NetworkParams = { ...weights.network, conv: Float64Array.from(weights.network.conv), convBias: Float64Array.from(weights.network.convBias), out: Float64Array.from(weights.network.out), outBias: Float64Array.from(weights.network.outBias) };
+  // The same numbers as typed arrays: the forward pass reads them a few million times a folder,
+  // and a Float64Array is read without the checks a JSON array needs (same doubles, same sums).
+  const params = weights.network;
+  const net: NetworkParams = { ...params, conv: Float64Array.from(params.conv), convBias: Float64Array.from(params.convBias), out: Float64Array.from(params.out), outBias: Float64Array.from(params.outBias) };
   const H = weights.columns.filter((c) => /^v\d+$/.test(c)).length;
   const E = TOKEN_FEATURES.length;
   if (net.inputs !== H + E) throw new Error(`${dir}/weights.json: the network reads ${net.inputs} inputs, the table gives ${H + E}`);

@@ -20,6 +20,9 @@ export interface WordTable {
   value(row: number, column: number): number;
 }
 
+/** Distinct words whose rows are remembered (a few MB at most). */
+const ROW_MEMO_SIZE = 50_000;
+
 export function loadWordTable(dir: string, columns: readonly string[]): WordTable {
   const file = join(dir, "words.bin");
   const bytes = readFileSync(file);
@@ -41,21 +44,36 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
   for (let i = words.indexOf("\n"); i >= 0 && n < count; i = words.indexOf("\n", i + 1)) starts[n++] = i + 1;
   starts[count] = words.length + 1;
   const wordAt = (i: number) => words.slice(starts[i], starts[i + 1] - 1);
+  // A token's row is asked for up to five times (valence, swearing, its vector), and common words
+  // in every sentence: each search is remembered, up to a bound so a huge run stays flat.
+  const rows = new Map<string, number>();
   return {
     columns,
     row(word) {
-      let lo = 0;
-      let hi = count - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const w = wordAt(mid);
-        if (w === word) return mid;
-        if (w < word) lo = mid + 1;
-        else hi = mid - 1;
+      // A word of 13 characters or more may be a slice of the message it came from (V8 slices
+      // long strings): remembering it would keep that whole message alive.
+      if (word.length >= 13) return search(word);
+      let found = rows.get(word);
+      if (found === undefined) {
+        if (rows.size >= ROW_MEMO_SIZE) rows.clear();
+        rows.set(word, (found = search(word)));
       }
-      return -1;
+      return found;
     },
     known: (row) => bytes[knownAt + row] === 1,
     value: (row, column) => bytes.readInt8(scoresAt + row * width + column) * scales[column],
   };
+
+  function search(word: string): number {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = wordAt(mid);
+      if (w === word) return mid;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 }
