@@ -27,6 +27,7 @@ const flag = (name, fallback) => {
 const TARGET_PRECISION = Number(flag("--precision", "0.95"));
 /** The share of mined real-mail passages (ordinary mail) the model may flag at its threshold. */
 const REAL_MAIL_ALARMS = Number(flag("--real-alarms", "0.002"));
+const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "2"));
 const VOCAB_RANK = Number(flag("--vocab", "150000"));
 const EPOCHS = Number(flag("--epochs", "12"));
 const H = 16; // learned word vector
@@ -192,7 +193,8 @@ function fit(train) {
       let batchWeight = 0;
       for (const idx of order.slice(b, b + BATCH)) {
         const r = train[idx];
-        const wt = weight[r.y];
+        // Ordinary real mail weighs more: it is what users send all day, and it must stay quiet.
+        const wt = weight[r.y] * (r.y === 0 && passages[r.passage].source.startsWith("real-mail") ? REAL_MAIL_WEIGHT : 1);
         batchWeight += wt;
         backprop(params, r, standardised(r, norm), wt, grads);
       }
