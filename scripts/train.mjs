@@ -27,7 +27,7 @@ const flag = (name, fallback) => {
 const TARGET_PRECISION = Number(flag("--precision", "0.95"));
 /** The share of mined real-mail passages (ordinary mail) the model may flag at its threshold. */
 const REAL_MAIL_ALARMS = Number(flag("--real-alarms", "0.002"));
-const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "2"));
+const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "1"));
 const VOCAB_RANK = Number(flag("--vocab", "150000"));
 const EPOCHS = Number(flag("--epochs", "12"));
 const H = 16; // learned word vector
