@@ -52,13 +52,15 @@ export interface PasswordRules {
 
 /** Dots, stars or x's ("********", "xxxx"): a password already hidden. */
 const ALREADY_MASKED = /^[*x•#._-]+$/i;
+/** "your password: http://…/reset": the page where one is set, not a password. */
+const A_LINK = /^(?:https?:\/\/|www\.)/i;
 
 export function findPasswords(text: string, rules: PasswordRules): SecretHit[] {
   const hits: SecretHit[] = [];
   for (const m of text.matchAll(rules.pattern)) {
     // "Password: Tr0ub4dor&3." — the sentence's full stop is not part of it.
     const value = m[1].replace(/[.,;:)\]]+$/, "");
-    if (value.length < 4 || ALREADY_MASKED.test(value) || rules.notPasswords.has(value.toLowerCase())) continue;
+    if (value.length < 4 || ALREADY_MASKED.test(value) || A_LINK.test(value) || rules.notPasswords.has(value.toLowerCase())) continue;
     const start = m.index + m[0].length - m[1].length;
     hits.push({ start, end: start + value.length, kind: "password", written: value });
   }

@@ -1,6 +1,6 @@
 /** `national-id`: a UK National Insurance number or a US Social Security number, validly formed. */
 import { defineRule } from "../../engine/rule.js";
-import { compiledPatterns } from "./dataPatterns.js";
+import { compiledPatterns, wordAlternation } from "./dataPatterns.js";
 import { findNinos, findSsns } from "./nationalIds.js";
 import { maskKeepingLast } from "./maskValue.js";
 import { textsToScan } from "./scanText.js";
@@ -11,13 +11,16 @@ export default defineRule({
   id: "national-id",
   pack: "data",
   check({ message, data, report }) {
-    const ninoRules = compiledPatterns(data, (read) => ({
-      firstLetters: read.text("ninoFirstLetters"),
-      secondLetters: read.text("ninoSecondLetters"),
-      excludedPrefixes: new Set(read.words("ninoExcludedPrefixes")),
+    const { ninoRules, phoneWords } = compiledPatterns(data, (read) => ({
+      ninoRules: {
+        firstLetters: read.text("ninoFirstLetters"),
+        secondLetters: read.text("ninoSecondLetters"),
+        excludedPrefixes: new Set(read.words("ninoExcludedPrefixes")),
+      },
+      phoneWords: read.regex("phoneWords", `(?<![A-Za-z])(?:${wordAlternation(read.words("phoneWords"))})(?![A-Za-z])`, "gi"),
     }));
     for (const scanned of textsToScan(message)) {
-      for (const hit of [...findNinos(scanned.text, ninoRules), ...findSsns(scanned.text)]) {
+      for (const hit of [...findNinos(scanned.text, ninoRules), ...findSsns(scanned.text, phoneWords)]) {
         const masked = maskKeepingLast(hit.written);
         report({
           messageId: hit.kind,

@@ -33,10 +33,18 @@ export function findNinos(text: string, rules: NinoRules): IdHit[] {
 // ddd-ddd-dddd. Glued to more digits or dashes ("123-45-67890", "1-123-45-6789") it is something else.
 const SSN_CANDIDATE = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g;
 
-export function findSsns(text: string): IdHit[] {
+/** How far back on its line a phone word ("Home", "Cell") makes ddd-dd-dddd a phone number. */
+const PHONE_WORD_WINDOW = 24;
+
+/** `phoneWords`: a case-insensitive alternation of words that label a phone number. */
+export function findSsns(text: string, phoneWords: RegExp): IdHit[] {
   const hits: IdHit[] = [];
   for (const m of text.matchAll(SSN_CANDIDATE)) {
     const [written, area, group, serial] = m;
+    const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
+    const before = text.slice(Math.max(lineStart, m.index - PHONE_WORD_WINDOW), m.index);
+    phoneWords.lastIndex = 0;
+    if (phoneWords.test(before)) continue;
     // SSA: area 000, 666 and 900–999, group 00 and serial 0000 are never issued.
     if (area === "000" || area === "666" || area[0] === "9" || group === "00" || serial === "0000") continue;
     hits.push({ start: m.index, end: m.index + written.length, written, kind: "usSsn" });
