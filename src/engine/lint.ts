@@ -15,6 +15,7 @@ import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
 import { findSuppressions, isInsideDirective, isSuppressed, unusedDirectives } from "./suppressions.js";
 import { parseRuleOptions } from "./ruleOptions.js";
 import { headerLines, placeOnHeaderLines } from "./headerLines.js";
+import { redactFindings, type Redaction } from "./redact.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -107,6 +108,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
   const findings: Finding[] = [];
   const started = performance.now();
   const notRun: string[] = [];
+  const redactions: Redaction[] = [];
   // Suppressions are known before any rule runs, so a silenced finding never counts towards the cap.
   const suppressions = findSuppressions(message.body, source);
   // --no-inline-config: directives silence nothing (their comments are still not content).
@@ -132,6 +134,8 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       options,
       data,
       report(descriptor: ReportDescriptor) {
+        // Masked everywhere even when this finding is off or suppressed: the value is no less secret.
+        if (descriptor.redact) redactions.push(...descriptor.redact);
         const severity = severityFor(pair, message.audience, descriptor.asExternal, descriptor.demote);
         if (severity === "off") return;
         const finding = toFinding(rule.id, severity, descriptor, data.messages, message);
@@ -149,6 +153,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     await rule.check(context);
     if (omitted) findings.push(omittedNotice(rule.id, omitted));
   }
+  if (redactions.length) redactFindings(findings, redactions);
   if (message.bodyTruncated) findings.push(truncationNotice(message));
   if (config.reportUnusedDisableDirectives && config.inlineConfig !== false) findings.push(...unusedDirectives(suppressions, message.body));
   if (notRun.length) findings.push(timeLimitNotice(message, notRun, timeBudgetMs));

@@ -7,6 +7,7 @@ import type { Location, Message, Severity } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import type { PackRule } from "../packs/schema.js";
 import type { ValidationIssue } from "../config/errors.js";
+import type { Redaction } from "./redact.js";
 
 /** `warn`, or audience-aware `internal → external` (SPEC §3). */
 export type DefaultSeverity = Severity | { internal: Severity; external: Severity };
@@ -33,6 +34,11 @@ export interface ReportDescriptor {
    * milder form, such as an outsider on Bcc, who sees the message but is not seen by the others.
    */
   demote?: boolean;
+  /**
+   * Sensitive values this finding is about (a card number, a token), reported masked: no finding
+   * of any rule may print them, so the engine replaces each with its masked form in every finding.
+   */
+  redact?: Redaction[];
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

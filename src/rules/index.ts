@@ -3,5 +3,6 @@ import type { Rule } from "../engine/rule.js";
 import { recipientsRules } from "./recipients/index.js";
 import { toneRules } from "./tone/index.js";
 import { hygieneRules } from "./hygiene/index.js";
+import { dataRules } from "./data/index.js";
 
-export const builtinRules: Rule<any>[] = [...recipientsRules, ...toneRules, ...hygieneRules];
+export const builtinRules: Rule<any>[] = [...recipientsRules, ...toneRules, ...hygieneRules, ...dataRules];

@@ -32,7 +32,8 @@ function shoutedSpan(sentence: Sentence, known: Set<string>, minWords: number, e
   let count = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    const shouted = t && t.kind === "word" && !t.quoted && t.allCaps && !known.has(t.text.toUpperCase().replace(/'S$/, ""));
+    // A word with a digit is a code ("GB82", "AKIAIOSFODNN7EXAMPLE", "TP303MAR"), not a shouted word.
+    const shouted = t && t.kind === "word" && !t.quoted && t.allCaps && !/\d/.test(t.text) && !known.has(t.text.toUpperCase().replace(/'S$/, ""));
     const joiner = t && ((t.kind === "word" && /^(I|A)$/.test(t.text)) || t.norm === "'s" || t.norm === "n't" || (t.kind === "punct" && /^[,'’-]$/.test(t.text)));
     if (shouted) {
       if (runStart < 0) runStart = i;

@@ -1,0 +1,25 @@
+/**
+ * Where the data rules look: the subject and the whole body, quoted text included. A card number
+ * in a quoted reply or a forwarded thread leaves the building as surely as one the sender typed.
+ */
+import type { Location, Message } from "../../types.js";
+import { locateInBody } from "../../message/body.js";
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface ScannedText {
+  text: string;
+  locate(span: TextSpan): Location;
+}
+
+export function textsToScan(message: Message): ScannedText[] {
+  const texts: ScannedText[] = [];
+  if (message.subject) {
+    texts.push({ text: message.subject, locate: (s) => ({ section: "subject", column: s.start + 1, endColumn: s.end + 1 }) });
+  }
+  texts.push({ text: message.body.text, locate: (s) => locateInBody(message.body, s.start, s.end) });
+  return texts;
+}
