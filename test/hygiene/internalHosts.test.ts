@@ -41,11 +41,10 @@ describe("internal links", () => {
     expect(internal(text)).toEqual([]);
   });
 
-  it("scans a 5 MB single line in linear time", () => {
+  // Backtracking on these would take hours: the timeout catches it without a stopwatch assertion.
+  it("scans a 5 MB single line in linear time", { timeout: 60_000 }, () => {
     const line = "wiki.acme.com/x".repeat(100) + "a".repeat(5_000_000);
-    const started = performance.now();
     findHostMentions(line);
     findHostMentions("[".repeat(1_000_000) + "http://".repeat(100_000));
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
