@@ -7,5 +7,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism() + 1,
+    // A hang guard, not a speed check: a test that starts the CLI five times took over vitest's
+    // default 5 s on a busy machine. Speed targets live in npm run bench.
+    testTimeout: 60_000,
   },
 });

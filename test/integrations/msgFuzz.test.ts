@@ -39,10 +39,9 @@ function setFatEntry(msg: Buffer, sector: number, value: number): Buffer {
   return copy;
 }
 
-async function lintsWithin(source: Buffer, seconds = 10) {
-  const started = Date.now();
+// A loop in the compound file would never end: the test timeout (vitest.config.ts) is the guard.
+async function lintsWithin(source: Buffer) {
   const result = await lint(source, options);
-  expect(Date.now() - started).toBeLessThan(seconds * 1000);
   if (result.error) {
     expect(result.error.code).toBe("parse-error");
     expect(result.error.message).toMatch(/^not a readable Outlook \.msg file/);

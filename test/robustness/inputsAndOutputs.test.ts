@@ -45,9 +45,7 @@ describe("special files as inputs", () => {
     const dir = tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, "draft.eml": lookalike, "walked/a.eml": clean });
     execFileSync("mkfifo", [join(dir, "fifo.eml")]);
     execFileSync("mkfifo", [join(dir, "walked", "b.eml")]);
-    const started = Date.now();
     const r = await runCli(["-f", "json", input, "draft.eml"], { cwd: dir });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(r.code).toBe(2);
     const files = JSON.parse(r.stdout).files;
     expect(files.find((f: any) => f.file === "draft.eml").findings.map((f: any) => f.ruleId)).toContain("lookalike-domain");
