@@ -24,6 +24,7 @@ import { lintMboxStream, looksLikeMbox } from "../input/mbox.js";
 import { buildReport } from "../report/summarise.js";
 import { formatStylish } from "../report/stylish.js";
 import { HOOK_NAMES } from "./hookInstall.js";
+import { safeText } from "../report/safeText.js";
 
 export { HOOK_NAMES, type HookName } from "./hookInstall.js";
 
@@ -86,7 +87,8 @@ function reportAndDecide(results: FileResult[], io: HookIo, what: string, skip: 
   const report = buildReport(results);
   const text = formatStylish(report, { chalk: io.chalk });
   if (text) io.stderr(text);
-  for (const r of results) if (r.error) io.stderr(`draftlint: ${r.file}: ${r.error.message}\n`);
+  // One error, one line: a file name holding a newline is shown with its stand-in (␊).
+  for (const r of results) if (r.error) io.stderr(`draftlint: ${safeText(r.file)}: ${safeText(r.error.message)}\n`);
   if (report.summary.errors > 0 || report.summary.fileErrors > 0) {
     io.stderr(`draftlint: ${what} stopped. Fix the problems above, or skip the check once with ${skip}.\n`);
     return 1;

@@ -230,6 +230,21 @@ describe("pre-commit", () => {
     expect(ok.code).toBe(0);
   }, 30_000);
 
+  it("says a staged file's error in one line, even when its name holds a newline", async () => {
+    const repo = newRepo({ "README.txt": "Templates\n" });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "init");
+    expect((await runCli(["hooks", "install", "pre-commit"], { cwd: repo, env: GIT_ENV })).code).toBe(0);
+    writeFileSync(join(repo, "bad\nname.eml"), Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]));
+    git(repo, "add", ".");
+    const blocked = await run("git", ["commit", "-m", "binary"], { cwd: repo, env: GIT_ENV });
+    expect(blocked.code).toBe(1);
+    // The report names the file once (with the stand-in); the error is one line of its own.
+    const errorLines = blocked.stderr.split("\n").filter((l) => l.startsWith("draftlint: ") && l.includes("name.eml"));
+    expect(errorLines).toEqual(["draftlint: bad\u240aname.eml: binary data, not an email or a text draft"]);
+    expect(blocked.stderr.split("\n").some((l) => l.startsWith("name.eml"))).toBe(false);
+  }, 30_000);
+
   it("lints the staged version of an .mbox, not the work tree's", async () => {
     const repo = newRepo({ "README.txt": "Templates\n" });
     git(repo, "add", ".");
