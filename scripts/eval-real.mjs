@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rng } from "./generate-drafts.mjs";
 
 function usage(message) {
   console.error(`eval:real: ${message}`);
@@ -87,22 +88,11 @@ if (!options.rule) {
   process.exit(0);
 }
 
-// A small seeded generator (mulberry32): the same seed gives the same sample, so a judgement
-// written down can be checked again after a change.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const hits = messages.flatMap((file) => file.findings.filter((f) => f.ruleId === options.rule).map((finding) => ({ file, finding })));
 console.log(`eval:real: ${options.rule}: ${hits.length} findings in ${messages.length} messages (${perThousand(hits.length)} per 1,000)`);
-const next = random(options.seed);
+// Seeded (mulberry32, as the bench drafts are): the same seed gives the same sample, so a
+// judgement written down can be checked again after a change.
+const next = rng(options.seed);
 const pool = [...hits];
 const picked = [];
 while (picked.length < options.sample && pool.length) picked.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
