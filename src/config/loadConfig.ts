@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { cosmiconfig, type CosmiconfigResult } from "cosmiconfig";
 import picomatch from "picomatch";
 import type { ResolvedConfig, RuleSetting, UserConfig } from "./schema.js";
@@ -57,7 +57,8 @@ export interface LoadedConfig {
  * or the sendmail wrapper is started, the same personal settings apply.
  */
 export function userConfigPath(env: Record<string, string | undefined> = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  // The XDG Base Directory spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
+  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), ".config");
   return join(base, "draftlint", "config.yaml");
 }
 

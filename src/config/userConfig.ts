@@ -6,17 +6,12 @@
  * someone else wrote must not be able to choose.
  */
 import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname } from "node:path";
 import yaml from "js-yaml";
-import { validateConfig, type CliOverrides, type LoadedConfig } from "./loadConfig.js";
+import { userConfigPath, validateConfig, type CliOverrides, type LoadedConfig } from "./loadConfig.js";
 import { ConfigError } from "./errors.js";
 
-export function userConfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  // The XDG Base Directory spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
-  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), ".config");
-  return join(base, "draftlint", "config.yaml");
-}
+export { userConfigPath };
 
 /** The file's contents as written, or undefined when there is none. */
 function readUserConfig(path: string): unknown {
