@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { builtinRulesDir, loadBuiltinPack } from "../packs/loadPack.js";
 import { PatternList, pluralise } from "./patterns.js";
+import { readWordListFile } from "../text/wordListFile.js";
 
 export interface ReaderPhrases {
   external: string;
@@ -80,7 +81,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     negators: new PatternList(lex.negators),
     copulas: new PatternList(lex.copulas),
     profanity: new PatternList(lex.profanity),
-    givenNames: new Set(lex.givenNames ? readFileSync(join(builtinRulesDir(), String(lex.givenNames)), "utf8").split("\n").map((w) => w.trim().toLowerCase()).filter(Boolean) : []),
+    givenNames: new Set(typeof lex.givenNames === "string" ? readWordListFile(join(builtinRulesDir(), lex.givenNames), "rules/tone.yaml: lexicons.givenNames").map((w) => w.toLowerCase()) : []),
     swearWords: new Set(words(lex.profanity).filter((w) => /^[\p{L}]+$/u.test(w))),
     readers: {
       external: readers.external ?? "{{list}} will read this",

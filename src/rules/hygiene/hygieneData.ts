@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { ConfigError } from "../../config/errors.js";
 import { loadBuiltinPack } from "../../packs/loadPack.js";
 import type { PackRule } from "../../packs/schema.js";
+import { readWordListFile } from "../../text/wordListFile.js";
 
 export type WordLists<Key extends string> = Record<Key, string[]>;
 
@@ -79,10 +80,7 @@ export function hygieneLexicons(): HygieneLexicons {
   if (typeof namesFile !== "string" || !/^[\w./-]+\.txt$/.test(namesFile)) {
     throw new ConfigError(`${pack.source}: lexicons.givenNames: expected the path of a list of given names (a .txt file beside the pack)`);
   }
-  const givenNames = readDataFile(join(dirname(pack.source), namesFile), `${pack.source}: lexicons.givenNames`)
-    .split(/\r?\n/)
-    .map((n) => n.trim())
-    .filter(Boolean);
+  const givenNames = [...readWordListFile(join(dirname(pack.source), namesFile), `${pack.source}: lexicons.givenNames`)];
   lexicons = { ...lists, nicknames, givenNames };
   return lexicons;
 }
