@@ -72,6 +72,9 @@ function loadModel(dir: string): ToneModel {
 
   function judge(text: ToneText, index: number): ModelVerdict | null {
     const f = sentenceFeatures(text, index, words);
+    // Negation near the person spoken about ("so they don't go elsewhere", "she isn't difficult")
+    // is where the model is least reliable; the constructions read its scope, so they decide.
+    if (f.dense[NEGATED] === 1) return null;
     const seq = f.sequence;
     const T = seq.words.length;
     if (!T) return null;
@@ -81,9 +84,6 @@ function loadModel(dir: string): ToneModel {
       if (r >= 0 && table.known(r)) for (let h = 0; h < H; h++) x[t * net.inputs + h] = table.value(r, h);
       x.set(seq.extras[t], t * net.inputs + H);
     }
-    // Negation near the person spoken about ("so they don't go elsewhere", "she isn't difficult")
-    // is where the model is least reliable; the constructions read its scope, so they decide.
-    if (f.dense[NEGATED] === 1) return null;
     const pass = forward(net, x, T, seq.near, f.dense);
     const z = pass.logits;
     let best = 0;

@@ -6,7 +6,7 @@
  * about, apology, questions, scare quotes and length. The same code builds the training rows
  * (`npm run train`) and the rows scored at lint time, so the two can never drift apart.
  */
-import type { Sentence, ToneText } from "../analysis.js";
+import type { ToneText } from "../analysis.js";
 import type { Mention } from "../targets.js";
 import type { Token } from "../tokens.js";
 
@@ -201,4 +201,3 @@ function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<
   return out;
 }
 
-export type { Sentence };

@@ -10,7 +10,7 @@ import { builtinRulesDir } from "../../packs/loadPack.js";
 import type { ToneAnalysis } from "../analysis.js";
 import type { ToneJudgement } from "../report.js";
 import type { Mention } from "../targets.js";
-import { toneModel, type ModelClass } from "./classify.js";
+import { toneModel, type ModelClass, type ToneModel } from "./classify.js";
 
 const MEMO = "model";
 
@@ -22,14 +22,19 @@ export function modelJudgements(analysis: ToneAnalysis, cls: ModelClass): ToneJu
 
 let modelDir: string | undefined;
 
+/** The built-in model (rules/tone-model), read on first use. */
+function builtinModel(): ToneModel {
+  return toneModel((modelDir ??= join(builtinRulesDir(), "tone-model")));
+}
+
 /** A word's AFINN-165 valence (−5…5), from the model's word table. */
 export function wordValence(word: string): number {
-  return toneModel((modelDir ??= join(builtinRulesDir(), "tone-model"))).words.valence(word);
+  return builtinModel().words.valence(word);
 }
 
 function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
   const out = new Map<ModelClass, ToneJudgement[]>();
-  const model = toneModel((modelDir ??= join(builtinRulesDir(), "tone-model")));
+  const model = builtinModel();
   for (const text of analysis.texts) {
     text.sentences.forEach((sentence, i) => {
       if (sentence.tokens.length < 2) return;
