@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/rule.js";
 import { compiledPatterns, wordAlternation } from "./dataPatterns.js";
 import { findIbans, findSortCodes } from "./bankAccounts.js";
 import { maskKeepingLast } from "./maskValue.js";
-import { textsToScan } from "./scanText.js";
+import { textsToScan, valueFinding } from "./scanText.js";
 
 export default defineRule({
   id: "bank-account",
@@ -17,15 +17,14 @@ export default defineRule({
       const hits = [...findIbans(scanned.text, patterns.ibanLengths), ...findSortCodes(scanned.text, patterns.sortCodeWords)];
       for (const hit of hits) {
         const masked = maskKeepingLast(hit.written);
-        report({
-          messageId: hit.kind,
-          data: { masked },
-          location: scanned.locate(hit),
-          excerpt: masked,
-          target: masked,
-          evidence: [hit.kind === "iban" ? "IBAN check digits valid (mod 97)" : "sort code with account number"],
-          redact: hit.parts.map((value) => ({ value, masked: maskKeepingLast(value) })),
-        });
+        report(
+          valueFinding(scanned, hit, {
+            messageId: hit.kind,
+            masked,
+            evidence: [hit.kind === "iban" ? "IBAN check digits valid (mod 97)" : "sort code with account number"],
+            redact: hit.parts.map((value) => ({ value, masked: maskKeepingLast(value) })),
+          }),
+        );
       }
     }
   },

@@ -7,7 +7,7 @@ import { defineRule } from "../../engine/rule.js";
 import { compiledPatterns, wordAlternation } from "./dataPatterns.js";
 import { findPasswords, findPrivateKeys, findTokens, type TokenFormat } from "./credentials.js";
 import { MASKED_PASSWORD, maskKeepingFirst } from "./maskValue.js";
-import { textsToScan } from "./scanText.js";
+import { textsToScan, valueFinding } from "./scanText.js";
 
 interface AttachmentPattern {
   kind: string;
@@ -39,10 +39,10 @@ export default defineRule({
       }
       for (const hit of findTokens(scanned.text, patterns.tokens)) {
         const masked = maskKeepingFirst(hit.written);
-        report({ messageId: "token", data: { kind: hit.kind, masked }, location: scanned.locate(hit), excerpt: masked, target: masked, evidence: [hit.kind], redact: [{ value: hit.written, masked }] });
+        report(valueFinding(scanned, hit, { messageId: "token", masked, data: { kind: hit.kind }, evidence: [hit.kind] }));
       }
       for (const hit of findPasswords(scanned.text, patterns.password)) {
-        report({ messageId: "password", data: { masked: MASKED_PASSWORD }, location: scanned.locate(hit), excerpt: MASKED_PASSWORD, target: MASKED_PASSWORD, evidence: ["password after a password label"], redact: [{ value: hit.written, masked: MASKED_PASSWORD }] });
+        report(valueFinding(scanned, hit, { messageId: "password", masked: MASKED_PASSWORD, evidence: ["password after a password label"] }));
       }
     }
     for (const attachment of message.attachments) {

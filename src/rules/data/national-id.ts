@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/rule.js";
 import { compiledPatterns, wordAlternation } from "./dataPatterns.js";
 import { findNinos, findSsns } from "./nationalIds.js";
 import { maskKeepingLast } from "./maskValue.js";
-import { textsToScan } from "./scanText.js";
+import { textsToScan, valueFinding } from "./scanText.js";
 
 const EVIDENCE = { ukNino: "UK National Insurance number format", usSsn: "US Social Security number outside the unissued ranges" } as const;
 
@@ -22,15 +22,7 @@ export default defineRule({
     for (const scanned of textsToScan(message)) {
       for (const hit of [...findNinos(scanned.text, ninoRules), ...findSsns(scanned.text, phoneWords)]) {
         const masked = maskKeepingLast(hit.written);
-        report({
-          messageId: hit.kind,
-          data: { masked },
-          location: scanned.locate(hit),
-          excerpt: masked,
-          target: masked,
-          evidence: [EVIDENCE[hit.kind]],
-          redact: [{ value: hit.written, masked }],
-        });
+        report(valueFinding(scanned, hit, { messageId: hit.kind, masked, evidence: [EVIDENCE[hit.kind]] }));
       }
     }
   },

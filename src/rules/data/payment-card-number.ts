@@ -3,7 +3,7 @@ import { defineRule } from "../../engine/rule.js";
 import { compiledPatterns } from "./dataPatterns.js";
 import { findCardNumbers, type Issuer } from "./cardNumbers.js";
 import { maskKeepingLast } from "./maskValue.js";
-import { textsToScan } from "./scanText.js";
+import { textsToScan, valueFinding } from "./scanText.js";
 
 export default defineRule({
   id: "payment-card-number",
@@ -20,15 +20,7 @@ export default defineRule({
     for (const scanned of textsToScan(message)) {
       for (const hit of findCardNumbers(scanned.text, issuers)) {
         const masked = maskKeepingLast(hit.written);
-        report({
-          messageId: "default",
-          data: { issuer: hit.issuer, masked },
-          location: scanned.locate(hit),
-          excerpt: masked,
-          target: masked,
-          evidence: [hit.issuer, "Luhn check digit valid"],
-          redact: [{ value: hit.written, masked }],
-        });
+        report(valueFinding(scanned, hit, { messageId: "default", masked, data: { issuer: hit.issuer }, evidence: [hit.issuer, "Luhn check digit valid"] }));
       }
     }
   },

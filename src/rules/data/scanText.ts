@@ -3,6 +3,7 @@
  * in a quoted reply or a forwarded thread leaves the building as surely as one the sender typed.
  */
 import type { Location, Message } from "../../types.js";
+import type { ReportDescriptor } from "../../engine/rule.js";
 import { locateInBody } from "../../message/body.js";
 
 export interface TextSpan {
@@ -22,4 +23,26 @@ export function textsToScan(message: Message): ScannedText[] {
   }
   texts.push({ text: message.body.text, locate: (s) => locateInBody(message.body, s.start, s.end) });
   return texts;
+}
+
+/**
+ * What every data finding on a value in the text is: shown only masked (as its excerpt, its target
+ * and `{{masked}}` in the message), with the raw values handed to the engine to mask wherever any
+ * other rule quotes them too.
+ */
+export function valueFinding(
+  scanned: ScannedText,
+  hit: TextSpan & { written: string },
+  finding: { messageId: string; masked: string; evidence: string[]; data?: Record<string, string>; redact?: { value: string; masked: string }[] },
+): ReportDescriptor {
+  const { messageId, masked, evidence } = finding;
+  return {
+    messageId,
+    data: { ...finding.data, masked },
+    location: scanned.locate(hit),
+    excerpt: masked,
+    target: masked,
+    evidence,
+    redact: finding.redact ?? [{ value: hit.written, masked }],
+  };
 }
