@@ -59,9 +59,10 @@ describe("one position per finding, in every format", () => {
 function onTerminal(cwd: string, columns: number, args: string[], extraEnv: NodeJS.ProcessEnv = {}, keepColour = false): string {
   const command = `stty cols ${columns} rows 60; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.join(" ")}`;
   // `script` passes on draftlint's exit code (1: the draft has errors); the screen is what counts.
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: EMPTY_XDG };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
+  // A user's terminal, whatever machine the suite runs on: chalk gives no colour when TERM is
+  // unset or dumb, or when CI is set, as it is on a CI runner.
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: EMPTY_XDG, TERM: "xterm-256color" };
+  for (const name of ["FORCE_COLOR", "NO_COLOR", "CI", "COLORTERM", "GITHUB_ACTIONS"]) delete env[name];
   Object.assign(env, extraEnv);
   const run = spawnSync("script", ["-qec", command, "/dev/null"], { cwd, env, encoding: "utf8" });
   if (run.error) throw run.error;
