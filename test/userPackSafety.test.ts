@@ -84,7 +84,7 @@ describe("a mistake in a user pack is one line naming the pack and the key", () 
   it.each([
     ["a whitespace-only phrase", packYaml("blank", `    phrases: ["   "]\n`), /mine\.yaml: rules\.0\.phrases\.0: a phrase of only spaces would match everywhere/],
     ["patterns as a string, not a list", packYaml("secrecy", `    patterns:\n      phrases: "between you and me"\n`), /mine\.yaml: rules\.0\.patterns\.phrases: expected a list of patterns/],
-    ["a misspelt patterns key", packYaml("secrecy", `    patterns:\n      phrase: ["between you and me"]\n`), /mine\.yaml: rules\.0\.patterns\.phrase: not a key secrecy reads \(expected phrases\)/],
+    ["a misspelt patterns key", packYaml("secrecy", `    patterns:\n      phrase: ["between you and me"]\n`), /mine\.yaml: rules\.0\.patterns\.phrase: not a key secrecy reads \(expected phrases, exceptions\)/],
     ["a hygiene rule's list with a number in it", packYaml("empty-subject", `    patterns:\n      prefixes: [re, 3]\n`), /mine\.yaml: rules\.0\.patterns\./],
     ["unbalanced parentheses", packYaml("secrecy", `    patterns:\n      phrases: ["between (you and me"]\n`), /mine\.yaml: rules\.0\.patterns\.phrases\.0: unbalanced parentheses/],
     ["patterns on a rule with no built-in logic", packYaml("my-rule", `    phrases: [a b]\n    patterns:\n      words: [c]\n`), /mine\.yaml: rules\.0\.patterns\.words: only a rule with built-in logic reads patterns/],

@@ -154,7 +154,13 @@ function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: bo
     }
   }
   if (message.from) for (const w of nameWords(message.from.name)) colleagueNames.add(w);
+  // Our own organisation by name ("the Enron Online deals" at enron.com) is no customer.
+  const ownOrganisations = new Set<string>();
+  for (const domain of message.internalDomains) {
+    const label = domain.toLowerCase().split(".")[0];
+    if (label.length > 2) ownOrganisations.add(label);
+  }
   // A word shared by a colleague and a customer (a common first name) says nothing about either.
   for (const w of colleagueNames) externalNames.delete(w);
-  return { lexicon, youIsCustomer, externalNames, organisations, colleagueNames };
+  return { lexicon, youIsCustomer, externalNames, organisations, colleagueNames, ownOrganisations };
 }

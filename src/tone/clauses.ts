@@ -52,12 +52,16 @@ export interface Complement {
  * is an object ("we emailed the client, the portal is …") is cut off by the comma; one that is a
  * possessor ("the client's portal is …") is not a subject at all.
  */
+const OBJECT_CASE = new Set(["him", "them", "me", "us", "whom"]);
+
 export function complementOf(sentence: Sentence, mention: Mention, lexicon: ToneLexicon): Complement | null {
   if (mention.possessor) return null;
   const tokens = sentence.tokens;
   // Inside another phrase: in "the letter from the client is rude" the letter is rude, not the client.
   const before = tokens[mention.first - 1];
   if (before && before.kind === "word" && PREPOSITIONS.has(before.norm)) return null;
+  // An object pronoun is no subject: in "which I told him was impossible" the "which" is impossible.
+  if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
   const copulas = lexicon.copulas.matches(sentence.words);
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
   let inRelative = tokens[mention.first].norm === "whoever";

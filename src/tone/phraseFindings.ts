@@ -9,27 +9,32 @@ import { analyseMessage, type ToneAnalysis } from "./analysis.js";
 import { reportJudgement, type ToneJudgement } from "./report.js";
 import { rulePatterns } from "./rulePatterns.js";
 
-export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, messageId = "default"): ToneJudgement[] {
+/**
+ * Every sentence holding one of `phrases`, except where the phrase lies inside one of `exceptions`
+ * ("between us" is secrecy; "the link between us and EES" is a relation between two parties).
+ */
+export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, exceptions?: PatternList): ToneJudgement[] {
   const out: ToneJudgement[] = [];
   for (const text of analysis.texts) {
     for (const sentence of text.sentences) {
       // Most sentences hold no phrase: test() stops at the first hit and builds no match list.
       if (!phrases.test(sentence.words)) continue;
-      const match = phrases.matches(sentence.words)[0];
+      const excepted = exceptions?.test(sentence.words) ? exceptions.matches(sentence.words) : [];
+      const match = phrases.matches(sentence.words).find((m) => !excepted.some((e) => e.first <= m.first && m.last <= e.last));
       if (!match) continue;
       const phrase = sentence.text.slice(sentence.tokens[match.first].start - sentence.start, sentence.tokens[match.last].end - sentence.start);
-      out.push({ text, sentence, messageId, target: null, targetWords: "", phrase });
+      out.push({ text, sentence, messageId: "default", target: null, targetWords: "", phrase });
     }
   }
   return out;
 }
 
 /**
- * The whole check of a phrase rule: every sentence holding one of its `phrases`, reported as it
- * is (`secrecy`, `unkind-preface`) or after `adjust` names a target (`condescension`).
+ * The whole check of a phrase rule (`secrecy`, `unkind-preface`): every sentence holding one of
+ * its `phrases` and outside its `exceptions`, reported as it is.
  */
-export function checkPhraseRule(context: RuleContext, adjust: (judgement: ToneJudgement) => ToneJudgement = (j) => j): void {
+export function checkPhraseRule(context: RuleContext): void {
   const analysis = analyseMessage(context.message, context.config);
-  const { phrases } = rulePatterns(context.data, ["phrases"] as const);
-  for (const judgement of phraseJudgements(analysis, phrases)) reportJudgement(context, analysis, adjust(judgement));
+  const { phrases, exceptions } = rulePatterns(context.data, ["phrases", "exceptions"] as const, { prefilter: ["phrases"] });
+  for (const judgement of phraseJudgements(analysis, phrases, exceptions)) reportJudgement(context, analysis, judgement);
 }

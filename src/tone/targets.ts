@@ -51,6 +51,8 @@ export interface TargetContext {
   organisations: ReadonlyMap<string, Recipient>;
   /** Lower-cased name words of colleagues on the message: never customer targets. */
   colleagueNames: ReadonlySet<string>;
+  /** Labels of our own organisation's domains ("enron" for enron.com): never customer targets. */
+  ownOrganisations: ReadonlySet<string>;
 }
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== "punct" && !t.quoted;
@@ -230,6 +232,10 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     if (isNameWord(t, lex) && !lex.roleNouns.has(norm) && !lex.personNouns.has(norm)) {
       const last = nameRun(tokens, i, lex);
       if (ctx.colleagueNames.has(norm) && last === i) continue;
+      if (ctx.ownOrganisations.has(norm)) {
+        i = last;
+        continue;
+      }
       // "the Westbrook lot", "the Vantage team", "the Bradley Street tenants": the name modifies a person noun.
       const after = tokens[last + 1];
       const headAfter = isWord(after) && isPersonHead(after, lex) && !isModifier(tokens, last + 1, lex) ? last + 1 : -1;

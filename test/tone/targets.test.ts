@@ -15,12 +15,18 @@ function mentionsIn(text: string, context: Partial<TargetContext> = {}): string[
     externalNames: new Map(),
     organisations: new Map(),
     colleagueNames: new Set(),
+    ownOrganisations: new Set(),
     ...context,
   };
   return findMentions(tokens, ctx).map((m) => `${m.kind}:${text.slice(tokens[m.first].start, tokens[m.last].end)}`);
 }
 
 describe("target detection", () => {
+  it("does not take our own organisation, named in the text, for a customer", () => {
+    expect(mentionsIn("The Northwind Online orders failed again.")).toEqual(["name:The Northwind Online"]);
+    expect(mentionsIn("The Northwind Online orders failed again.", { ownOrganisations: new Set(["northwind"]) })).toEqual([]);
+  });
+
   it("finds role nouns with their locating phrase", () => {
     expect(mentionsIn("The guest in room 4 asked for towels.")).toEqual(["role:The guest in room 4"]);
     expect(mentionsIn("Our new client at Quarry Lane signed.")).toContain("role:Our new client at Quarry Lane");

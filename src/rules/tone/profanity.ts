@@ -1,6 +1,6 @@
 /**
- * `profanity`: swearing not aimed at anyone ("the release was a shitshow"); a mild word ("damn")
- * only when someone outside will read it. Aimed at a customer
+ * `profanity`: swearing not aimed at anyone ("the release was a shitshow"); a mild word ("bloody")
+ * only when someone outside will read it, an everyday one ("damn", "pissed") never. Aimed at a customer
  * it is `disparaging-customer`, which reports it as swearing at them, so a sentence that rule
  * reported is skipped here rather than reported twice.
  */
@@ -16,7 +16,7 @@ export default defineRule({
   pack: "tone",
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
-    const { idioms, mild } = rulePatterns(context.data, ["idioms", "mild"] as const);
+    const { idioms, mild, casual } = rulePatterns(context.data, ["idioms", "mild", "casual"] as const);
     const colleaguesOnly = context.message.audience === "internal";
     let aimed: Set<Sentence> | undefined;
     for (const text of analysis.texts) {
@@ -24,8 +24,8 @@ export default defineRule({
         // (sentence.profane() is words.test(), kept from disparaging-customer's pre-filter.)
         if (!sentence.profane()) continue;
         const skip = idioms.matches(sentence.words);
-        const gentle = colleaguesOnly ? mild.matches(sentence.words) : [];
-        const match = sentence.swears().find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last) && !gentle.some((g) => g.first === m.first && g.last === m.last));
+        const gentle = [...casual.matches(sentence.words), ...(colleaguesOnly ? mild.matches(sentence.words) : [])];
+        const match = sentence.swears().find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last) && !gentle.some((g) => g.first <= m.first && m.last <= g.last));
         if (!match) continue;
         if (!aimed) {
           const disparaging = loadBuiltinPack("tone").rules.find((r) => r.id === DISPARAGING);
