@@ -42,7 +42,7 @@ export const DENSE_FEATURES = [
 export type DenseFeature = (typeof DENSE_FEATURES)[number];
 
 /** What the network reads of each token, beside the word's learned vector. */
-export const TOKEN_FEATURES = ["mention", "mentionPerson", "mentionName", "mentionPronoun", "you", "quoted", "negator", "firstPerson", "laughter", "profanity", "valence", "exclamation", "question", "capitalised"] as const;
+export const TOKEN_FEATURES = ["mention", "mentionPerson", "mentionName", "mentionPronoun", "you", "quoted", "negator", "firstPerson", "laughter", "profanity", "valence", "exclamation", "question", "capitalised", "aboutWriter"] as const;
 /** Tokens of one sentence the network reads; the rest of a very long sentence is not judged. */
 export const MAX_TOKENS = 80;
 
@@ -170,9 +170,33 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
 }
 
 const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'm", "myself", "ourselves"]);
+const SELF_LINKS = new Set(["'m", "am", "was", "feel", "felt", "look", "looked", "sound", "sounded"]);
+/** Words after which a complement says what the writer is: "I'm (such) an idiot", "I felt a fool". */
+const SELF_REACH = 6;
+
+/**
+ * Tokens that judge the writer, not anyone else: the complement of "I'm", "I was", "I felt"
+ * ("He must think I'm the biggest idiot"), and the words before "I am" in "what a fool I am".
+ */
+function aboutWriter(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const opens = t.norm === "im" || t.norm === "i'm" || (t.norm === "i" && SELF_LINKS.has(tokens[i + 1]?.norm ?? ""));
+    if (!opens) continue;
+    const from = t.norm === "i" ? i + 2 : i + 1;
+    for (let j = from; j < tokens.length && j < from + SELF_REACH && tokens[j].kind !== "punct"; j++) out.add(j);
+    // "What an idiot I am": the judgement came first.
+    if (t.norm === "i" && (tokens[i + 2] === undefined || tokens[i + 2].kind === "punct")) {
+      for (let j = i - 1; j >= 0 && j >= i - SELF_REACH && tokens[j].kind !== "punct"; j--) out.add(j);
+    }
+  }
+  return out;
+}
 
 function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, words: WordKnowledge): SentenceFeatures["sequence"] {
   const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
+  const self = aboutWriter(tokens);
   // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
   const kindOf = new Map<number, number>();
   for (const m of mentions) {
@@ -194,6 +218,7 @@ function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<
     e[11] = t.text === "!" ? 1 : 0;
     e[12] = t.text === "?" ? 1 : 0;
     e[13] = t.capitalised && i > 0 ? 1 : 0;
+    e[14] = self.has(i) ? 1 : 0;
     out.words.push(t.kind === "word" ? t.norm : "");
     out.extras.push(e);
     out.near.push(nearIndex.has(i));
