@@ -1,0 +1,221 @@
+/**
+ * The index file `draftlint learn` writes: one file per user, read by every lint that has
+ * external recipients. Its layout is chosen for a cold start (NOTES-issue15.md has the figures):
+ * each table is a block of lines sorted by key, so a lookup is a binary search in the file's
+ * bytes and nothing is parsed but the few lines a draft asks about.
+ *
+ *   draftlint-history 1\n
+ *   {header JSON: counts, sources, identities, the byte range of each table}\n
+ *   tables: c contacts   address \t messages \t firstDay \t lastDay \t name \x1f count \x1e …
+ *           o organisations   key \t messages \t top address
+ *           p pairs      orgA \x1f orgB \t messages together
+ *           n names      name key \t address \x1f address …   (derived from c)
+ *           w words      word \t address \x1f address …        (derived from c)
+ *           m, f         8-byte digests of messages and files already read, sorted (learn only)
+ */
+import type { ContactRecord, OrganisationRecord, RecipientHistory } from "./historyModel.js";
+import { HistoryBuilder, pairKey, type SourceState } from "./historyBuilder.js";
+
+const MAGIC = "draftlint-history 1\n";
+const TAB = 0x09;
+const NL = 0x0a;
+
+interface Header {
+  messages: number;
+  updated: string;
+  identities: Array<[string, number]>;
+  sources: SourceState[];
+  tables: Record<string, [number, number]>;
+}
+
+export class HistoryFormatError extends Error {}
+
+function clean(text: string): string {
+  return text.replace(/[\t\n\r\x1e\x1f]+/g, " ");
+}
+
+function sortedLines(rows: Array<[string, string]>): Buffer {
+  const encoded = rows.map(([key, rest]) => [Buffer.from(clean(key)), Buffer.from(rest)] as const);
+  encoded.sort((a, b) => Buffer.compare(a[0], b[0]));
+  const parts: Buffer[] = [];
+  const sep = Buffer.from("\t");
+  const nl = Buffer.from("\n");
+  for (const [key, rest] of encoded) parts.push(key, sep, rest, nl);
+  return Buffer.concat(parts);
+}
+
+function sortedDigests(hex: Iterable<string>): Buffer {
+  const list = [...hex].map((h) => Buffer.from(h, "hex")).filter((b) => b.length === 8);
+  list.sort(Buffer.compare);
+  return Buffer.concat(list);
+}
+
+export function serializeHistory(h: HistoryBuilder): Buffer {
+  const { names, words, organisations } = h.derive();
+  const list = (addresses: string[]) => addresses.map(clean).join("\x1f");
+  const tables: Record<string, Buffer> = {
+    c: sortedLines(h.contactRecords().map((c) => [c.address, `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
+    o: sortedLines([...organisations.values()].map((o) => [o.key, `${o.messages}\t${clean(o.top)}`])),
+    p: sortedLines([...h.pairs].map(([key, n]) => [key, String(n)])),
+    n: sortedLines([...names].map(([key, addresses]) => [key, list(addresses)])),
+    w: sortedLines([...words].map(([word, addresses]) => [word, list(addresses)])),
+    m: sortedDigests(h.seenMessages),
+    f: sortedDigests(h.seenFiles),
+  };
+  const ranges: Record<string, [number, number]> = {};
+  let at = 0;
+  for (const [name, bytes] of Object.entries(tables)) {
+    ranges[name] = [at, at + bytes.length];
+    at += bytes.length;
+  }
+  const identities = [...h.identities].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  const header: Header = { messages: h.messageCount, updated: new Date().toISOString(), identities, sources: h.sources, tables: ranges };
+  return Buffer.concat([Buffer.from(MAGIC), Buffer.from(JSON.stringify(header) + "\n"), ...Object.values(tables)]);
+}
+
+function readHeader(buf: Buffer): { header: Header; body: number } {
+  if (buf.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) throw new HistoryFormatError("not a draftlint history file (run `draftlint learn` to make one)");
+  const end = buf.indexOf(NL, MAGIC.length);
+  let header: Header;
+  try {
+    header = JSON.parse(buf.subarray(MAGIC.length, end).toString("utf8"));
+  } catch {
+    throw new HistoryFormatError("the history file is damaged (run `draftlint learn` again to rebuild it)");
+  }
+  const body = end + 1;
+  for (const [start, stop] of Object.values(header.tables ?? {})) {
+    if (!(start <= stop && body + stop <= buf.length)) throw new HistoryFormatError("the history file is cut short (run `draftlint learn` again to rebuild it)");
+  }
+  return { header, body };
+}
+
+/** The history as the rules read it: lookups by binary search in the file's bytes. */
+export class IndexedHistory implements RecipientHistory {
+  readonly messageCount: number;
+  readonly header: Header;
+  private readonly body: number;
+
+  constructor(private readonly buf: Buffer) {
+    const { header, body } = readHeader(buf);
+    this.header = header;
+    this.body = body;
+    this.messageCount = header.messages;
+  }
+
+  /** The rest of the line whose key is `key` in table `table`, or null. */
+  private find(table: string, key: string): string | null {
+    const range = this.header.tables[table];
+    if (!range) return null;
+    const wanted = Buffer.from(key);
+    const { buf } = this;
+    let lo = this.body + range[0];
+    let hi = this.body + range[1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      // The line holding `mid`: back to the line's start (never before `lo`, which starts a line).
+      let start = mid;
+      while (start > lo && buf[start - 1] !== NL) start--;
+      let end = buf.indexOf(NL, start);
+      if (end === -1 || end > hi) end = hi;
+      let tab = buf.indexOf(TAB, start);
+      if (tab === -1 || tab > end) tab = end;
+      const order = Buffer.compare(buf.subarray(start, tab), wanted);
+      if (order === 0) return buf.subarray(tab + 1, end).toString("utf8");
+      if (order < 0) lo = end + 1;
+      else hi = start;
+    }
+    return null;
+  }
+
+  private *lines(table: string): Iterable<[string, string]> {
+    const range = this.header.tables[table];
+    if (!range) return;
+    const text = this.buf.subarray(this.body + range[0], this.body + range[1]).toString("utf8");
+    for (const line of text.split("\n")) {
+      if (!line) continue;
+      const tab = line.indexOf("\t");
+      yield [line.slice(0, tab), line.slice(tab + 1)];
+    }
+  }
+
+  contact(address: string): ContactRecord | null {
+    const key = address.toLowerCase();
+    const rest = this.find("c", key);
+    return rest === null ? null : parseContact(key, rest);
+  }
+
+  organisation(key: string): OrganisationRecord | null {
+    const rest = this.find("o", key);
+    return rest === null ? null : parseOrganisation(key, rest);
+  }
+
+  sharedMessages(a: string, b: string): number {
+    return Number(this.find("p", pairKey(a, b)) ?? 0);
+  }
+
+  addressesNamed(key: string): string[] {
+    return this.find("n", key)?.split("\x1f") ?? [];
+  }
+
+  addressesForWord(word: string): string[] {
+    return this.find("w", word)?.split("\x1f") ?? [];
+  }
+
+  *organisations(): Iterable<OrganisationRecord> {
+    for (const [key, rest] of this.lines("o")) yield parseOrganisation(key, rest);
+  }
+
+  *contacts(): Iterable<ContactRecord> {
+    for (const [key, rest] of this.lines("c")) yield parseContact(key, rest);
+  }
+
+  pairEntries(): Iterable<[string, string]> {
+    return this.lines("p");
+  }
+
+  digests(table: "m" | "f"): string[] {
+    const range = this.header.tables[table];
+    if (!range) return [];
+    const out: string[] = [];
+    for (let at = this.body + range[0]; at + 8 <= this.body + range[1]; at += 8) out.push(this.buf.toString("hex", at, at + 8));
+    return out;
+  }
+}
+
+function parseContact(address: string, rest: string): ContactRecord {
+  const [messages, first, last, names = ""] = rest.split("\t");
+  return {
+    address,
+    messages: Number(messages),
+    firstDay: Number(first),
+    lastDay: Number(last),
+    names: names ? names.split("\x1e").map((entry) => {
+      const [name, count] = entry.split("\x1f");
+      return [name, Number(count)] as [string, number];
+    }) : [],
+  };
+}
+
+function parseOrganisation(key: string, rest: string): OrganisationRecord {
+  const [messages, top] = rest.split("\t");
+  return { key, messages: Number(messages), top };
+}
+
+export function openHistory(buf: Buffer): IndexedHistory {
+  return new IndexedHistory(buf);
+}
+
+/** The whole file back in memory, for `learn` to add to and `forget` to remove from. */
+export function loadBuilder(buf: Buffer, freemail: ReadonlySet<string>): HistoryBuilder {
+  const index = new IndexedHistory(buf);
+  const h = new HistoryBuilder(freemail);
+  h.messageCount = index.header.messages;
+  h.sources = index.header.sources ?? [];
+  for (const [address, count] of index.header.identities ?? []) h.identities.set(address, count);
+  for (const c of index.contacts()) h.contacts.set(c.address, { messages: c.messages, firstDay: c.firstDay, lastDay: c.lastDay, names: new Map(c.names) });
+  for (const o of index.organisations()) h.organisationMessages.set(o.key, o.messages);
+  for (const [key, n] of index.pairEntries()) h.pairs.set(key, Number(n));
+  for (const d of index.digests("m")) h.seenMessages.add(d);
+  for (const d of index.digests("f")) h.seenFiles.add(d);
+  return h;
+}
