@@ -15,8 +15,10 @@
  */
 import type { ContactRecord, OrganisationRecord, RecipientHistory } from "./historyModel.js";
 import { HistoryBuilder, pairKey, type SourceState } from "./historyBuilder.js";
+import { bufferBytes, type Bytes } from "./pagedFile.js";
 
 const MAGIC = "draftlint-history 1\n";
+const MAX_LISTED = 20;
 const TAB = 0x09;
 const NL = 0x0a;
 
@@ -52,7 +54,8 @@ function sortedDigests(hex: Iterable<string>): Buffer {
 
 export function serializeHistory(h: HistoryBuilder): Buffer {
   const { names, words, organisations } = h.derive();
-  const list = (addresses: string[]) => addresses.map(clean).join("\x1f");
+  // A common surname names hundreds of contacts: the most written-to few are enough to name one.
+  const list = (addresses: string[]) => addresses.slice(0, MAX_LISTED).map(clean).join("\x1f");
   const tables: Record<string, Buffer> = {
     c: sortedLines(h.contactRecords().map((c) => [c.address, `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
     o: sortedLines([...organisations.values()].map((o) => [o.key, `${o.messages}\t${clean(o.top)}`])),
@@ -73,12 +76,13 @@ export function serializeHistory(h: HistoryBuilder): Buffer {
   return Buffer.concat([Buffer.from(MAGIC), Buffer.from(JSON.stringify(header) + "\n"), ...Object.values(tables)]);
 }
 
-function readHeader(buf: Buffer): { header: Header; body: number } {
-  if (buf.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) throw new HistoryFormatError("not a draftlint history file (run `draftlint learn` to make one)");
-  const end = buf.indexOf(NL, MAGIC.length);
+function readHeader(buf: Bytes): { header: Header; body: number } {
+  if (buf.length < MAGIC.length || buf.slice(0, MAGIC.length).toString("latin1") !== MAGIC) throw new HistoryFormatError("not a draftlint history file (run `draftlint learn` to make one)");
+  const end = buf.indexOf(NL, MAGIC.length, buf.length);
   let header: Header;
   try {
-    header = JSON.parse(buf.subarray(MAGIC.length, end).toString("utf8"));
+    if (end === -1) throw new Error("no header");
+    header = JSON.parse(buf.slice(MAGIC.length, end).toString("utf8"));
   } catch {
     throw new HistoryFormatError("the history file is damaged (run `draftlint learn` again to rebuild it)");
   }
@@ -95,7 +99,7 @@ export class IndexedHistory implements RecipientHistory {
   readonly header: Header;
   private readonly body: number;
 
-  constructor(private readonly buf: Buffer) {
+  constructor(private readonly buf: Bytes) {
     const { header, body } = readHeader(buf);
     this.header = header;
     this.body = body;
@@ -114,13 +118,13 @@ export class IndexedHistory implements RecipientHistory {
       const mid = (lo + hi) >>> 1;
       // The line holding `mid`: back to the line's start (never before `lo`, which starts a line).
       let start = mid;
-      while (start > lo && buf[start - 1] !== NL) start--;
-      let end = buf.indexOf(NL, start);
-      if (end === -1 || end > hi) end = hi;
-      let tab = buf.indexOf(TAB, start);
-      if (tab === -1 || tab > end) tab = end;
-      const order = Buffer.compare(buf.subarray(start, tab), wanted);
-      if (order === 0) return buf.subarray(tab + 1, end).toString("utf8");
+      while (start > lo && buf.at(start - 1) !== NL) start--;
+      let end = buf.indexOf(NL, start, hi);
+      if (end === -1) end = hi;
+      let tab = buf.indexOf(TAB, start, end);
+      if (tab === -1) tab = end;
+      const order = Buffer.compare(buf.slice(start, tab), wanted);
+      if (order === 0) return buf.slice(tab + 1, end).toString("utf8");
       if (order < 0) lo = end + 1;
       else hi = start;
     }
@@ -130,7 +134,8 @@ export class IndexedHistory implements RecipientHistory {
   private *lines(table: string): Iterable<[string, string]> {
     const range = this.header.tables[table];
     if (!range) return;
-    const text = this.buf.subarray(this.body + range[0], this.body + range[1]).toString("utf8");
+    if (range[1] === range[0]) return;
+    const text = this.buf.slice(this.body + range[0], this.body + range[1]).toString("utf8");
     for (const line of text.split("\n")) {
       if (!line) continue;
       const tab = line.indexOf("\t");
@@ -177,7 +182,9 @@ export class IndexedHistory implements RecipientHistory {
     const range = this.header.tables[table];
     if (!range) return [];
     const out: string[] = [];
-    for (let at = this.body + range[0]; at + 8 <= this.body + range[1]; at += 8) out.push(this.buf.toString("hex", at, at + 8));
+    if (range[1] === range[0]) return out;
+    const bytes = this.buf.slice(this.body + range[0], this.body + range[1]);
+    for (let at = 0; at + 8 <= bytes.length; at += 8) out.push(bytes.toString("hex", at, at + 8));
     return out;
   }
 }
@@ -201,13 +208,13 @@ function parseOrganisation(key: string, rest: string): OrganisationRecord {
   return { key, messages: Number(messages), top };
 }
 
-export function openHistory(buf: Buffer): IndexedHistory {
-  return new IndexedHistory(buf);
+export function openHistory(bytes: Bytes | Buffer): IndexedHistory {
+  return new IndexedHistory(Buffer.isBuffer(bytes) ? bufferBytes(bytes) : bytes);
 }
 
 /** The whole file back in memory, for `learn` to add to and `forget` to remove from. */
 export function loadBuilder(buf: Buffer, freemail: ReadonlySet<string>): HistoryBuilder {
-  const index = new IndexedHistory(buf);
+  const index = new IndexedHistory(bufferBytes(buf));
   const h = new HistoryBuilder(freemail);
   h.messageCount = index.header.messages;
   h.sources = index.header.sources ?? [];

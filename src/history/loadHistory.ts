@@ -3,45 +3,54 @@
  * external recipient to ask about, and then the file is read once per process (a worker thread
  * reads its own copy). A clean internal draft costs one stat of the path at most.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { ConfigError } from "../config/errors.js";
 import type { RecipientHistory } from "./historyModel.js";
 import { HistoryFormatError, openHistory } from "./indexFile.js";
+import { PagedFile } from "./pagedFile.js";
 
-const exists = new Map<string, boolean>();
-const opened = new Map<string, RecipientHistory>();
+const opened = new Map<string, { history: RecipientHistory; file: PagedFile; stamp: string }>();
 
-/** Whether an index file is at `path` (asked once per path and process). */
-export function historyExists(path: string): boolean {
-  let found = exists.get(path);
-  if (found === undefined) {
-    try {
-      found = statSync(path).isFile();
-    } catch {
-      found = false;
-    }
-    exists.set(path, found);
+function stampOf(path: string): string | null {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+  } catch {
+    return null;
   }
-  return found;
+}
+
+/**
+ * Whether an index file is at `path`: asked for each draft (one stat), so a long-running sender
+ * (the nodemailer plugin in a server) sees an index that `learn` made after it started.
+ */
+export function historyExists(path: string): boolean {
+  return stampOf(path) !== null;
 }
 
 /** The index at `path`; a damaged one is a config error naming it, so a guard refuses rather than skip the checks. */
 export function historyAt(path: string): RecipientHistory {
-  let history = opened.get(path);
-  if (!history) {
-    try {
-      history = openHistory(readFileSync(path));
-    } catch (err) {
-      const reason = err instanceof HistoryFormatError ? err.message : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-      throw new ConfigError(`${path}: recipient history: ${reason}`);
-    }
-    opened.set(path, history);
+  const stamp = stampOf(path);
+  const held = opened.get(path);
+  if (held && held.stamp === stamp) return held.history;
+  // Replaced by a new `learn` (a rename: a new inode) since it was opened: read the new one.
+  held?.file.close();
+  opened.delete(path);
+  let file: PagedFile | undefined;
+  try {
+    file = PagedFile.open(path);
+    const history = openHistory(file);
+    opened.set(path, { history, file, stamp: stamp ?? "" });
+    return history;
+  } catch (err) {
+    file?.close();
+    const reason = err instanceof HistoryFormatError ? err.message : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    throw new ConfigError(`${path}: recipient history: ${reason}`);
   }
-  return history;
 }
 
 /** Forgets what was read, after `learn` or `forget` rewrote the file in this process. */
 export function forgetLoadedHistory(path: string): void {
-  exists.delete(path);
+  opened.get(path)?.file.close();
   opened.delete(path);
 }

@@ -45,13 +45,6 @@ export function similarContact(address: string, displayName: string, history: Re
   const { local, domain } = splitAddress(address.toLowerCase());
   const regular = (c: ContactRecord | null): c is ContactRecord => Boolean(c && c.address !== address.toLowerCase() && c.messages >= options.minMessages);
 
-  // The display name of someone you write to, at an address you never have.
-  const key = nameKey(displayName);
-  if (isPersonName(key)) {
-    const known = history.addressesNamed(key).map((a) => history.contact(a)).find(regular);
-    if (known) return { known, how: "same-name" };
-  }
-
   const organisation = organisationOf(domain);
   const name = nameOf(domain);
   const flat = name.replace(/[-.]/g, "");
@@ -74,9 +67,15 @@ export function similarContact(address: string, displayName: string, history: Re
     const sameMailbox = history.contact(`${local}@${org.key.includes("@") ? reference : org.key}`) ?? history.contact(`${local}@${reference}`);
     const known = regular(sameMailbox) ? sameMailbox : how === "extended-name" ? null : history.contact(org.top);
     if (!regular(known)) continue;
-    // The same mailbox at the look-alike is the strongest sign: stop there.
+    // The same mailbox at a look-alike domain is the strongest sign: stop there.
     if (known === sameMailbox) return { known, how };
     best ??= { known, how };
+  }
+  // The display name of someone you write to, at an address you never have.
+  const shownAs = nameKey(displayName);
+  if (isPersonName(shownAs)) {
+    const known = history.addressesNamed(shownAs).map((a) => history.contact(a)).find(regular);
+    if (known) return { known, how: "same-name" };
   }
   if (best) return best;
 

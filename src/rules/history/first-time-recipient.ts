@@ -38,7 +38,9 @@ export default defineRule({
       if (similar) {
         const times = timesText(similar.known.messages);
         if (similar.how === "same-name") report({ ...at, messageId: "sameName", data: { ...common, name: r.name, known: similar.known.address, times } });
-        else report({ ...at, messageId: "similar", data: { ...common, known: similar.known.address, times, how: data.suggestions[similar.how] ?? similar.how } });
+        // The same mailbox at another domain is, on real mail, mostly the same person's new
+        // address (dgiron1@pdq.net, then dgiron1@houston.rr.com): worth a word, not a warning.
+        else report({ ...at, messageId: "similar", data: { ...common, known: similar.known.address, times, how: data.suggestions[similar.how] ?? similar.how }, demote: similar.how === "same-mailbox" });
         continue;
       }
       // Answering someone who wrote first, or a history too short to know who is new: nothing to say.

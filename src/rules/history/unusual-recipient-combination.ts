@@ -21,7 +21,9 @@ export default defineRule({
   check({ message, options, history: readHistory, report }) {
     // One representative per organisation, the first on the message (To before Cc before Bcc).
     const byOrganisation = new Map<string, Recipient>();
-    for (const r of outsiders(message)) if (!byOrganisation.has(organisationKeyOf(r))) byOrganisation.set(organisationKeyOf(r), r);
+    // Organisations only: a free-mail address is one person, and friends and family from
+    // several providers on one message are ordinary (on real mail, all such findings were).
+    for (const r of outsiders(message).filter((r) => !r.freemail)) if (!byOrganisation.has(organisationKeyOf(r))) byOrganisation.set(organisationKeyOf(r), r);
     if (byOrganisation.size < 2 || byOrganisation.size > MAX_ORGANISATIONS_PAIRED) return;
     const history = readHistory();
     const established = [...byOrganisation].flatMap(([key, r]) => {
