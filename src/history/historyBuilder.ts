@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { organisationOf, publicSuffixOf } from "../audience/organisation.js";
 import { splitAddress } from "../message/addresses.js";
-import { dayOf, isPersonName, nameKey, organisationKey, type ContactRecord, type OrganisationRecord, type RecipientHistory } from "./historyModel.js";
+import { dayOf, isPersonName, nameKey, organisationKey, organisationParts, type ContactRecord, type OrganisationRecord, type RecipientHistory } from "./historyModel.js";
 
 /** One sent message as learnt: who it went to, when, and the digest that says it was read. */
 export interface LearntMessage {
@@ -66,7 +66,7 @@ export class HistoryBuilder implements RecipientHistory {
   readonly seenFiles = new Set<string>();
   sources: SourceState[] = [];
   messageCount = 0;
-  private derived: { names: Map<string, string[]>; words: Map<string, string[]>; organisations: Map<string, OrganisationRecord> } | null = null;
+  private derived: { names: Map<string, string[]>; words: Map<string, string[]>; mailboxes: Map<string, string[]>; organisations: Map<string, OrganisationRecord> } | null = null;
 
   constructor(readonly freemail: ReadonlySet<string>) {}
 
@@ -147,6 +147,10 @@ export class HistoryBuilder implements RecipientHistory {
     return this.derive().words.get(word) ?? [];
   }
 
+  addressesWithMailbox(local: string): string[] {
+    return this.derive().mailboxes.get(local) ?? [];
+  }
+
   organisations(): Iterable<OrganisationRecord> {
     return this.derive().organisations.values();
   }
@@ -162,6 +166,7 @@ export class HistoryBuilder implements RecipientHistory {
     const names = new Map<string, string[]>();
     const words = new Map<string, string[]>();
     const organisations = new Map<string, OrganisationRecord>();
+    const mailboxes = new Map<string, string[]>();
     const push = (map: Map<string, string[]>, key: string, address: string) => {
       const list = map.get(key);
       if (!list) map.set(key, [address]);
@@ -172,7 +177,8 @@ export class HistoryBuilder implements RecipientHistory {
     for (const [address, c] of ordered) {
       const orgKey = organisationKey(address, this.freemail);
       const org = organisations.get(orgKey);
-      if (!org) organisations.set(orgKey, { key: orgKey, messages: this.organisationMessages.get(orgKey) ?? c.messages, top: address });
+      if (!org) organisations.set(orgKey, { key: orgKey, messages: this.organisationMessages.get(orgKey) ?? c.messages, top: address, ...organisationParts(orgKey) });
+      push(mailboxes, address.slice(0, address.lastIndexOf("@")), address);
       for (const word of organisationWords(orgKey)) push(words, word, address);
       for (const [name] of c.names) {
         const key = nameKey(name);
@@ -182,7 +188,7 @@ export class HistoryBuilder implements RecipientHistory {
         if (/^\p{L}{3,}$/u.test(surname)) push(words, surname, address);
       }
     }
-    return (this.derived = { names, words, organisations });
+    return (this.derived = { names, words, mailboxes, organisations });
   }
 }
 

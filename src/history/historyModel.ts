@@ -5,6 +5,7 @@
  * by `draftlint learn` from sent mail and read back by the `history` pack.
  */
 import { organisationOf } from "../audience/organisation.js";
+import { domainParts } from "../audience/lookalike.js";
 
 export interface ContactRecord {
   /** Lower-cased address. */
@@ -25,6 +26,16 @@ export interface OrganisationRecord {
   messages: number;
   /** Its address written to most. */
   top: string;
+  /**
+   * What the look-alike comparison reads, worked out when the index is written so that a lint
+   * need not run the public-suffix list and the confusables table over every organisation: the
+   * registrable domain (a free-mail organisation's is the provider's), its name without the public suffix,
+   * the suffix, and the confusable skeleton of the organisation.
+   */
+  domain: string;
+  name: string;
+  suffix: string;
+  skeleton: string;
 }
 
 /** What the rules ask of a history; the lazily read index file and the in-memory builder both give it. */
@@ -39,6 +50,8 @@ export interface RecipientHistory {
   addressesNamed(nameKey: string): string[];
   /** Addresses whose surname or organisation name is this word (lower case): for attachment names. */
   addressesForWord(word: string): string[];
+  /** Addresses with this mailbox (local part, lower case) at any domain: one person's several addresses. */
+  addressesWithMailbox(local: string): string[];
   /** Every organisation, for the look-alike comparison (read only when a new address needs it). */
   organisations(): Iterable<OrganisationRecord>;
 }
@@ -51,6 +64,12 @@ export function organisationKey(address: string, freemail: ReadonlySet<string>):
   const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
   const organisation = organisationOf(domain);
   return freemail.has(organisation) || freemail.has(domain) ? address.toLowerCase() : organisation;
+}
+
+/** The look-alike parts of an organisation key (see OrganisationRecord). */
+export function organisationParts(key: string): Pick<OrganisationRecord, "domain" | "name" | "suffix" | "skeleton"> {
+  const { organisation, name, suffix, skeleton } = domainParts(key.includes("@") ? key.slice(key.lastIndexOf("@") + 1) : key);
+  return { domain: organisation, name, suffix, skeleton };
 }
 
 /** The name as compared: "Smith, Karen" and "karen  SMITH" are both "karen smith". */

@@ -7,7 +7,8 @@
  *   draftlint-history 1\n
  *   {header JSON: counts, sources, identities, the byte range of each table}\n
  *   tables: c contacts   address \t messages \t firstDay \t lastDay \t name \x1f count \x1e …
- *           o organisations   key \t messages \t top address
+ *           o organisations   key \t messages \t top address \t domain \t name \t suffix \t skeleton
+ *           l mailboxes  local part \t address \x1f address …    (derived from c)
  *           p pairs      orgA \x1f orgB \t messages together
  *           n names      name key \t address \x1f address …   (derived from c)
  *           w words      word \t address \x1f address …        (derived from c)
@@ -53,12 +54,13 @@ function sortedDigests(hex: Iterable<string>): Buffer {
 }
 
 export function serializeHistory(h: HistoryBuilder): Buffer {
-  const { names, words, organisations } = h.derive();
+  const { names, words, mailboxes, organisations } = h.derive();
   // A common surname names hundreds of contacts: the most written-to few are enough to name one.
   const list = (addresses: string[]) => addresses.slice(0, MAX_LISTED).map(clean).join("\x1f");
   const tables: Record<string, Buffer> = {
     c: sortedLines(h.contactRecords().map((c) => [c.address, `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
-    o: sortedLines([...organisations.values()].map((o) => [o.key, `${o.messages}\t${clean(o.top)}`])),
+    o: sortedLines([...organisations.values()].map((o) => [o.key, [o.messages, o.top, o.domain, o.name, o.suffix, o.skeleton].map((v) => clean(String(v))).join("\t")])),
+    l: sortedLines([...mailboxes].map(([local, addresses]) => [local, list(addresses)])),
     p: sortedLines([...h.pairs].map(([key, n]) => [key, String(n)])),
     n: sortedLines([...names].map(([key, addresses]) => [key, list(addresses)])),
     w: sortedLines([...words].map(([word, addresses]) => [word, list(addresses)])),
@@ -166,6 +168,10 @@ export class IndexedHistory implements RecipientHistory {
     return this.find("w", word)?.split("\x1f") ?? [];
   }
 
+  addressesWithMailbox(local: string): string[] {
+    return this.find("l", local)?.split("\x1f") ?? [];
+  }
+
   *organisations(): Iterable<OrganisationRecord> {
     for (const [key, rest] of this.lines("o")) yield parseOrganisation(key, rest);
   }
@@ -204,8 +210,8 @@ function parseContact(address: string, rest: string): ContactRecord {
 }
 
 function parseOrganisation(key: string, rest: string): OrganisationRecord {
-  const [messages, top] = rest.split("\t");
-  return { key, messages: Number(messages), top };
+  const [messages, top, domain = "", name = "", suffix = "", skeleton = ""] = rest.split("\t");
+  return { key, messages: Number(messages), top, domain, name, suffix, skeleton };
 }
 
 export function openHistory(bytes: Bytes | Buffer): IndexedHistory {
