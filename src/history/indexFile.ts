@@ -37,8 +37,9 @@ function clean(text: string): string {
   return text.replace(/[\t\n\r\x1e\x1f]+/g, " ");
 }
 
+/** Lines sorted by key; keys are cleaned by the caller (a pair's key keeps its \x1f). */
 function sortedLines(rows: Array<[string, string]>): Buffer {
-  const encoded = rows.map(([key, rest]) => [Buffer.from(clean(key)), Buffer.from(rest)] as const);
+  const encoded = rows.map(([key, rest]) => [Buffer.from(key), Buffer.from(rest)] as const);
   encoded.sort((a, b) => Buffer.compare(a[0], b[0]));
   const parts: Buffer[] = [];
   const sep = Buffer.from("\t");
@@ -58,12 +59,12 @@ export function serializeHistory(h: HistoryBuilder): Buffer {
   // A common surname names hundreds of contacts: the most written-to few are enough to name one.
   const list = (addresses: string[]) => addresses.slice(0, MAX_LISTED).map(clean).join("\x1f");
   const tables: Record<string, Buffer> = {
-    c: sortedLines(h.contactRecords().map((c) => [c.address, `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
-    o: sortedLines([...organisations.values()].map((o) => [o.key, [o.messages, o.top, o.domain, o.name, o.suffix, o.skeleton].map((v) => clean(String(v))).join("\t")])),
-    l: sortedLines([...mailboxes].map(([local, addresses]) => [local, list(addresses)])),
-    p: sortedLines([...h.pairs].map(([key, n]) => [key, String(n)])),
-    n: sortedLines([...names].map(([key, addresses]) => [key, list(addresses)])),
-    w: sortedLines([...words].map(([word, addresses]) => [word, list(addresses)])),
+    c: sortedLines(h.contactRecords().map((c) => [clean(c.address), `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
+    o: sortedLines([...organisations.values()].map((o) => [clean(o.key), [o.messages, o.top, o.domain, o.name, o.suffix, o.skeleton].map((v) => clean(String(v))).join("\t")])),
+    l: sortedLines([...mailboxes].map(([local, addresses]) => [clean(local), list(addresses)])),
+    p: sortedLines([...h.pairs].map(([key, n]) => [key.split("\x1f").map(clean).join("\x1f"), String(n)])),
+    n: sortedLines([...names].map(([key, addresses]) => [clean(key), list(addresses)])),
+    w: sortedLines([...words].map(([word, addresses]) => [clean(word), list(addresses)])),
     m: sortedDigests(h.seenMessages),
     f: sortedDigests(h.seenFiles),
   };

@@ -64,6 +64,21 @@ describe("the history pack on a learnt history", () => {
     expect(findings).toEqual([expect.objectContaining({ ruleId: "first-time-recipient", severity: "info", messageId: "default" })]);
   });
 
+  it("warns of two regular outsiders from organisations never on a message together, read from the index file", async () => {
+    const contacts = sentMailContacts(10_000, 11).filter((p: { address: string; domain: string }) => !p.address.endsWith("@northwind.example") && !/gmail|outlook|yahoo|hotmail/.test(p.domain));
+    const other = contacts.find((p: { domain: string }) => p.domain !== regular.address.split("@")[1])!;
+    const findings = await historyFindings(draft(`${regular.name} <${regular.address}>`).replace(/^To: .*$/m, `$&\nCc: ${other.name} <${other.address}>`));
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["unusual-recipient-combination", "warn"]]);
+    expect(findings[0].message).toContain(regular.address);
+  });
+
+  it("warns of an attachment named for a contact who is not on the message", async () => {
+    const surname = ["Okafor", "Nguyen", "Larsen", "Kowalski"].find((s) => !regular.name.endsWith(s))!;
+    const withAttachment = `From: Ann Example <ann@northwind.example>\nTo: ${regular.name} <${regular.address}>\nSubject: Your invoice\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nHi, your invoice is attached.\n--b\nContent-Type: application/pdf; name=Invoice_${surname}.pdf\nContent-Disposition: attachment; filename=Invoice_${surname}.pdf\n\nJVBERi0=\n--b--\n`;
+    const findings = await historyFindings(withAttachment);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: "misattached-file", severity: "warn", target: `Invoice_${surname}.pdf` })]);
+  });
+
   it("is silent without an index, and with history: false", async () => {
     const file = join(dir, "plain.eml");
     writeFileSync(file, draft("Sam New <sam@brand-new-client.example>"));

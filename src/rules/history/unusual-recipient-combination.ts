@@ -8,6 +8,8 @@ import { z } from "zod";
 import { defineRule } from "../../engine/rule.js";
 import type { Recipient } from "../../types.js";
 import { MAX_ORGANISATIONS_PAIRED } from "../../history/historyBuilder.js";
+import { organisationOf } from "../../audience/organisation.js";
+import { splitAddress } from "../../message/addresses.js";
 import { fieldLabel } from "../recipients/describeRecipient.js";
 import { organisationKeyOf, outsiders, threadAddresses, timesText } from "./historyAudience.js";
 
@@ -24,7 +26,13 @@ export default defineRule({
     // Organisations only: a free-mail address is one person, and friends and family from
     // several providers on one message are ordinary (on real mail, all such findings were).
     for (const r of outsiders(message).filter((r) => !r.freemail)) if (!byOrganisation.has(organisationKeyOf(r))) byOrganisation.set(organisationKeyOf(r), r);
-    if (byOrganisation.size < 2 || byOrganisation.size > MAX_ORGANISATIONS_PAIRED) return;
+    if (byOrganisation.size < 2) return;
+    // A circular is not paired when learnt (historyBuilder.ts): counted the same way here, every
+    // organisation on it but the sender's own, or its pairs would all look new.
+    const own = message.from ? organisationKeyOf({ ...message.from, freemail: message.recipients.find((r) => r.address.toLowerCase() === message.from!.address.toLowerCase())?.freemail ?? false, organisation: organisationOf(splitAddress(message.from.address).domain) }) : null;
+    const all = new Set(message.recipients.map(organisationKeyOf));
+    if (own) all.delete(own);
+    if (all.size > MAX_ORGANISATIONS_PAIRED) return;
     const history = readHistory();
     const established = [...byOrganisation].flatMap(([key, r]) => {
       const org = history.organisation(key);
