@@ -105,6 +105,18 @@ describe("draftlint learn", () => {
     expect(run.stdout).toMatch(/31 new messages learnt, 1 already known/);
   });
 
+  it("learns only the user's own messages with --from, from a folder that also holds received mail", async () => {
+    const folder = join(dir, "mixed");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "sent.eml"), "From: Ann Example <ann@northwind.example>\nTo: karen@acme.example\nSubject: A\nMessage-ID: <a@x>\n\nHi.\n");
+    writeFileSync(join(folder, "received.eml"), "From: Spammer <deals@spam.example>\nTo: ann@northwind.example\nSubject: B\nMessage-ID: <b@x>\n\nBuy.\n");
+    const history = join(dir, "mixed-history");
+    const run = await runCli(["learn", folder, "--from", "ANN@northwind.example", "--history", history], { cwd: dir });
+    expect(run.stdout).toMatch(/1 new message learnt, 1 skipped/);
+    const show = await runCli(["history", "show", "ann@northwind.example", "--history", history], { cwd: dir });
+    expect(show.code).toBe(1);
+  });
+
   it("shows and forgets an address", async () => {
     const history = join(dir, "show-history");
     await runCli(["learn", mbox, "--history", history], { cwd: dir });

@@ -79,6 +79,17 @@ describe("the history pack on a learnt history", () => {
     expect(findings).toEqual([expect.objectContaining({ ruleId: "misattached-file", severity: "warn", target: `Invoice_${surname}.pdf` })]);
   });
 
+  it("relints a cached draft once the history changes", async () => {
+    const copy = join(dir, "cache-history");
+    writeFileSync(copy, readFileSync(history));
+    const file = join(dir, "cached.eml");
+    writeFileSync(file, draft(`${regular.name} <${regular.address}>`));
+    const ids = async () => JSON.parse((await runCli([file, "-f", "json", "--history", copy, "--cache", "--cache-location", join(dir, "cache/")], { cwd: dir })).stdout).files[0].findings.map((f: any) => f.ruleId);
+    expect(await ids()).not.toContain("first-time-recipient");
+    await runCli(["history", "forget", regular.address, "--history", copy], { cwd: dir });
+    expect(await ids()).toContain("first-time-recipient");
+  });
+
   it("is silent without an index, and with history: false", async () => {
     const file = join(dir, "plain.eml");
     writeFileSync(file, draft("Sam New <sam@brand-new-client.example>"));
