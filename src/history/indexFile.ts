@@ -173,8 +173,15 @@ export class IndexedHistory implements RecipientHistory {
     return this.find("l", local)?.split("\x1f") ?? [];
   }
 
-  *organisations(): Iterable<OrganisationRecord> {
-    for (const [key, rest] of this.lines("o")) yield parseOrganisation(key, rest);
+  private organisationList: OrganisationRecord[] | null = null;
+
+  /** Parsed once per process: a draft with several new outsiders scans them all. */
+  organisations(): Iterable<OrganisationRecord> {
+    if (!this.organisationList) {
+      this.organisationList = [];
+      for (const [key, rest] of this.lines("o")) this.organisationList.push(parseOrganisation(key, rest));
+    }
+    return this.organisationList;
   }
 
   *contacts(): Iterable<ContactRecord> {
