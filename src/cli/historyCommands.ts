@@ -65,6 +65,7 @@ export async function runLearn(sources: string[], options: HistoryOptions & { fr
 }
 
 export async function runHistory(action: string, address: string | undefined, options: HistoryOptions, out: (t: string) => void): Promise<number> {
+  if (!["stats", "show", "forget"].includes(action)) throw new UsageError(`history ${action}: expected stats, show <address> or forget <address>`);
   const path = await historyPathFor(options);
   let exists = true;
   try {
