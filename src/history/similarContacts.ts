@@ -6,7 +6,7 @@
  * name, suffix and skeleton were worked out when the index was written, so the scan compares
  * strings and calls the full `resemblance()` only on the few that could resemble.
  */
-import { domainParts, resemblanceOfParts, type DomainParts, type Resemblance } from "../audience/lookalike.js";
+import { domainParts, resemblanceOfParts, type DomainParts, type Resemblance, type VettedRegistry } from "../audience/lookalike.js";
 import { splitAddress } from "../message/addresses.js";
 import type { ContactRecord, RecipientHistory } from "./historyModel.js";
 import { isPersonName, nameKey } from "./historyModel.js";
@@ -33,6 +33,8 @@ export interface SimilarityOptions {
   roleMailboxes: ReadonlySet<string>;
   /** The fewest messages to a known address for it to be "someone you write to". */
   minMessages: number;
+  /** Registries whose names are real institutions however close (rules/history.yaml `vettedRegistries`). */
+  vetted?: VettedRegistry;
 }
 
 /** Whether `resemblanceOfParts()` could say yes, from lengths and equalities alone. */
@@ -67,7 +69,7 @@ export function similarContact(address: string, displayName: string, history: Re
     // counts only with the same mailbox at both.
     const extended = extends_(candidate, reference);
     if (!extended && !couldResemble(candidate, reference)) continue;
-    const how: Similarity | null = resemblanceOfParts(candidate, reference) ?? (extended ? "extended-name" : null);
+    const how: Similarity | null = resemblanceOfParts(candidate, reference, options.vetted) ?? (extended ? "extended-name" : null);
     if (!how) continue;
     const sameMailbox = history.contact(`${local}@${org.domain}`);
     const known = regular(sameMailbox) ? sameMailbox : how === "extended-name" ? null : history.contact(org.top);

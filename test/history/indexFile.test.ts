@@ -100,3 +100,11 @@ describe("the mbox reader", () => {
     expect(found.map((b) => /Message-ID: (\S+)/.exec(b)![1])).toEqual(messages.map((m: string) => /Message-ID: (\S+)/.exec(m)![1]));
   });
 });
+
+describe("rules/history.yaml", () => {
+  it("has the same vetted registries as lookalike-domain in rules/recipients.yaml", async () => {
+    const { loadBuiltinPack } = await import("../../src/packs/loadPack.js");
+    const of = (pack: string, id: string) => loadBuiltinPack(pack).rules.find((r) => r.id === id)!.patterns.vettedRegistries;
+    expect(of("history", "first-time-recipient")).toEqual(of("recipients", "lookalike-domain"));
+  });
+});

@@ -7,10 +7,21 @@
 import { z } from "zod";
 import { defineRule } from "../../engine/rule.js";
 import { similarContact } from "../../history/similarContacts.js";
+import { vettedRegistries, type VettedRegistry } from "../../audience/lookalike.js";
 import { fieldLabel } from "../recipients/describeRecipient.js";
 import { organisationKeyOf, outsiders, threadAddresses, timesText } from "./historyAudience.js";
 
-const roleSets = new WeakMap<object, ReadonlySet<string>>();
+const compiled = new WeakMap<object, { roles: ReadonlySet<string>; vetted: VettedRegistry }>();
+
+/** The rule's word lists, compiled once per pack. */
+function patternsOf(patterns: Record<string, unknown>) {
+  let c = compiled.get(patterns);
+  if (!c) {
+    const list = (key: string) => ((patterns[key] as string[] | undefined) ?? []).map((r) => r.toLowerCase());
+    compiled.set(patterns, (c = { roles: new Set(list("roleMailboxes")), vetted: vettedRegistries(list("vettedRegistries")) }));
+  }
+  return c;
+}
 
 export default defineRule({
   id: "first-time-recipient",
@@ -23,9 +34,7 @@ export default defineRule({
     const candidates = outsiders(message);
     if (!candidates.length) return;
     const history = readHistory();
-    const lexicons = data.patterns;
-    let roles = roleSets.get(lexicons);
-    if (!roles) roleSets.set(lexicons, (roles = new Set(((lexicons.roleMailboxes as string[] | undefined) ?? []).map((r) => r.toLowerCase()))));
+    const { roles, vetted } = patternsOf(data.patterns);
     const inThread = threadAddresses(message);
     const seen = new Set<string>();
     for (const r of candidates) {
@@ -34,7 +43,7 @@ export default defineRule({
       seen.add(address);
       const common = { address: r.address, field: fieldLabel(r) };
       const at = { location: { section: "header" as const, header: r.field }, excerpt: r.name ? `${r.name} <${r.address}>` : r.address, target: r.address, readers: [r.address] };
-      const similar = similarContact(address, r.name, history, { roleMailboxes: roles, minMessages: options.minMessages });
+      const similar = similarContact(address, r.name, history, { roleMailboxes: roles, minMessages: options.minMessages, vetted });
       if (similar) {
         const times = timesText(similar.known.messages);
         if (similar.how === "same-name") report({ ...at, messageId: "sameName", data: { ...common, name: r.name, known: similar.known.address, times } });
