@@ -155,6 +155,11 @@ export class HistoryBuilder implements RecipientHistory {
     return this.derive().organisations.values();
   }
 
+  /** In memory, every organisation: the comparison decides (the index file narrows them first). */
+  lookalikeCandidates(): Iterable<OrganisationRecord> {
+    return this.organisations();
+  }
+
   /** Contact records in a stable order, for writing. */
   contactRecords(): ContactRecord[] {
     return [...this.contacts].map(([address, c]) => toRecord(address, c));

@@ -5,7 +5,7 @@
  * by `draftlint learn` from sent mail and read back by the `history` pack.
  */
 import { organisationOf } from "../audience/organisation.js";
-import { domainParts } from "../audience/lookalike.js";
+import { domainParts, type DomainParts } from "../audience/lookalike.js";
 
 export interface ContactRecord {
   /** Lower-cased address. */
@@ -52,8 +52,13 @@ export interface RecipientHistory {
   addressesForWord(word: string): string[];
   /** Addresses with this mailbox (local part, lower case) at any domain: one person's several addresses. */
   addressesWithMailbox(local: string): string[];
-  /** Every organisation, for the look-alike comparison (read only when a new address needs it). */
+  /** Every organisation (stats, tests). */
   organisations(): Iterable<OrganisationRecord>;
+  /**
+   * The organisations that could resemble this domain, for the look-alike comparison (asked only
+   * for a new address): a superset, each then compared (lookalikeKeys.ts).
+   */
+  lookalikeCandidates(domain: DomainParts): Iterable<OrganisationRecord>;
 }
 
 /**

@@ -8,6 +8,8 @@
  *   {header JSON: counts, sources, identities, the byte range of each table}\n
  *   tables: c contacts   address \t messages \t firstDay \t lastDay \t name \x1f count \x1e …
  *           o organisations   key \t messages \t top address \t domain \t name \t suffix \t skeleton
+ *           k look-alike keys   key \t organisation key \x1f …    (lookalikeKeys.ts; derived)
+ *           t lengths    suffix \x1f name length \x1f name \t organisation key \x1f …  (derived)
  *           l mailboxes  local part \t address \x1f address …    (derived from c)
  *           p pairs      orgA \x1f orgB \t messages together
  *           n names      name key \t address \x1f address …   (derived from c)
@@ -17,6 +19,8 @@
 import type { ContactRecord, OrganisationRecord, RecipientHistory } from "./historyModel.js";
 import { HistoryBuilder, pairKey, type SourceState } from "./historyBuilder.js";
 import { bufferBytes, type Bytes } from "./pagedFile.js";
+import { candidateKeys, lengthKey, lengthRange, storedKeys } from "./lookalikeKeys.js";
+import type { DomainParts } from "../audience/lookalike.js";
 
 const MAGIC = "draftlint-history 1\n";
 const MAX_LISTED = 20;
@@ -61,6 +65,8 @@ export function serializeHistory(h: HistoryBuilder): Buffer {
   const tables: Record<string, Buffer> = {
     c: sortedLines(h.contactRecords().map((c) => [clean(c.address), `${c.messages}\t${c.firstDay}\t${c.lastDay}\t${c.names.map(([n, k]) => `${clean(n)}\x1f${k}`).join("\x1e")}`])),
     o: sortedLines([...organisations.values()].map((o) => [clean(o.key), [o.messages, o.top, o.domain, o.name, o.suffix, o.skeleton].map((v) => clean(String(v))).join("\t")])),
+    k: sortedLines(lookalikeTable(organisations.values())),
+    t: sortedLines(groupRows([...organisations.values()].map((o) => [lengthKey(o.suffix, o.name.length, o.name), o.key]))),
     l: sortedLines([...mailboxes].map(([local, addresses]) => [clean(local), list(addresses)])),
     p: sortedLines([...h.pairs].map(([key, n]) => [key.split("\x1f").map(clean).join("\x1f"), String(n)])),
     n: sortedLines([...names].map(([key, addresses]) => [clean(key), list(addresses)])),
@@ -77,6 +83,20 @@ export function serializeHistory(h: HistoryBuilder): Buffer {
   const identities = [...h.identities].sort((a, b) => b[1] - a[1]).slice(0, 20);
   const header: Header = { messages: h.messageCount, updated: new Date().toISOString(), identities, sources: h.sources, tables: ranges };
   return Buffer.concat([Buffer.from(MAGIC), Buffer.from(JSON.stringify(header) + "\n"), ...Object.values(tables)]);
+}
+
+/** Rows of key → organisation keys, most written-to first, at most MAX_LISTED each. */
+function groupRows(pairs: Array<[string, string]>): Array<[string, string]> {
+  const grouped = new Map<string, string[]>();
+  // A key's own \x1f separators stay; only what is between them is cleaned.
+  const cleanKey = (key: string) => key.split("\x1f").map(clean).join("\x1f");
+  for (const [key, org] of pairs) grouped.set(cleanKey(key), [...(grouped.get(cleanKey(key)) ?? []), org]);
+  return [...grouped].map(([key, orgs]) => [key, orgs.slice(0, MAX_LISTED).map(clean).join("\x1f")]);
+}
+
+function lookalikeTable(organisations: Iterable<OrganisationRecord>): Array<[string, string]> {
+  const ordered = [...organisations].sort((a, b) => b.messages - a.messages);
+  return groupRows(ordered.flatMap((o) => storedKeys({ organisation: o.domain, name: o.name, skeleton: o.skeleton }).map((k) => [k, o.key] as [string, string])));
 }
 
 function readHeader(buf: Bytes): { header: Header; body: number } {
@@ -132,6 +152,51 @@ export class IndexedHistory implements RecipientHistory {
       else hi = start;
     }
     return null;
+  }
+
+  /** The lines of `table` whose keys are at least `from` and below `to`, by binary search to the first. */
+  private *range(table: string, from: string, to: string): Iterable<[string, string]> {
+    const range = this.header.tables[table];
+    if (!range) return;
+    const { buf } = this;
+    const low = Buffer.from(from);
+    const high = Buffer.from(to);
+    let lo = this.body + range[0];
+    let hi = this.body + range[1];
+    const end = hi;
+    // The first line whose key is not below `from`: lo ends at its start.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      let start = mid;
+      while (start > lo && buf.at(start - 1) !== NL) start--;
+      let stop = buf.indexOf(NL, start, hi);
+      if (stop === -1) stop = hi;
+      let tab = buf.indexOf(TAB, start, stop);
+      if (tab === -1) tab = stop;
+      if (Buffer.compare(buf.slice(start, tab), low) < 0) lo = stop + 1;
+      else hi = start;
+    }
+    for (let at = lo; at < end; ) {
+      let stop = buf.indexOf(NL, at, end);
+      if (stop === -1) stop = end;
+      let tab = buf.indexOf(TAB, at, stop);
+      if (tab === -1) tab = stop;
+      const key = buf.slice(at, tab);
+      if (Buffer.compare(key, high) >= 0) return;
+      yield [key.toString("utf8"), buf.slice(tab + 1, stop).toString("utf8")];
+      at = stop + 1;
+    }
+  }
+
+  *lookalikeCandidates(c: DomainParts): Iterable<OrganisationRecord> {
+    const keys = new Set<string>();
+    for (const key of candidateKeys(c)) for (const org of this.find("k", key)?.split("\x1f") ?? []) keys.add(org);
+    const [from, to] = lengthRange(c);
+    for (const [, orgs] of this.range("t", from, to)) for (const org of orgs.split("\x1f")) keys.add(org);
+    for (const key of keys) {
+      const org = this.organisation(key);
+      if (org) yield org;
+    }
   }
 
   private *lines(table: string): Iterable<[string, string]> {

@@ -101,7 +101,8 @@ export async function learnSources(paths: string[], h: HistoryBuilder, options: 
     else if (h.add(m)) counts.learnt++;
     else counts.known++;
   };
-  for (const given of paths) {
+  // Every source is checked before any is read: a mistyped path is one line, and nothing learnt.
+  const sources = paths.map((given) => {
     const path = resolve(given);
     let info: Stats;
     try {
@@ -109,10 +110,13 @@ export async function learnSources(paths: string[], h: HistoryBuilder, options: 
     } catch (err) {
       throw new UsageError(`${given}: cannot read (${(err as NodeJS.ErrnoException).code})`);
     }
-    if (info.isDirectory()) {
+    if (!info.isDirectory() && !info.isFile()) throw new UsageError(`${given}: not a file or folder`);
+    return { path, directory: info.isDirectory() };
+  });
+  for (const { path, directory } of sources) {
+    if (directory) {
       for (const file of walk(path)) await learnFile(file, h, counts, take, options, false);
-    } else if (info.isFile()) await learnFile(path, h, counts, take, options, true);
-    else throw new UsageError(`${given}: not a file or folder`);
+    } else await learnFile(path, h, counts, take, options, true);
   }
   return counts;
 }

@@ -62,7 +62,7 @@ export function similarContact(address: string, displayName: string, history: Re
 
   const candidate = domainParts(domain);
   let best: SimilarContact | null = null;
-  for (const org of history.organisations()) {
+  for (const org of history.lookalikeCandidates(candidate)) {
     if (org.messages < options.minMessages || org.domain === candidate.organisation) continue;
     const reference: DomainParts = { domain: org.domain, organisation: org.domain, name: org.name, suffix: org.suffix, skeleton: org.skeleton };
     // Alone, a known name inside a longer one is common (many names contain others), so it

@@ -14,6 +14,7 @@ import { freemailDomains } from "../../src/history/historyFile.js";
 import { readSentHeaders } from "../../src/history/sentHeaders.js";
 import { mboxHeaderBlocks } from "../../src/history/mboxHeaders.js";
 import { sentMailMessages } from "../../scripts/generate-sent-mail.mjs";
+import { domainParts, resemblanceOfParts } from "../../src/audience/lookalike.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "draftlint-index-"));
 
@@ -53,6 +54,29 @@ describe("the index file", () => {
     expect(file.contact("nobody@nowhere.example")).toBeNull();
     expect(file.organisation("nowhere.example")).toBeNull();
     expect(file.contact("odd@weird.example")!.names).toEqual([["Odd Name Here", 1]]);
+  });
+
+  it("narrows the look-alike comparison to a superset of the organisations a new domain resembles", () => {
+    const orgs = [...h.organisations()].filter((o) => !o.key.includes("@")).slice(0, 60);
+    expect(orgs.length).toBeGreaterThan(30);
+    for (const o of orgs) {
+      const [name, suffix] = [o.name, o.suffix];
+      const variants = [
+        `${name.slice(0, 2)}${name[3]}${name[2]}${name.slice(4)}.${suffix}`, // transposed letters
+        `${name.slice(0, -1)}x.${suffix}`, // one letter changed
+        `${name}.co`, // another suffix
+        `${name.slice(0, 3)}-${name.slice(3)}.${suffix}`, // a hyphen
+        `${name}-group.com`, // a longer name
+        `${o.domain}.invoices.example`, // embedded
+      ];
+      for (const v of variants) {
+        const parts = domainParts(v);
+        const all = [...h.organisations()].filter((r) => r.domain !== parts.organisation && resemblanceOfParts(parts, { ...r, organisation: r.domain }));
+        const narrowed = new Set([...file.lookalikeCandidates(parts)].map((r) => r.key));
+        for (const r of all) if (!r.key.includes("@")) expect(narrowed.has(r.key), `${v} resembles ${r.key}`).toBe(true);
+        expect(narrowed.size).toBeLessThan([...h.organisations()].length);
+      }
+    }
   });
 
   it("reads back whole for learn and forget, and writes the same bytes again", () => {
