@@ -1,7 +1,8 @@
 // Most test files spend their time waiting on the processes they start (the CLI, git, npm), so
 // one more worker than cores keeps both cores busy; vitest's default of cores − 1 ran the suite
 // on one worker on a 2-core machine (5 minutes).
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
     // A hang guard, not a speed check: a test that starts the CLI five times took over vitest's
     // default 5 s on a busy machine. Speed targets live in npm run bench.
     testTimeout: 60_000,
+    // The developer's own recipient history (~/.local/share/draftlint/history) must not change
+    // what a test sees: every test, and every CLI it starts, looks for one in an empty place.
+    env: { XDG_DATA_HOME: join(tmpdir(), "draftlint-tests-have-no-history") },
   },
 });

@@ -10,14 +10,17 @@
 //   BENCH_EML_MB=100      size of the large .eml
 //   BENCH_MBOX_MB=1024    size of the large mbox
 //   BENCH_KEEP=1          keep the generated files (printed path)
+//   BENCH_HISTORY=100000  messages in the generated sent mbox for `draftlint learn` (10,000 quick)
+//   BENCH_ONLY=a,b        only these sections: cold, throughput, real, memory, history
 //   BENCH_PACKS=a,b       lint with only these packs (a .linterrc.json in the bench folder);
 //                         default: draftlint's default config, all built-in packs
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateDrafts, writeLargeEml, writeLargeMbox } from "./generate-drafts.mjs";
+import { sentMailContacts, writeSentMbox } from "./generate-sent-mail.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "draftlint.js");
@@ -29,6 +32,7 @@ const REAL = process.env.BENCH_REAL ?? join(ROOT, "..", "shared", "corpus", "rea
 const DRAFTS = num("BENCH_DRAFTS", 10000, 1000);
 const EML_MB = num("BENCH_EML_MB", 100, 10);
 const MBOX_MB = num("BENCH_MBOX_MB", 1024, 50);
+const HISTORY = num("BENCH_HISTORY", 100000, 10000);
 
 const work = mkdtempSync(join(tmpdir(), "draftlint-bench-"));
 const PACKS = process.env.BENCH_PACKS?.split(",").filter(Boolean);
@@ -201,6 +205,45 @@ async function memory() {
   rmSync(mbox, { force: true });
 }
 
+// (e) The recipient history (issue 15): `draftlint learn` on a generated sent mbox, the index's
+// size, a re-run with nothing new, and what consulting the index adds to a cold start: a clean
+// draft to a regular contact with the index against the same draft with none (pair by pair),
+// and against bare node; and a draft to a new outsider (the look-alike scan).
+async function history() {
+  const mbox = join(work, "Sent.mbox");
+  const index = join(work, "history");
+  log(`writing a ${HISTORY.toLocaleString("en")}-message sent mbox…`);
+  await writeSentMbox(mbox, HISTORY, 1);
+  const learn = wall([BIN, "learn", mbox, "--history", index]);
+  const size = statSync(index).size;
+  const again = wall([BIN, "learn", mbox, "--history", index]);
+  row(`learn, ${HISTORY.toLocaleString("en")} sent messages (mbox)`, "100k well under 1 min", `${(learn.ms / 1000).toFixed(1)} s (${Math.round(HISTORY / (learn.ms / 1000)).toLocaleString("en")} msg/s), again with nothing new ${(again.ms / 1000).toFixed(1)} s${learn.status ? ` (exit ${learn.status})` : ""}`, learn.status === 0 && (HISTORY / (learn.ms / 1000)) >= 100000 / 30, { ms: learn.ms, againMs: again.ms });
+  row("history index size", "—", `${(size / 1024).toFixed(0)} KB (${((size / 1024) * (10000 / HISTORY)).toFixed(0)} KB per 10k messages)`, null, { bytes: size });
+  const top = sentMailContacts(HISTORY, 1).find((p) => !p.address.endsWith("@northwind.example"));
+  const known = join(work, "known.eml");
+  const stranger = join(work, "stranger.eml");
+  const body = "Subject: The report\n\nHi,\n\nThe quarterly report is ready for your review.\n\nThanks,\nAnn\n";
+  writeFileSync(known, `From: Ann Example <ann@northwind.example>\nTo: ${top.name} <${top.address}>\n${body}`);
+  writeFileSync(stranger, `From: Ann Example <ann@northwind.example>\nTo: Sam New <sam@brand-new-client.example>\n${body}`);
+  const times = { bare: [], without: [], with: [], stranger: [], vsBare: [], vsWithout: [], strangerVsWithout: [] };
+  for (let i = 0; i < RUNS + 1; i++) {
+    const bare = wall(["-e", "0"]).ms;
+    const without = wall([BIN, "--no-color", known, "--history", join(work, "no-index")]).ms;
+    const withIndex = wall([BIN, "--no-color", known, "--history", index]).ms;
+    const strangerMs = wall([BIN, "--no-color", stranger, "--history", index]).ms;
+    if (i === 0) continue;
+    times.vsBare.push(withIndex / bare);
+    times.vsWithout.push(withIndex / without);
+    times.strangerVsWithout.push(strangerMs / without);
+    times.with.push(withIndex);
+    times.without.push(without);
+  }
+  const delta = median(times.with) - median(times.without);
+  row("cold start, draft to a regular contact, index consulted", "adds ≈ 0", `${median(times.with).toFixed(0)} ms, ${median(times.vsWithout).toFixed(2)}× the same draft with no index (${delta >= 0 ? "+" : ""}${delta.toFixed(0)} ms), ${median(times.vsBare).toFixed(2)}× bare node`, null, { ratio: median(times.vsWithout), vsBare: median(times.vsBare) });
+  row("cold start, draft to a new outsider (look-alike scan)", "—", `${median(times.strangerVsWithout).toFixed(2)}× the known-contact draft with no index`, null, { ratio: median(times.strangerVsWithout) });
+  rmSync(mbox, { force: true });
+}
+
 function printTable() {
   const head = ["figure", "target", "measured", "pass"];
   const cells = rows.map((r) => [r.figure, r.target, r.measured, r.pass === null ? "" : r.pass ? "yes" : "NO"]);
@@ -214,11 +257,16 @@ function printTable() {
 try {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
   const started = Date.now();
-  log("cold start…");
-  coldStart();
-  throughput();
-  realMail();
-  await memory();
+  const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+  const section = (name) => !only || only.includes(name);
+  if (section("cold")) {
+    log("cold start…");
+    coldStart();
+  }
+  if (section("throughput")) throughput();
+  if (section("real")) realMail();
+  if (section("memory")) await memory();
+  if (section("history")) await history();
   printTable();
   const result = {
     date: new Date().toISOString(),

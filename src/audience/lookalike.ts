@@ -85,17 +85,37 @@ export function vettedRegistries(patterns: readonly string[]): VettedRegistry {
  * the other, so only the homograph and embedded forms, which a browser would show, count there.
  */
 export function resemblance(candidate: string, reference: string, vetted: VettedRegistry = () => false): Resemblance | null {
-  const a = nameOf(candidate);
-  const b = nameOf(reference);
-  if (organisationOf(candidate) === organisationOf(reference)) return null;
-  if (skeleton(organisationOf(candidate)) === skeleton(organisationOf(reference))) return "homograph";
+  return resemblanceOfParts(domainParts(candidate), domainParts(reference), vetted);
+}
+
+/** What `resemblance()` compares of a domain, worked out once (the history index stores them). */
+export interface DomainParts {
+  domain: string;
+  organisation: string;
+  /** The organisation without its public suffix: `acme` for `mail.acme.co.uk`. */
+  name: string;
+  suffix: string;
+  /** The confusable skeleton of the organisation. */
+  skeleton: string;
+}
+
+export function domainParts(domain: string): DomainParts {
+  const { name, suffix } = nameOf(domain);
+  const organisation = organisationOf(domain);
+  return { domain, organisation, name, suffix, skeleton: skeleton(organisation) };
+}
+
+/** `resemblance()` on parts already worked out: a scan over thousands of known domains runs no public-suffix lookups. */
+export function resemblanceOfParts(a: DomainParts, b: DomainParts, vetted: VettedRegistry = () => false): Resemblance | null {
+  if (a.organisation === b.organisation) return null;
+  if (a.skeleton === b.skeleton) return "homograph";
   // acme.com.billing-portal.net shows "acme.com" first, where a hurried reader looks.
-  if (candidate.startsWith(organisationOf(reference) + ".")) return "embedded";
+  if (a.domain.startsWith(b.organisation + ".")) return "embedded";
   if (vetted(a.suffix)) return null;
   if (a.name === b.name && a.suffix !== b.suffix) return "suffix-swap";
   const flat = (s: string) => s.replace(/[-.]/g, "");
-  if (flat(a.name) === flat(b.name) && a.suffix === b.suffix) return "punctuation";
   if (a.suffix !== b.suffix) return null;
+  if (flat(a.name) === flat(b.name)) return "punctuation";
   const limit = Math.max(a.name.length, b.name.length) < 6 ? 1 : 2;
   // Names of one or two letters are all "within one edit" of each other: no signal there.
   if (Math.min(a.name.length, b.name.length) < 3) return null;

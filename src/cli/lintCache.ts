@@ -62,7 +62,9 @@ export function openLintCache(file: string, cli: CliOverrides, input: string): L
     keyFor(path, loaded) {
       const bytes = readSmallFile(path);
       if (!bytes) return null;
-      const config = JSON.stringify([resolveConfigFor(path, loaded, cli), input]);
+      const resolved = resolveConfigFor(path, loaded, cli);
+      // The history pack's findings depend on the index too: a new `learn` makes every key new.
+      const config = JSON.stringify([resolved, input, historyStamp(resolved.history)]);
       return sha1(`${sha1(bytes)}\n${sha1(config)}\n${rulesOf(loaded)}`);
     },
     get(path, key) {
@@ -79,6 +81,23 @@ export function openLintCache(file: string, cli: CliOverrides, input: string): L
       renameSync(temp, file);
     },
   };
+}
+
+const stamps = new Map<string, string>();
+
+function historyStamp(path: string | null): string {
+  if (!path) return "";
+  let stamp = stamps.get(path);
+  if (stamp === undefined) {
+    try {
+      const info = statSync(path);
+      stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+    } catch {
+      stamp = "none";
+    }
+    stamps.set(path, stamp);
+  }
+  return stamp;
 }
 
 function sha1(data: string | Buffer): string {

@@ -48,6 +48,8 @@ export interface LintCommandOptions {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a directory for `.draftlintcache` (default: the working directory). */
   cacheLocation?: string;
+  /** `--history`: the recipient history to consult, whatever config says. */
+  history?: string;
 }
 
 export interface Io {
@@ -95,6 +97,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     rules: parseRuleFlags(options.rule),
     inlineConfig: options.inlineConfig,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    history: options.history,
   };
   const configs = createConfigLookup({ cli, configFile: options.config });
   if (options.printConfig) {

@@ -91,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--report-unused-disable-directives", "report disable comments that silence nothing (as errors)")
     .option("--no-inline-config", "disable comments in drafts silence nothing")
     .option("--print-config <file>", "print the configuration that applies to that file, and lint nothing")
+    .option("--history <path>", "the recipient history to use (made by draftlint learn)")
     .exitOverride()
     .configureOutput({ writeErr: (t) => stderr(t) })
     .action(async (paths: string[], opts) => {
@@ -144,6 +145,28 @@ export async function main(argv: string[]): Promise<number> {
       const failed = outcomes.filter((o) => !o.ok).length;
       process.stdout.write(`${outcomes.length - failed} passed, ${failed} failed\n`);
       exitCode = failed ? 1 : 0;
+    });
+
+  // The recipient history (src/history/): made from sent mail, seen and pruned by its owner.
+  program
+    .command("learn <sources...>")
+    .description("add sent mail (mbox, maildir, folders of .eml/.msg) to the recipient history")
+    .option("--history <path>", "the history file (default: config's history, or $XDG_DATA_HOME/draftlint/history)")
+    .option("--from <address>", "learn only messages from this address (repeatable): a folder that also holds received mail", collect)
+    .option("-c, --config <file>", "read `history:` from this config")
+    .action(async (sources: string[], opts) => {
+      const { runLearn } = await import("./historyCommands.js");
+      // `--history` and `-c` are the lint command's options too, so commander may hand them to either.
+      exitCode = await runLearn(sources, { ...program.opts(), ...opts, history: opts.history ?? program.opts().history, config: opts.config ?? program.opts().config }, (t) => process.stdout.write(safeReport(t)));
+    });
+  program
+    .command("history <action> [address]")
+    .description("stats | show <address> | forget <address or @domain>: see and delete what the recipient history holds")
+    .option("--history <path>", "the history file")
+    .option("-c, --config <file>", "read `history:` from this config")
+    .action(async (action: string, address: string | undefined, opts) => {
+      const { runHistory } = await import("./historyCommands.js");
+      exitCode = await runHistory(action, address, { history: opts.history ?? program.opts().history, config: opts.config ?? program.opts().config }, (t) => process.stdout.write(safeReport(t)));
     });
 
   // git hooks (src/integrations/gitHooks.ts): `install` writes the hook, `run` is what it calls.

@@ -57,6 +57,8 @@ function buildSchemas() {
       /** What `draftlint-sendmail` does when draftlint itself fails: refuse (default) or send. */
       onFailure: z.enum(["refuse", "send"]).optional(),
       /** The largest message `draftlint-sendmail` accepts: bytes, or "25 MB" (default 100 MB). */
+      /** The recipient history file; false for none. */
+      history: z.union([z.string().min(1), z.literal(false)]).optional(),
       maxMessageSize: z.union([z.number().int().positive(), z.string().regex(/^\s*\d+(\.\d+)?\s*(b|k|kb|m|mb|g|gb)?\s*$/i, "expected a size such as 100 MB")]).optional(),
     })
     .strict();

@@ -15,6 +15,7 @@ import { buildRuleSet, knownRuleIds, type ActiveRule } from "../engine/ruleSet.j
 import { parseRuleOptions } from "../engine/ruleOptions.js";
 import { BUILTIN_PACKS } from "../packs/loadPack.js";
 import { optionsOf } from "../engine/severity.js";
+import { defaultHistoryPath, historyPathFrom } from "../history/historyPath.js";
 
 export const CONFIG_FILES = [
   "package.json",
@@ -36,6 +37,8 @@ export interface CliOverrides {
   /** false with `--no-inline-config`. */
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
+  /** `--history PATH`: the recipient history, whatever config says. */
+  history?: string;
 }
 
 /** A config file, validated, with its rule set built once. */
@@ -199,6 +202,7 @@ export function resolveConfigFor(file: string, loaded: LoadedConfig, cli: CliOve
     ignorePatterns: base.ignorePatterns ?? [],
     sendmail: base.sendmail,
     onFailure: base.onFailure ?? "refuse",
+    history: cli.history ? resolve(cli.history) : base.history === false ? null : base.history ? historyPathFrom(base.history, loaded.dir) : defaultHistoryPath(),
     source: loaded.source,
   };
   const rel = globPath(file, loaded);

@@ -38,6 +38,11 @@ export interface UserConfig extends SharedKeys {
   onFailure?: "refuse" | "send";
   /** The largest message `draftlint-sendmail` accepts: bytes, or "25 MB" (default 100 MB). */
   maxMessageSize?: number | string;
+  /**
+   * The recipient history `draftlint learn` writes and the history pack reads (relative to the
+   * config file, or `~/…`); false: none. Default: $XDG_DATA_HOME/draftlint/history.
+   */
+  history?: string | false;
 }
 
 /** The config that applies to one file: overrides merged in, defaults filled. */
@@ -56,6 +61,8 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   sendmail?: string;
   onFailure: "refuse" | "send";
+  /** The recipient history to consult (used only when the file exists); null: none. */
+  history: string | null;
   /** false with `--no-inline-config`: disable comments in drafts silence nothing. */
   inlineConfig?: boolean;
   /** `--report-unused-disable-directives`: a disable comment that silenced nothing is an error. */

@@ -16,6 +16,8 @@ import { findSuppressions, isInsideDirective, isSuppressed, unusedDirectives } f
 import { parseRuleOptions } from "./ruleOptions.js";
 import { headerLines, placeOnHeaderLines } from "./headerLines.js";
 import { redactFindings, type Redaction } from "./redact.js";
+import type { RecipientHistory } from "../history/historyModel.js";
+import { historyAt, historyExists } from "../history/loadHistory.js";
 
 export interface LintInput {
   /** Name used in reports (a path, or `--stdin-filename`). */
@@ -23,6 +25,8 @@ export interface LintInput {
   config: ResolvedConfig;
   ruleSet: ActiveRule[];
   input?: InputMode;
+  /** A history in memory, used instead of the index file config names (pack examples, tests). */
+  history?: RecipientHistory;
 }
 
 let freemailDomains: ReadonlySet<string> | undefined;
@@ -77,7 +81,7 @@ async function lintRead(input: LintInput, read: (settings: AudienceSettings) => 
     if (process.env.DEBUG?.includes("draftlint")) console.error(err);
     return fileError(input.file, "parse-error", "cannot be read: draftlint failed on it (DEBUG=draftlint shows why; please report it)");
   }
-  return lintMessage(message, input.config, input.ruleSet, source);
+  return lintMessage(message, input.config, input.ruleSet, source, TIME_PER_INPUT_MS, input.history);
 }
 
 /** The codes a reader gives its errors; anything else thrown while reading is a parse error. */
@@ -104,7 +108,7 @@ const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
 export const TIME_PER_INPUT_MS = 20_000;
 
 /** `source`, when given, is read for disable comments that converting HTML to text dropped. */
-export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer, timeBudgetMs = TIME_PER_INPUT_MS): Promise<FileResult> {
+export async function lintMessage(message: Message, config: ResolvedConfig, ruleSet: ActiveRule[], source?: Buffer, timeBudgetMs = TIME_PER_INPUT_MS, history?: RecipientHistory): Promise<FileResult> {
   const findings: Finding[] = [];
   const started = performance.now();
   const notRun: string[] = [];
@@ -112,6 +116,11 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
   // Suppressions are known before any rule runs, so a silenced finding never counts towards the cap.
   const suppressions = findSuppressions(message.body, source);
   // --no-inline-config: directives silence nothing (their comments are still not content).
+  // The history pack runs only when there is a history: one stat of its path, and the file is
+  // read only when a rule first asks (a draft with no outsider never does).
+  const historyPath = history ? null : config.history;
+  const hasHistory = Boolean(history) || (historyPath ? historyExists(historyPath) : false);
+  const readHistory = () => history ?? historyAt(historyPath!);
   const silenced = (f: Finding) => isInsideDirective(f, suppressions.directives) || (config.inlineConfig !== false && isSuppressed(f, suppressions));
   for (const { rule, data } of ruleSet) {
     if (performance.now() - started > timeBudgetMs) {
@@ -121,6 +130,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
     let kept = 0;
     let omitted: { count: number; severity: ReportedSeverity; first: Finding } | null = null;
     if (rule.appliesTo && !rule.appliesTo.includes(message.kind)) continue;
+    if (rule.needsHistory && !hasHistory) continue;
     const setting = config.rules[rule.id];
     const pair = resolveSeverityPair(data.severity, setting);
     if (pair.internal === "off" && pair.external === "off") continue;
@@ -133,6 +143,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       config,
       options,
       data,
+      history: readHistory,
       report(descriptor: ReportDescriptor) {
         // Masked everywhere even when this finding is off or suppressed: the value is no less secret.
         if (descriptor.redact) redactions.push(...descriptor.redact);

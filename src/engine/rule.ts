@@ -8,6 +8,7 @@ import type { ResolvedConfig } from "../config/schema.js";
 import type { PackRule } from "../packs/schema.js";
 import type { ValidationIssue } from "../config/errors.js";
 import type { Redaction } from "./redact.js";
+import type { RecipientHistory } from "../history/historyModel.js";
 
 /** `warn`, or audience-aware `internal → external` (SPEC §3). */
 export type DefaultSeverity = Severity | { internal: Severity; external: Severity };
@@ -47,6 +48,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** The rule's entry in its pack: messages, patterns, word lists, suggestions. */
   data: PackRule;
+  /**
+   * The sender's recipient history (`draftlint learn`), read on first call. Only rules with
+   * `needsHistory` are given one: they are not run at all when there is none.
+   */
+  history(): RecipientHistory;
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -66,6 +72,8 @@ export interface Rule<Options = Record<string, unknown>> {
   defaultOptions?: Options;
   /** Runs on messages of these kinds; bare text has no recipients. */
   appliesTo?: Array<Message["kind"]>;
+  /** Runs only when a recipient history exists (the `history` pack). */
+  needsHistory?: boolean;
   check(context: RuleContext<Options>): void | Promise<void>;
 }
 

@@ -13,7 +13,7 @@ import { packSchemas } from "./packSchema.js";
 import { checkUserPack } from "./checkUserPack.js";
 import { ConfigError, formatZodIssue } from "../config/errors.js";
 
-export const BUILTIN_PACKS = ["recipients", "tone", "hygiene", "data"] as const;
+export const BUILTIN_PACKS = ["recipients", "tone", "hygiene", "data", "history"] as const;
 
 /** The `rules/` folder of this installation: found upward from this module (src/ or dist/). */
 export function builtinRulesDir(): string {

@@ -29,6 +29,9 @@ function buildSchemas() {
         note: z.string().optional(),
         target: z.string().optional(),
         messageId: z.string().optional(),
+        history: z
+          .array(z.object({ to: z.string().min(1), cc: z.string().optional(), from: z.string().optional(), times: z.number().int().min(1).optional() }).strict())
+          .optional(),
       })
       .strict()
       .refine((e) => (e.text === undefined) !== (e.eml === undefined), {

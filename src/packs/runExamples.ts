@@ -9,6 +9,10 @@ import type { Pack, PackExample } from "./schema.js";
 import { validateConfig, resolveConfigFor } from "../config/loadConfig.js";
 import { lintSource } from "../engine/lint.js";
 import { BUILTIN_PACKS } from "./loadPack.js";
+import type { RecipientHistory } from "../history/historyModel.js";
+import { HistoryBuilder, digestOf } from "../history/historyBuilder.js";
+import { freemailDomains } from "../history/historyFile.js";
+import { parseMailboxes } from "../message/addresses.js";
 
 export interface ExampleOutcome {
   ruleId: string;
@@ -17,6 +21,20 @@ export interface ExampleOutcome {
   ok: boolean;
   /** What fired, for a failing example. */
   fired: string[];
+}
+
+/** An example's `history:` as an in-memory history, or undefined (the example then has none). */
+function exampleHistory(example: PackExample, source: string): RecipientHistory | undefined {
+  if (typeof example === "string" || !example.history) return undefined;
+  const sender = /^From:\s*(.+)$/im.exec(source)?.[1];
+  const h = new HistoryBuilder(freemailDomains());
+  let n = 0;
+  for (const entry of example.history) {
+    const from = parseMailboxes(entry.from ?? sender ?? "")[0]?.address ?? null;
+    const recipients = [...parseMailboxes(entry.to), ...parseMailboxes(entry.cc ?? "")];
+    for (let i = 0; i < (entry.times ?? 1); i++) h.add({ from, recipients, date: Date.UTC(2024, 0, 1 + n), digest: digestOf(`example ${n++}`) });
+  }
+  return h;
 }
 
 function exampleSource(example: PackExample): { source: string; input: "eml" | "text"; config: Record<string, unknown> } {
@@ -41,6 +59,7 @@ export async function runPackExamples(pack: Pack): Promise<ExampleOutcome[]> {
           config: resolveConfigFor("example", loaded),
           ruleSet: loaded.ruleSet,
           input,
+          history: exampleHistory(example, source),
         });
         const wanted = typeof example === "string" ? {} : { target: example.target, messageId: example.messageId };
         const fired = result.findings.filter(

@@ -13,7 +13,20 @@ import type { Severity } from "../types.js";
  * A flag example may also name the `target` its finding must be about and the `messageId` it
  * must carry (ESLint's `errors: [{ messageId }]`): it then passes only on that finding.
  */
-export type PackExample = string | { text?: string; eml?: string; config?: Record<string, unknown>; note?: string; target?: string; messageId?: string };
+export type PackExample =
+  | string
+  | { text?: string; eml?: string; config?: Record<string, unknown>; note?: string; target?: string; messageId?: string; history?: HistoryExample[] };
+
+/**
+ * Sent mail a history-pack example is linted against, as if learnt: each entry is `times`
+ * messages (default 1) from `from` (default the example's sender) to `to` and `cc`.
+ */
+export interface HistoryExample {
+  to: string;
+  cc?: string;
+  from?: string;
+  times?: number;
+}
 
 export interface PackRule {
   id: string;

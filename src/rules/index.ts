@@ -4,5 +4,6 @@ import { recipientsRules } from "./recipients/index.js";
 import { toneRules } from "./tone/index.js";
 import { hygieneRules } from "./hygiene/index.js";
 import { dataRules } from "./data/index.js";
+import { historyRules } from "./history/index.js";
 
-export const builtinRules: Rule<any>[] = [...recipientsRules, ...toneRules, ...hygieneRules, ...dataRules];
+export const builtinRules: Rule<any>[] = [...recipientsRules, ...toneRules, ...hygieneRules, ...dataRules, ...historyRules];
