@@ -13,6 +13,12 @@ export interface AudienceSettings {
   internalDomains: string[];
   trustedDomains: string[];
   freemailDomains: ReadonlySet<string>;
+  /**
+   * `--internal-domain` with no domains configured: added to the organisation the sender's
+   * address gives (resolveInsiders), so the message is read once, not once to find the sender's
+   * organisation and again with both.
+   */
+  addedInternalDomains?: string[];
 }
 
 export interface Insiders {
@@ -27,6 +33,12 @@ export function isFreemail(domain: string, freemail: ReadonlySet<string>): boole
 }
 
 export function resolveInsiders(from: Mailbox | null, settings: AudienceSettings): Insiders {
+  const added = settings.addedInternalDomains ?? [];
+  if (added.length && settings.internalDomains.length === 0) {
+    // What the sender alone makes internal, then those domains and the added ones as if configured.
+    const derived = resolveInsiders(from, { ...settings, addedInternalDomains: [] });
+    return resolveInsiders(from, { ...settings, internalDomains: [...derived.domains, ...added], addedInternalDomains: [] });
+  }
   if (settings.internalDomains.length > 0) {
     return { domains: settings.internalDomains.map(normaliseDomain), addresses: [] };
   }

@@ -57,20 +57,18 @@ export async function lintPath(path: string, input: LintInput): Promise<FileResu
 
 /** Reads the message (a failure to read or parse is the file's error), then lints it. */
 async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>, source?: Buffer): Promise<FileResult> {
-  const settings = (internalDomains: string[]): AudienceSettings => ({
-    internalDomains,
+  const { internalDomains, addedInternalDomains = [] } = input.config;
+  // `--internal-domain` adds to the sender's organisation when none is configured, which only
+  // the message tells: resolveInsiders works that out while reading, so one read does.
+  const settings: AudienceSettings = {
+    internalDomains: internalDomains.length ? [...internalDomains, ...addedInternalDomains] : [],
+    addedInternalDomains: internalDomains.length ? [] : addedInternalDomains,
     trustedDomains: input.config.trustedDomains,
     freemailDomains: freemail(),
-  });
-  const { internalDomains, addedInternalDomains = [] } = input.config;
+  };
   let message: Message;
   try {
-    message = await read(settings(internalDomains.length ? [...internalDomains, ...addedInternalDomains] : []));
-    // `--internal-domain` adds to the sender's organisation when none is configured; which that
-    // is, only reading the message tells, so it is read again with both.
-    if (internalDomains.length === 0 && addedInternalDomains.length && message.kind === "eml") {
-      message = await read(settings([...message.internalDomains, ...addedInternalDomains]));
-    }
+    message = await read(settings);
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     if (FILE_ERROR_CODES.has(code)) return fileError(input.file, code, (err as Error).message);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Sentence, ToneText } from "../analysis.js";
 import { DENSE_FEATURES, TOKEN_FEATURES, sentenceFeatures, type WordKnowledge } from "./features.js";
-import { forward, type ForwardPass, type NetworkParams } from "./network.js";
+import { forward, projectWord, type ForwardPass, type NetworkParams } from "./network.js";
 import { loadWordTable } from "./wordTable.js";
 import type { Mention } from "../targets.js";
 
@@ -39,6 +39,8 @@ export interface ModelVerdict {
 }
 
 const models = new Map<string, ToneModel>();
+/** Word projections kept per model: about 3 MB at 1.5 KB each. */
+const PROJECTIONS_KEPT = 2048;
 const NEGATED = DENSE_FEATURES.indexOf("negatedNearMention");
 
 /** The model stored in `dir` (rules/tone-model), read once per process. */
@@ -69,6 +71,19 @@ function loadModel(dir: string): ToneModel {
     return r < 0 ? 0 : table.value(r, column);
   };
   const words: WordKnowledge = { valence: (w) => lookup(w, valence), profanity: (w) => lookup(w, profanity) };
+  // Each word's share of the window sums (network.ts, projectWord), kept for the words seen most
+  // lately: the same few thousand words make up most sentences, and a projection is 1.5 KB.
+  const projections = new Map<number, Float64Array>();
+  const vector = new Float64Array(H);
+  const projectionOf = (row: number): Float64Array => {
+    let found = projections.get(row);
+    if (!found) {
+      for (let h = 0; h < H; h++) vector[h] = table.value(row, h);
+      if (projections.size >= PROJECTIONS_KEPT) projections.clear();
+      projections.set(row, (found = projectWord(net, vector, H)));
+    }
+    return found;
+  };
 
   function judge(text: ToneText, index: number): ModelVerdict | null {
     const f = sentenceFeatures(text, index, words);
@@ -78,13 +93,15 @@ function loadModel(dir: string): ToneModel {
     const seq = f.sequence;
     const T = seq.words.length;
     if (!T) return null;
+    // The word vectors enter as projections; x holds only the token signals after them.
     const x = new Float64Array(T * net.inputs);
+    const rows: Array<Float64Array | null> = [];
     for (let t = 0; t < T; t++) {
       const r = seq.words[t] ? table.row(seq.words[t]) : -1;
-      if (r >= 0 && table.known(r)) for (let h = 0; h < H; h++) x[t * net.inputs + h] = table.value(r, h);
+      rows.push(r >= 0 && table.known(r) ? projectionOf(r) : null);
       x.set(seq.extras[t], t * net.inputs + H);
     }
-    const pass = forward(net, x, T, seq.near, f.dense);
+    const pass = forward(net, x, T, seq.near, f.dense, { dims: H, rows });
     const z = pass.logits;
     let best = 0;
     for (let c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;

@@ -36,40 +36,91 @@ export interface ForwardPass {
 
 export const WINDOW = 3;
 
+/**
+ * The word vectors' share of every filter's window sums, worked out once per word (projectWord)
+ * instead of once per token and filter: `rows[t]` is token t's, or null for a word without a
+ * vector, and x's first `dims` columns of each token are then not read.
+ */
+export interface WordPart {
+  dims: number;
+  rows: ReadonlyArray<Float64Array | null>;
+}
+
+/**
+ * What a word vector (the first `dims` inputs of a token) adds to each filter at each window
+ * position, indexed filter × WINDOW + position. Summed on its own and then added to the window's
+ * sum, where a plain forward pass adds its products one by one: the same figures to about 1e-15,
+ * not to the bit (the verdicts of the dev set, the held-out set and 5,000 real messages are the
+ * same).
+ */
+export function projectWord(p: NetworkParams, vector: ArrayLike<number>, dims: number): Float64Array {
+  const { inputs: C, filters: F, conv } = p;
+  const out = new Float64Array(F * WINDOW);
+  for (let fk = 0; fk < F * WINDOW; fk++) {
+    let s = 0;
+    for (let h = 0; h < dims; h++) if (vector[h] !== 0) s += conv[fk * C + h] * vector[h];
+    out[fk] = s;
+  }
+  return out;
+}
+
+/**
+ * The lists of non-zero inputs, reused from call to call and grown as needed: made anew for every
+ * sentence, their backing stores were a tenth of a run's garbage collection.
+ */
+let scratch = { index: new Int32Array(0), value: new Float64Array(0), count: new Int32Array(0) };
+
 /** `x` is tokens × inputs, row-major. */
-export function forward(p: NetworkParams, x: ArrayLike<number>, tokens: number, near: readonly boolean[], dense: ArrayLike<number>): ForwardPass {
+export function forward(p: NetworkParams, x: ArrayLike<number>, tokens: number, near: readonly boolean[], dense: ArrayLike<number>, words?: WordPart): ForwardPass {
   const { inputs: C, filters: F } = p;
+  // Read once into locals: the loop below runs a few million times a folder, and V8 does not
+  // hoist the loads of `p.conv` out of it by itself.
+  const conv = p.conv;
+  const convBias = p.convBias;
   const maxAll = new Float64Array(F);
   const maxNear = new Float64Array(F);
   const argAll = new Int32Array(F).fill(-1);
   const argNear = new Int32Array(F).fill(-1);
   // Most inputs are zero (an unknown word's vector, the token signals that are off): each token's
-  // non-zero inputs are listed once and only they are multiplied. The sums are taken in the same
-  // order as before, and adding w·0 never changed one, so the results are the same to the bit.
-  const nonZero: Int32Array[] = [];
+  // non-zero inputs are listed once, index and value side by side in flat arrays (token `at`'s
+  // from at × C), and only they are multiplied. The sums are taken in the same order as a full
+  // product, and adding w·0 never changed one, so the results are the same to the bit.
+  if (scratch.index.length < tokens * C) scratch = { index: new Int32Array(tokens * C * 2), value: new Float64Array(tokens * C * 2), count: new Int32Array(tokens * 2) };
+  const { index, value, count } = scratch;
   for (let at = 0; at < tokens; at++) {
-    const list: number[] = [];
-    for (let c = 0; c < C; c++) if (x[at * C + c] !== 0) list.push(c);
-    nonZero.push(Int32Array.from(list));
+    const from = at * C;
+    let n = from;
+    for (let c = words ? words.dims : 0; c < C; c++) {
+      const v = x[from + c];
+      if (v !== 0) {
+        index[n] = c;
+        value[n] = v;
+        n++;
+      }
+    }
+    count[at] = n - from;
   }
   for (let t = 0; t < tokens; t++) {
+    // The window's positions that fall inside the sentence (k = 0 is the token before t).
+    const firstK = t === 0 ? 1 : 0;
+    const lastK = t === tokens - 1 ? 1 : 2;
+    const isNear = near[t];
     for (let f = 0; f < F; f++) {
-      let s = p.convBias[f];
-      const base = f * WINDOW * C;
-      for (let k = 0; k < WINDOW; k++) {
-        const at = t + k - 1;
-        if (at < 0 || at >= tokens) continue;
-        const w = base + k * C;
-        const xi = at * C;
-        const list = nonZero[at];
-        for (let n = 0; n < list.length; n++) s += p.conv[w + list[n]] * x[xi + list[n]];
+      let s = convBias[f];
+      for (let k = firstK; k <= lastK; k++) {
+        const word = words?.rows[t + k - 1];
+        if (word) s += word[f * WINDOW + k];
+        const w = (f * WINDOW + k) * C;
+        const from = (t + k - 1) * C;
+        const end = from + count[t + k - 1];
+        for (let n = from; n < end; n++) s += conv[w + index[n]] * value[n];
       }
       if (s <= 0) continue;
       if (s > maxAll[f]) {
         maxAll[f] = s;
         argAll[f] = t;
       }
-      if (near[t] && s > maxNear[f]) {
+      if (isNear && s > maxNear[f]) {
         maxNear[f] = s;
         argNear[f] = t;
       }
