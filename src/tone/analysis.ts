@@ -7,6 +7,7 @@
  */
 import type { Message, Recipient } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
+import { organisationOf } from "../audience/organisation.js";
 import { splitSentences } from "./sentences.js";
 import { tokenise, type Token } from "./tokens.js";
 import { wordLine, type PatternMatch, type WordLine } from "./patterns.js";
@@ -138,6 +139,11 @@ function nameWords(name: string): string[] {
     .filter((w) => w.length > 1);
 }
 
+/** How an organisation is named in text: "brightwater" for brightwater.co.uk. */
+function organisationLabel(organisation: string): string {
+  return organisation.split(".")[0];
+}
+
 function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: boolean): TargetContext {
   const externalNames = new Map<string, Recipient>();
   const organisations = new Map<string, Recipient>();
@@ -147,7 +153,7 @@ function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: bo
     const words = [...nameWords(r.name), local, ...local.split(/[._-]+/).filter((w) => w.length > 2)];
     if (r.external) {
       for (const w of words) if (!lexicon.notNames.has(w)) externalNames.set(w, r);
-      const label = r.organisation.split(".")[0];
+      const label = organisationLabel(r.organisation);
       if (!r.freemail && label.length > 2) organisations.set(label, r);
     } else {
       for (const w of words) colleagueNames.add(w);
@@ -157,7 +163,7 @@ function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: bo
   // Our own organisation by name ("the Enron Online deals" at enron.com) is no customer.
   const ownOrganisations = new Set<string>();
   for (const domain of message.internalDomains) {
-    const label = domain.toLowerCase().split(".")[0];
+    const label = organisationLabel(organisationOf(domain.toLowerCase()));
     if (label.length > 2) ownOrganisations.add(label);
   }
   // A word shared by a colleague and a customer (a common first name) says nothing about either.
