@@ -11,7 +11,7 @@
 //
 // The threshold is chosen on held-out writers: each training file is one writer, and each is
 // scored by a model trained on the others. Seeded and deterministic.
-//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T]
+//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T] [--scores FILE] [--cv-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -332,7 +332,11 @@ if (CV) {
   threshold = grid.find((t) => metricsAt(written, t).precision >= TARGET_PRECISION && realAlarms(t) <= allowed) ?? 0.9999;
   heldOut = metricsAt(written, threshold);
   for (const t of [0.5, 0.9, 0.95, 0.99, threshold]) console.log(`train: held-out writers at ${t.toFixed(4)}: ${fmt(metricsAt(written, t))}; real mail ${realAlarms(t)} alarms in ${real.size}`);
+  // --scores FILE: every passage's held-out score, one JSON line each, to read what the model misses.
+  const dump = flag("--scores", null);
+  if (dump) writeFileSync(dump, [...scores].map(([p, s]) => JSON.stringify({ id: passages[p].id, source: passages[p].source, label: passages[p].label, category: passages[p].category, score: s, text: passages[p].text })).join("\n") + "\n");
 }
+if (args.includes("--cv-only")) process.exit(0);
 // --min-threshold T: ship at least T, whatever the held-out writers chose (the shipped model is
 // raised so that the packs' own pass examples pass); both are recorded in weights.json.
 const chosenOnHeldOut = threshold;

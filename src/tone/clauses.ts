@@ -8,7 +8,7 @@ import type { ToneLexicon } from "./lexicon.js";
 import type { Mention } from "./targets.js";
 import type { Sentence, ToneText } from "./analysis.js";
 import type { PatternMatch } from "./patterns.js";
-import { PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
+import { CLAUSE_BREAKERS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
 
 const isBoundary = (t: Token) => t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text);
 const isHardBoundary = (t: Token) => t.kind === "punct" && /^[;:.!?()\u2014\u2013]$/.test(t.text);
@@ -20,6 +20,46 @@ export function clauseStart(tokens: Token[], i: number): number {
     if (isBoundary(t) || (t.kind === "word" && ["but", "so", "because", "although", "though", "whereas"].includes(t.norm))) return j + 1;
   }
   return 0;
+}
+
+/** Verbs that link the writer to what they say they are: "I'm", "I was", "I felt", "I've been". */
+const SELF_LINKS = new Set(["'m", "am", "was", "feel", "felt", "'ve", "look", "looked", "sound", "sounded"]);
+/** How far a judgement of the writer reaches from "I'm" ("I'm such a complete and utter muppet"). */
+const SELF_REACH = 6;
+const REPORTING = /^(?:told|said|asked|sent|given|shown|informed|advised|to|going|hoping|thinking|wondering|saying|trying|about)$/;
+const NEW_CLAUSE = new Set(["is", "are", "was", "were", "who", "which", "to"]);
+
+/**
+ * The tokens that judge the writer, not anyone else: the complement of "I'm", "I was", "I felt"
+ * ("He must think I'm the biggest idiot"), up to the end of its clause, and the exclamation
+ * before a closing "I am" ("what an idiot I am", "what a fool I was to book it"). The constructions
+ * and the model both read it, so a writer's joke about themselves is one thing to both.
+ */
+export function wordsAboutTheWriter(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const linked = t.norm === "i" && SELF_LINKS.has(tokens[i + 1]?.norm ?? "");
+    if (!linked && t.norm !== "im" && t.norm !== "i'm") continue;
+    const from = linked ? i + 2 : i + 1;
+    // "I was told the buyer is …", "I'm hoping they …": a verb after the link reports something
+    // else; the writer is judged only by what they are said to be.
+    if (!REPORTING.test(tokens[from]?.norm ?? "")) {
+      for (let j = from; j < tokens.length && j < from + SELF_REACH; j++) {
+        if (tokens[j].kind === "punct" || CLAUSE_BREAKERS.has(tokens[j].norm) || NEW_CLAUSE.has(tokens[j].norm)) break;
+        out.add(j);
+      }
+    }
+    // "What an idiot I am", "what a fool I was to book it": the judgement came first.
+    const after = tokens[i + 2];
+    const closes = after === undefined || after.kind === "punct" || after.norm === "to" || after.norm === "for";
+    if (!linked || !["am", "was"].includes(tokens[i + 1].norm) || !closes) continue;
+    for (let j = i - 1; j >= 0 && j >= i - SELF_REACH; j--) {
+      if (tokens[j].kind === "punct" || CLAUSE_BREAKERS.has(tokens[j].norm)) break;
+      out.add(j);
+    }
+  }
+  return out;
 }
 
 /** Token ranges of the negators in a sentence ("not", "n't", "never", "far from", …). */

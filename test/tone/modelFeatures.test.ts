@@ -15,10 +15,12 @@ describe("the words that judge the writer", () => {
     expect(await aboutTheWriter("He must think I'm the biggest idiot in the world.")).toEqual(["the", "biggest", "idiot", "in", "the", "world"]);
     expect(await aboutTheWriter("I felt a complete fool on that call.")).toEqual(["a", "complete", "fool", "on", "that", "call"]);
     expect(await aboutTheWriter("What an idiot I am!")).toEqual(["what", "an", "idiot"]);
+    expect(await aboutTheWriter("What a fool I was to book it")).toEqual(["what", "a", "fool"]);
   });
 
   it("are none when someone else is judged", async () => {
     expect(await aboutTheWriter("He is the biggest idiot in the world.")).toEqual([]);
     expect(await aboutTheWriter("I think the buyer is an idiot.")).toEqual([]);
+    expect(await aboutTheWriter("I was told the buyer is an idiot, and I am")).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@
 import { defineRule, type RuleContext } from "../../engine/rule.js";
 import type { PackRule } from "../../packs/schema.js";
 import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
-import { clauseStart, complementOf, contextTarget, isNegated, isPredicative, negations } from "../../tone/clauses.js";
+import { clauseStart, complementOf, wordsAboutTheWriter, contextTarget, isNegated, isPredicative, negations } from "../../tone/clauses.js";
 import { cueTarget } from "../../tone/cueTarget.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, FUNCTION_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../tone/grammar.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
@@ -374,7 +374,8 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
     if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
     // The writer's judgement of themselves: "i'm such a muppet, i booked Mrs Aziz into …",
     // "what an idiot I am".
-    if (aboutTheWriter(sentence.tokens, m.first, m.last)) return false;
+    const self = wordsAboutTheWriter(sentence.tokens);
+    if (self.has(m.first) && self.has(m.last)) return false;
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
     const next = sentence.tokens[m.last + 1];
     if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
@@ -383,18 +384,6 @@ function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
 }
 
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
-const SELF_COPULAS = new Set(["'m", "am", "was", "feel", "felt", "'ve", "im"]);
-
-/** "I'm (such) a(n) [insult]" before it, or "[insult] I am/was" after it. */
-function aboutTheWriter(tokens: Sentence["tokens"], first: number, last: number): boolean {
-  for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
-    const t = tokens[j];
-    if (t.kind === "punct" || CLAUSE_BREAKERS.has(t.norm)) break;
-    if ((t.norm === "i" && SELF_COPULAS.has(tokens[j + 1]?.norm ?? "")) || t.norm === "im") return true;
-  }
-  return tokens[last + 1]?.norm === "i" && SELF_COPULAS.has(tokens[last + 2]?.norm ?? "");
-}
-
 function isProfane(analysis: ToneAnalysis, sentence: Sentence, m: PatternMatch): boolean {
   return sentence.swears().some((w) => overlaps(w, m));
 }

@@ -9,6 +9,7 @@
 import type { ToneText } from "../analysis.js";
 import type { Mention } from "../targets.js";
 import type { Token } from "../tokens.js";
+import { wordsAboutTheWriter } from "../clauses.js";
 
 /** The dense signals, in the order the weights file stores them. */
 export const DENSE_FEATURES = [
@@ -170,33 +171,10 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
 }
 
 const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'm", "myself", "ourselves"]);
-const SELF_LINKS = new Set(["'m", "am", "was", "feel", "felt", "look", "looked", "sound", "sounded"]);
-/** Words after which a complement says what the writer is: "I'm (such) an idiot", "I felt a fool". */
-const SELF_REACH = 6;
-
-/**
- * Tokens that judge the writer, not anyone else: the complement of "I'm", "I was", "I felt"
- * ("He must think I'm the biggest idiot"), and the words before "I am" in "what a fool I am".
- */
-function aboutWriter(tokens: Token[]): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const opens = t.norm === "im" || t.norm === "i'm" || (t.norm === "i" && SELF_LINKS.has(tokens[i + 1]?.norm ?? ""));
-    if (!opens) continue;
-    const from = t.norm === "i" ? i + 2 : i + 1;
-    for (let j = from; j < tokens.length && j < from + SELF_REACH && tokens[j].kind !== "punct"; j++) out.add(j);
-    // "What an idiot I am": the judgement came first.
-    if (t.norm === "i" && (tokens[i + 2] === undefined || tokens[i + 2].kind === "punct")) {
-      for (let j = i - 1; j >= 0 && j >= i - SELF_REACH && tokens[j].kind !== "punct"; j--) out.add(j);
-    }
-  }
-  return out;
-}
 
 function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, words: WordKnowledge): SentenceFeatures["sequence"] {
   const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
-  const self = aboutWriter(tokens);
+  const self = wordsAboutTheWriter(tokens);
   // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
   const kindOf = new Map<number, number>();
   for (const m of mentions) {
