@@ -43,30 +43,8 @@ function splitAddressList(value: string): string[] {
   return items.map((s) => s.trim()).filter(Boolean);
 }
 
-/**
- * Header values already read, and their people. A thread quotes the same From/To/cc lines message
- * after message (in real sent mail a quarter of the time of splitting a body went on parsing them
- * again); bounded, and emptied when full.
- */
-const known = new Map<string, QuotedPeople>();
-const KNOWN_LIMIT = 4096;
-
 /** Adds the people of one header value ("Tom Reed [mailto:tom@globex.com]; Karen Smith"). */
 export function addPeople(value: string, into: QuotedPeople): void {
-  let people = known.get(value);
-  if (!people) {
-    people = { participants: [], names: [], directoryNames: [] };
-    readPeople(value, people);
-    if (known.size >= KNOWN_LIMIT) known.clear();
-    known.set(value, people);
-  }
-  // Copies: a message's mailboxes are its own.
-  for (const box of people.participants) into.participants.push({ ...box });
-  into.names.push(...people.names);
-  into.directoryNames.push(...people.directoryNames);
-}
-
-function readPeople(value: string, into: QuotedPeople): void {
   // Outlook: "Tom Reed [mailto:tom@globex.com]"; Notes: "Leslie Lawner@ENRON on 12/12/2000 11:56 AM".
   const cleaned = value.replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>").replace(/\s+(?:on\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\b.*$/i, "");
   const items = splitAddressList(cleaned);
