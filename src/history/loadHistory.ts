@@ -13,8 +13,10 @@ const opened = new Map<string, { history: RecipientHistory; file: PagedFile; sta
 
 function stampOf(path: string): string | null {
   try {
-    const info = statSync(path);
-    return info.isFile() ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+    // Asked once per draft, and most runs have no index: a missing path returns undefined rather
+    // than throw, since building the ENOENT error was a fifth of a folder's file-system time.
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isFile() ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
   } catch {
     return null;
   }

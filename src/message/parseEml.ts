@@ -9,7 +9,7 @@ import type { AddressObject, Headers } from "mailparser";
 import type { Attachment, Mailbox } from "../types.js";
 import { flattenAddresses } from "./addresses.js";
 import { readableText } from "./htmlText.js";
-import { TextPartLimiter } from "./textPartLimit.js";
+import { ATTACHMENT_SIZE, TextPartLimiter } from "./textPartLimit.js";
 
 export interface ParsedEml {
   headers: Record<string, string[]>;
@@ -69,8 +69,16 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
           size: 0,
         };
         attachments.push(attachment);
-        data.content.on("data", (chunk: Buffer) => (attachment.size += chunk.length));
-        data.content.on("end", () => data.release());
+        // Behind the limiter an attachment's content is one line that gives its size.
+        let start = "";
+        data.content.on("data", (chunk: Buffer) => {
+          attachment.size += chunk.length;
+          if (limiter && start.length < 64) start += chunk.subarray(0, 64).toString("latin1");
+        });
+        data.content.on("end", () => {
+          if (start.startsWith(ATTACHMENT_SIZE)) attachment.size = Number.parseInt(start.slice(ATTACHMENT_SIZE.length), 10);
+          data.release();
+        });
         data.content.on("error", () => data.release());
       } else if (data.type === "text") {
         text = typeof data.text === "string" ? data.text : "";

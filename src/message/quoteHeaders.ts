@@ -40,6 +40,9 @@ const CCMAIL_BANNER = /^\s*_{5,}\s*(?:Reply Separator|Forward Header)\s*_*\s*$/i
 
 /** A forward banner, and whether it forwards (rather than replies to) the message below it. */
 export function bannerAt(line: string): { forwarded: boolean; inlineHeaders?: string } | null {
+  // Asked of every body line: each banner has a run of dashes, a colon or underscores, which
+  // almost no line of prose has, so most lines skip the four patterns.
+  if (!line.includes("--") && !line.includes(":") && !line.includes("_____")) return null;
   const banner = BANNER.exec(line);
   if (banner) {
     const forwarded = /forward|weitergeleitet|transf|transmis|reenviado|doorgestuurd/i.test(line);
@@ -63,6 +66,8 @@ const HEADER_ROLES: Record<string, HeaderRole> = {
 const HEADER_LINE = new RegExp(`^\\s*\\*?(${Object.keys(HEADER_ROLES).join("|")})\\s*:\\*?\\s*(.*)$`, "i");
 
 export function headerAt(line: string): { role: HeaderRole; value: string } | null {
+  // A header line has its colon; most body lines have none and skip the pattern.
+  if (!line.includes(":")) return null;
   const m = HEADER_LINE.exec(line.replace(/^>\s?/, ""));
   return m ? { role: HEADER_ROLES[m[1].toLowerCase()], value: m[2] } : null;
 }
@@ -77,10 +82,15 @@ const NOTES_MEMO_FROM = /\bFrom:\s+(.{1,120}?)\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{
 /** The author as Notes shows an Internet sender above the date: `Cynthia Richards <crichards@isda.org>`. */
 const LONE_MAILBOX = /^\s*(?:"?[^"<>@\n]{0,60}"?\s*<[^<>\s@]+@[^<>\s]+>|[^\s<>@"]+@[^\s<>@"]+\.[A-Za-z]{2,})\s*$/;
 
+const ATTRIBUTION_MARK = /[/@_]/;
+
 /** A line that can stand above a Notes header block: who wrote it, when, or where to reply. */
 function attributionShaped(text: string): boolean {
   const t = text.trim();
   if (t === "" || t.length > 160) return false;
+  // Each shape below needs a "/" (a date, a directory path), an "@", an "_" (an Exchange
+  // "_O=…_OU=" name) or "Please respond to": most lines of prose have none of them.
+  if (!ATTRIBUTION_MARK.test(t) && !RESPOND_TO.test(t)) return false;
   if (NOTES_DATE_LINE.test(t) || RESPOND_TO.test(t)) return true;
   const onDate = NOTES_ON_DATE.exec(t);
   if (onDate && /@|</.test(onDate[1])) return true;

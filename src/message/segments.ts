@@ -39,10 +39,23 @@ function legalCapsParagraph(lines: Line[], i: number): number | null {
   if (i > 0 && lines[i - 1].text.trim() !== "") return null;
   let j = i;
   while (j + 1 < lines.length && lines[j + 1].text.trim() !== "" && j - i < 40) j++;
+  // Asked of every paragraph: the letters are counted in place, and the paragraph joined only
+  // when it is in capitals.
+  let letters = 0;
+  let upper = 0;
+  for (let k = i; k <= j; k++) {
+    const line = lines[k].text;
+    for (let c = 0; c < line.length; c++) {
+      const code = line.charCodeAt(c);
+      if (code >= 65 && code <= 90) {
+        letters++;
+        upper++;
+      } else if (code >= 97 && code <= 122) letters++;
+    }
+  }
+  if (letters < 40 || upper < letters * 0.9) return null;
   const text = lines.slice(i, j + 1).map((l) => l.text).join(" ");
-  const letters = text.replace(/[^A-Za-z]/g, "");
-  const upper = letters.replace(/[^A-Z]/g, "").length;
-  if (letters.length < 40 || upper < letters.length * 0.9 || text.split(/\s+/).filter(Boolean).length < 8) return null;
+  if (text.split(/\s+/).filter(Boolean).length < 8) return null;
   return LEGAL_WORDS.test(text) ? j : null;
 }
 
