@@ -55,7 +55,7 @@ export function profaneAttributives(analysis: ToneAnalysis, sentence: Sentence):
       const n = tokens[j];
       if (n.kind !== "word" || n.quoted) break;
       if (lex.roleNouns.has(n.norm) || lex.relativeNouns.has(n.norm) || lex.personNouns.has(n.norm)) {
-        if (!lex.nonPersonHeads.has(tokens[j + 1]?.norm ?? "")) out.push({ first: i, last: j, pattern: t.norm });
+        if (!lex.nonPersonHeads.has(tokens[j + 1]?.norm ?? "")) out.push({ first: i, last: j });
         break;
       }
     }

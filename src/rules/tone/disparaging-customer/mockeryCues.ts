@@ -6,7 +6,7 @@
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import { CLAUSE_BREAKERS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
-import type { PatternMatch } from "../../../tone/patterns.js";
+import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 
@@ -53,14 +53,15 @@ export function* contemptCues(p: Patterns, text: ToneText, index: number): Gener
 export function* mockeryCues(p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   const reports = p.reportCues.matches(sentence.words);
-  for (const cue of [...p.mockeryCues.matches(sentence.words), ...reports]) {
+  const pity = p.pityCues.matches(sentence.words);
+  for (const cue of [...inTextOrder(p.mockeryCues.matches(sentence.words), pity), ...reports]) {
     // "answer the question he actually asked": a pronoun that opens a relative clause after a noun
     // is not the start of a sneer.
     const prev = sentence.tokens[cue.first - 1];
     if (SUBJECT_PRONOUNS.has(sentence.tokens[cue.first].norm) && prev && prev.kind === "word" && !CLAUSE_BREAKERS.has(prev.norm) && !SENTENCE_ADVERBS.has(prev.norm)) continue;
     // "She brought cakes for the team, bless her", "Poor thing, she's been ill all week": fond or
     // sorry, not mocking. Mockery goes on to what they believe or tried ("bless them, they think …").
-    if (/^(bless|poor)/.test(cue.pattern)) {
+    if (pity.includes(cue)) {
       if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) continue;
       const next = text.sentences[index + 1];
       const believes = p.beliefs.test(sentence.words) || (next !== undefined && next.paragraph === sentence.paragraph && p.beliefs.test(next.words));
@@ -87,7 +88,8 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
 export function* sarcasm(p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   for (const cue of p.sarcasmOpeners.matches(sentence.words)) {
-    if (!p.reportedWants.matches(sentence.words).some((w) => w.first > cue.last)) continue;
+    const wants = [...p.reportedWants.matches(sentence.words), ...p.reportedRequests.matches(sentence.words)];
+    if (!wants.some((w) => w.first > cue.last)) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target && target.sentence === sentence && target.mention.first > cue.last) yield { messageId: "mockery", target };
   }

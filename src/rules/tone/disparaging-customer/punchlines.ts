@@ -2,7 +2,6 @@
  * Punchlines: a short sentence or tag that turns a report about a customer into a joke.
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
-import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /**
@@ -18,8 +17,8 @@ export function* punchlines(p: Patterns, text: ToneText, index: number): Generat
   const cues = p.punchlines.matches(sentence.words);
   const covers = (from: number, to: number) => cues.some((m) => m.first <= from && m.last >= to);
   const lastWord = wordIdx[wordIdx.length - 1];
-  const wantedBy = (s: Sentence, before = s.tokens.length, keep: (w: PatternMatch) => boolean = () => true) => {
-    const wants = p.reportedWants.matches(s.words).filter(keep);
+  const wantedBy = (s: Sentence, before = s.tokens.length, requests = true) => {
+    const wants = [...p.reportedWants.matches(s.words), ...(requests ? p.reportedRequests.matches(s.words) : [])];
     return s.mentions().find((m) => !m.possessor && m.kind !== "you" && m.last < before && wants.some((w) => w.first > m.last && w.first < before));
   };
   // "… on a village-hall budget, how sweet.": a tag after the last comma of the sentence.
@@ -28,7 +27,7 @@ export function* punchlines(p: Patterns, text: ToneText, index: number): Generat
     const tagWords = wordIdx.filter((i) => i > comma);
     if (comma > 0 && tagWords.length > 0 && tagWords.length <= 3 && covers(tagWords[0], lastWord)) {
       // Only what they want or believe, not what they asked ("asked for a cake for their daughter, how sweet").
-      const mention = wantedBy(sentence, comma, (w) => !/^ask/.test(w.pattern) && !w.pattern.includes("asked"));
+      const mention = wantedBy(sentence, comma, false);
       if (mention) {
         yield { messageId: "mockery", target: { sentence, mention } };
         return;

@@ -7,11 +7,9 @@ import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js
 import { complementOf, isNegated } from "../../../tone/clauses.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
-import type { PatternMatch } from "../../../tone/patterns.js";
+import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
-
-const WEAK_GENERALISERS = new Set(["always", "tend to", "invariably", "without fail"]);
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
 function clauseEnd(tokens: Sentence["tokens"], i: number): number {
@@ -32,14 +30,14 @@ function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
     if (!noun || noun.kind !== "word" || !/s$/.test(noun.norm) && !["people", "men", "women", "folk"].includes(noun.norm)) continue;
     if (!(lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm) || lex.personNouns.has(noun.norm))) continue;
     if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
-    out.push({ first: m.first, last: m.last + 1, pattern: m.pattern });
+    out.push({ first: m.first, last: m.last + 1 });
   }
   // "Essex lot", "Surrey types": a place or name that makes a kind of person.
   tokens.forEach((t, i) => {
     const noun = tokens[i + 1];
     if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
     if (noun.norm !== "lot" && !p.kindNouns.test(noun.norm)) return;
-    out.push({ first: i, last: i + 1, pattern: "* lot" });
+    out.push({ first: i, last: i + 1 });
   });
   return out;
 }
@@ -49,7 +47,8 @@ const REQUEST_VERBS = new Set(["ask", "asks", "asking", "asked", "request", "req
 export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   const { tokens } = sentence;
-  const generalisers = p.generalisers.matches(sentence.words);
+  const weakGeneralisers = p.weakGeneralisers.matches(sentence.words);
+  const generalisers = inTextOrder(p.generalisers.matches(sentence.words), weakGeneralisers);
   const behaviours = p.stereotypeBehaviours.matches(sentence.words);
   const modified = modifiedGroups(analysis, p, sentence);
   const groups = [...p.groups.matches(sentence.words), ...modified];
@@ -81,7 +80,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const badAfterWeak = behaviours.some(
       (b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm)),
     );
-    if (WEAK_GENERALISERS.has(general.pattern) && !badAfterWeak) continue;
+    if (weakGeneralisers.includes(general) && !badAfterWeak) continue;
     // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
     if (p.policyWords.test(sentence.words)) continue;
     const groupMention: Mention = { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false };
@@ -105,12 +104,13 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   const firstWord = tokens.findIndex((t) => t.kind !== "punct");
   const lead = groups.find((g) => g.first === firstWord || (g.first === firstWord + 1 && QUIP_OPENERS.has(tokens[firstWord].norm)));
   if (lead) {
-    const tag = p.quipTags.matches(sentence.words).find((t) => {
+    const strong = p.strongQuipTags.matches(sentence.words);
+    const tag = inTextOrder(p.quipTags.matches(sentence.words), strong).find((t) => {
       if (t.first <= lead.last) return false;
       const mid = tokens.slice(lead.last + 1, t.first).filter((x) => x.kind !== "punct");
       if (mid.length > 0 && !(mid[0].norm === "and" && mid.length <= 3)) return false;
       const rest = tokens.slice(t.last + 1);
-      return rest.filter((x) => x.kind !== "punct").length <= 2 || (STRONG_QUIPS.has(t.pattern) && rest[0]?.text === ",");
+      return rest.filter((x) => x.kind !== "punct").length <= 2 || (strong.includes(t) && rest[0]?.text === ",");
     });
     if (tag) {
       yield { messageId: "stereotype", target: { sentence, mention: { first: lead.first, last: lead.last, head: lead.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
@@ -135,9 +135,10 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (!behaviours.some((b) => b.first > so)) continue;
     yield { messageId: "stereotype", target: { sentence, mention } };
   }
-  for (const cue of p.stereotypeCues.matches(sentence.words)) {
+  const typical = p.typicalCues.matches(sentence.words);
+  for (const cue of inTextOrder(p.stereotypeCues.matches(sentence.words), typical)) {
     // "Typical Londoners", "typical client." — not "Typical Monday" or "typical client questions".
-    if (cue.pattern === "typical *" && !typicalOfPeople(analysis, tokens, groups, cue.first + 1)) continue;
+    if (typical.includes(cue) && !typicalOfPeople(analysis, tokens, groups, cue.last)) continue;
     const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
     if (group) {
       yield { messageId: "stereotype", target: { sentence, mention: { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
@@ -149,9 +150,8 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
 }
 
 const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
-const STRONG_QUIPS = new Set(["eh", "what do you expect", "what can you do", "typical", "classic", "am i right", "amirite", "smh", "🙄", "every time", "never fails", "go figure", "bless them"]);
 
-/** After "typical": a group, a person noun that ends its phrase, or a capitalised name that does. */
+/** The word a `typicalCues` match ends on ("typical ___") names people: a group, a person noun that ends its phrase, or a capitalised name that does. */
 function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], groups: PatternMatch[], at: number): boolean {
   const lex = analysis.lexicon;
   const t = tokens[at];

@@ -14,16 +14,20 @@ export const KEYS = [
   "contemptVerbs",
   "contemptCues",
   "mockeryCues",
+  "pityCues",
   "groups",
   "generalisers",
+  "weakGeneralisers",
   "stereotypeConsequences",
   "stereotypeCues",
+  "typicalCues",
   "dismissals",
   "groupModifiers",
   "origins",
   "punchlines",
   "sarcasmOpeners",
   "reportedWants",
+  "reportedRequests",
   "stereotypeBehaviours",
   "alsoThings",
   "returnCues",
@@ -43,6 +47,7 @@ export const KEYS = [
   "rhetoricalQuestions",
   "groupHabits",
   "quipTags",
+  "strongQuipTags",
   "comparisonFrames",
   "dimObjects",
   "beliefs",
@@ -55,7 +60,7 @@ export const KEYS = [
 export type Key = (typeof KEYS)[number];
 export type Patterns = CompiledPatterns<Key>;
 
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "groups", "groupModifiers", "stereotypeCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "comparisonFrames"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "comparisonFrames"];
 
 export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it

@@ -4,10 +4,10 @@
  */
 import type { ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { isNegated, negations } from "../../../tone/clauses.js";
-import type { PatternMatch } from "../../../tone/patterns.js";
+import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Patterns, Target } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
-import { groupMentions, isSeparable, objectOf } from "./objects.js";
+import { groupMentions, objectOf } from "./objects.js";
 import { hasIdentityReason, hasNeutralReason } from "./reasons.js";
 
 /** Connectors that make what follows the hoped-for result of our plan: "… so they go elsewhere". */
@@ -26,13 +26,15 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
   const identityReason = (intent: PatternMatch) => hasIdentityReason(analysis, p, text, index, intent);
 
   // Deterrents: a plan of ours to put a customer off, unless the reason is capacity or policy.
-  for (const match of p.deterrents.matches(sentence.words)) {
-    const object = objectOf(sentence, match, isSeparable(match), p);
+  const separableDeterrents = p.separableDeterrents.matches(sentence.words);
+  for (const match of inTextOrder(p.deterrents.matches(sentence.words), separableDeterrents)) {
+    const object = objectOf(sentence, match, separableDeterrents.includes(match), p);
     if (!object) continue;
     // "put the Pikes off until Friday" postpones; "price them out" of a quote may mean costing it.
     const after = tokens[match.last + 1]?.norm ?? "";
-    if (/^(put|puts|putting)$/.test(tokens[match.first].norm) && ["until", "till", "to", "for", "by", "again", "another"].includes(after)) continue;
-    if (/^(price|prices|pricing)$/.test(tokens[match.first].norm) && !object.personal && after !== "of" && !identityReason(match)) continue;
+    const verb = tokens[match.first].norm;
+    if (p.postponingVerbs.test(verb) && ["until", "till", "to", "for", "by", "again", "another"].includes(after)) continue;
+    if (p.costingVerbs.test(verb) && !object.personal && after !== "of" && !identityReason(match)) continue;
     const actor = actorOf(sentence, match.first);
     if (!actor?.us || !actor.plan) continue;
     if (isNegated(sentence, lex, match.first)) continue;
@@ -71,8 +73,9 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
   }
 
   // Exclusions: steering away, keeping out, not taking on — gatekeeping only for who they are.
-  for (const match of p.exclusions.matches(sentence.words)) {
-    const object = objectOf(sentence, match, isSeparable(match), p);
+  const separableExclusions = p.separableExclusions.matches(sentence.words);
+  for (const match of inTextOrder(p.exclusions.matches(sentence.words), separableExclusions)) {
+    const object = objectOf(sentence, match, separableExclusions.includes(match), p);
     if (!object) continue;
     const own = negations(sentence, lex).some((n) => n.first >= match.first && n.first <= match.last);
     if (!own && isNegated(sentence, lex, match.first)) continue;

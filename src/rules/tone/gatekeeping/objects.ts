@@ -35,8 +35,3 @@ export function groupMentions(sentence: Sentence, p: Patterns): Mention[] {
     return { first, last: g.last, head: g.last, kind: "person" as const, personal: true, possessor: false, uncertain: false };
   });
 }
-
-/** A match whose last word is a particle separated from its verb by the object ("price [them] out"). */
-export function isSeparable(match: PatternMatch): boolean {
-  return match.pattern.includes("* *?");
-}
