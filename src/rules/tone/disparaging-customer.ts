@@ -20,7 +20,7 @@ import { analyseMessage, type ToneAnalysis, type ToneText } from "../../tone/ana
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
-import { disparagingPatterns, type Found, type Patterns } from "./disparaging-customer/wordLists.js";
+import { disparagingPatterns, KEYS, type Found, type Patterns } from "./disparaging-customer/wordLists.js";
 import { complements } from "./disparaging-customer/complements.js";
 import { epithets } from "./disparaging-customer/epithets.js";
 import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
@@ -39,8 +39,9 @@ export const RULE_ID = "disparaging-customer";
 /** The findings of this rule for a message, computed once (the profanity rule reads them too). */
 export async function findDisparagement(analysis: ToneAnalysis, data: PackRule): Promise<ToneJudgement[]> {
   const memoKey = `${RULE_ID}:judgements`;
-  const memo = analysis.memo.get(memoKey) as Promise<ToneJudgement[]> | undefined;
-  if (memo) return memo;
+  // (Keyed by the pack entry too: the words are those of the pack being linted.)
+  const memo = analysis.memo.get(memoKey) as { data: PackRule; result: Promise<ToneJudgement[]> } | undefined;
+  if (memo?.data === data) return memo.result;
   const result = (async () => {
     const patterns = disparagingPatterns(data);
     const out: ToneJudgement[] = [];
@@ -59,7 +60,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     }
     return out;
   })();
-  analysis.memo.set(memoKey, result);
+  analysis.memo.set(memoKey, { data, result });
   return result;
 }
 
@@ -87,6 +88,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
 export default defineRule({
   id: RULE_ID,
   pack: "tone",
+  dataKeys: KEYS,
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
     for (const judgement of withModel(analysis, "disparaging", await findDisparagement(analysis, context.data))) reportJudgement(context, analysis, judgement);

@@ -26,12 +26,13 @@ import { cueTarget } from "../../tone/cueTarget.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
-import { gatekeepingPatterns, type Patterns, type Target } from "./gatekeeping/wordLists.js";
+import { gatekeepingPatterns, KEYS, type Patterns, type Target } from "./gatekeeping/wordLists.js";
 import { intentToExclude } from "./gatekeeping/intentToExclude.js";
 
 export default defineRule({
   id: "gatekeeping",
   pack: "tone",
+  dataKeys: KEYS,
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
     const patterns = gatekeepingPatterns(context.data);
