@@ -6,6 +6,7 @@ import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js
 import { clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
 import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
+import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { insults, isProfane, profaneAttributives } from "./insults.js";
 
@@ -58,7 +59,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
       // from the bank again." The insult is how the person is pointed at.
       if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
-        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: { first: firstWord, last: hit.last, head: hit.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: personMention(firstWord, hit.last) } };
       }
       continue;
     }
@@ -69,7 +70,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } } };
     } else if (DEMONSTRATIVES.has(detWord) || POSSESSIVE_PRONOUNS.has(detWord) || detWord === "our" || detWord === "some") {
       // "those tossers", "their idiot of a manager": the insult is how they are pointed at.
-      yield { messageId, target: { sentence, mention: { first: det, last: hit.last, head: hit.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+      yield { messageId, target: { sentence, mention: personMention(det, hit.last) } };
     } else if (detWord === "you") {
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
       if (you) yield { messageId, target: { sentence, mention: you } };

@@ -8,7 +8,7 @@ import { complementOf, isNegated } from "../../../tone/clauses.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
-import type { Mention } from "../../../tone/targets.js";
+import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
@@ -52,14 +52,16 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   const behaviours = p.stereotypeBehaviours.matches(sentence.words);
   const modified = modifiedGroups(analysis, p, sentence);
   const groups = [...p.groups.matches(sentence.words), ...modified];
+  // "those posh types" (types, sorts: a kind of person, not particular people) still generalises.
+  const kindsOfPeople = (group: PatternMatch, det: string) => (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
   // "Students never pay on time", "Hen parties from the Midlands are all the same".
   for (const group of groups) {
     // A particular set of people ("the parents are never unreasonable", "our students always …")
     // is not a generalisation; "the French", "the elderly" are.
     const det = tokens[group.first - 1]?.norm ?? "";
     // With a modifier of origin, age or class, "the" still generalises: "the Italian groups"; so
-    // does "those posh types" (types, sorts: a kind of person, not particular people).
-    const kinds = (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
+    // does "those posh types".
+    const kinds = kindsOfPeople(group, det);
     const generic = det === "the" && modified.includes(group);
     if (det === "our" || (!generic && !kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
     let general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
@@ -83,21 +85,21 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (weakGeneralisers.includes(general) && !badAfterWeak) continue;
     // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
     if (p.policyWords.test(sentence.words)) continue;
-    const groupMention: Mention = { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false };
+    const groupMention = personMention(group.first, group.last);
     yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
   }
   // "Students trash the place", "Millennials are so entitled": a bad habit said of a bare group.
   const habits = p.groupHabits.matches(sentence.words);
   for (const group of habits.length ? groups : []) {
     const det = tokens[group.first - 1]?.norm ?? "";
-    const kinds = (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
+    const kinds = kindsOfPeople(group, det);
     if (!kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && !(det === "the" && modified.includes(group))) continue;
     const habit = habits.find((h) => h.first > group.last && h.first - group.last <= 3 && tokens.slice(group.last + 1, h.first).every((t) => t.kind === "word" && SENTENCE_ADVERBS.has(t.norm)));
     // (A question is not a claim: "Students trash the bins? No, it was the foxes.")
     if (!habit || isNegated(sentence, analysis.lexicon, group.first) || tokens.slice(habit.last + 1).some((t) => t.text === "?")) continue;
     // "Students are cheap to insure": a cost, not a character.
     if (tokens[habit.last + 1]?.norm === "to") continue;
-    yield { messageId: "stereotype", target: { sentence, mention: { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+    yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
     return;
   }
   // "Boomers and technology, honestly.", "Students, eh?": a short jibe headed by a bare group.
@@ -113,7 +115,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       return rest.filter((x) => x.kind !== "punct").length <= 2 || (strong.includes(t) && rest[0]?.text === ",");
     });
     if (tag) {
-      yield { messageId: "stereotype", target: { sentence, mention: { first: lead.first, last: lead.last, head: lead.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(lead.first, lead.last) } };
       return;
     }
   }
@@ -141,7 +143,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (typical.includes(cue) && !typicalOfPeople(analysis, tokens, groups, cue.last)) continue;
     const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
     if (group) {
-      yield { messageId: "stereotype", target: { sentence, mention: { first: group.first, last: group.last, head: group.last, kind: "person", personal: true, possessor: false, uncertain: false } } };
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
       continue;
     }
     const target = cueTarget(text, index, cue, { allowYou: false });

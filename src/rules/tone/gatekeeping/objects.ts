@@ -4,7 +4,7 @@
 import type { Sentence } from "../../../tone/analysis.js";
 import { DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
-import type { Mention } from "../../../tone/targets.js";
+import { personMention, type Mention } from "../../../tone/targets.js";
 import type { Patterns } from "./wordLists.js";
 
 /** A customer named as the object of the intent: "steer [the couple from the caravan site] towards …". */
@@ -32,6 +32,6 @@ export function groupMentions(sentence: Sentence, p: Patterns): Mention[] {
   return p.groups.matches(sentence.words).map((g) => {
     const det = tokens[g.first - 1];
     const first = det && (DETERMINERS.has(det.norm) || det.norm === "all") ? g.first - 1 : g.first;
-    return { first, last: g.last, head: g.last, kind: "person" as const, personal: true, possessor: false, uncertain: false };
+    return personMention(first, g.last);
   });
 }
