@@ -141,6 +141,7 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
       config,
       options,
       data,
+      dataOf: (id) => ruleSet.find((active) => active.data.id === id)?.data,
       history: readHistory,
       report(descriptor: ReportDescriptor) {
         // Masked everywhere even when this finding is off or suppressed: the value is no less secret.

@@ -49,6 +49,12 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** The rule's entry in its pack: messages, patterns, word lists, suggestions. */
   data: PackRule;
   /**
+   * Another active rule's entry, from the packs in use (undefined when no active pack has it): a
+   * rule that reads another's findings (profanity skips what disparaging-customer reported) reads
+   * them with the words of the pack being linted or tested, never the built-in copy.
+   */
+  dataOf(ruleId: string): PackRule | undefined;
+  /**
    * The sender's recipient history (`draftlint learn`), read on first call. Only rules with
    * `needsHistory` are given one: they are not run at all when there is none.
    */
@@ -74,6 +80,12 @@ export interface Rule<Options = Record<string, unknown>> {
   appliesTo?: Array<Message["kind"]>;
   /** Runs only when a recipient history exists (the `history` pack). */
   needsHistory?: boolean;
+  /**
+   * The keys of `patterns` its logic reads from its pack entry. When given, a pack entry for this
+   * rule must have exactly these (an empty list is allowed): a misspelt key would otherwise leave
+   * the list the code reads empty, and silently switch a construction off.
+   */
+  dataKeys?: readonly string[];
   check(context: RuleContext<Options>): void | Promise<void>;
 }
 

@@ -29,7 +29,10 @@ export function buildRuleSet(packNames: string[], configDir: string): ActiveRule
       }
       seen.add(data.id);
       const code = codeById.get(data.id);
-      if (code) active.push({ rule: code, data, pack });
+      if (code) {
+        checkDataKeys(code, data, `${pack.source}: rules.${index}`);
+        active.push({ rule: code, data, pack });
+      }
       else if (data.phrases?.length) active.push({ rule: phraseRule(data.id, pack.pack), data, pack });
       else {
         throw new ConfigError(
@@ -39,6 +42,23 @@ export function buildRuleSet(packNames: string[], configDir: string): ActiveRule
     });
   }
   return active;
+}
+
+/**
+ * A pack entry gives exactly the `patterns` keys its rule's code declares (`dataKeys`): an unknown
+ * or misspelt key is no list the code reads, and a missing one is a list the code reads as empty.
+ * Throws a ConfigError naming the pack file and the key.
+ */
+export function checkDataKeys(rule: Rule<any>, data: PackRule, where: string): void {
+  if (!rule.dataKeys) return;
+  const declared = new Set(rule.dataKeys);
+  const expected = rule.dataKeys.join(", ");
+  for (const key of Object.keys(data.patterns)) {
+    if (!declared.has(key)) throw new ConfigError(`${where}.patterns.${key}: not a key ${rule.id} reads (expected ${expected})`);
+  }
+  for (const key of rule.dataKeys) {
+    if (!(key in data.patterns)) throw new ConfigError(`${where}.patterns.${key}: missing (${rule.id} reads ${expected}; an empty list is allowed)`);
+  }
 }
 
 /** Every rule id a config may name: the built-in packs plus the user's packs. */

@@ -25,8 +25,9 @@ export interface PatternMatch {
   /** Index of the first and last matched token in the sentence's word list. */
   first: number;
   last: number;
-  /** The pattern as written in the pack. */
-  pattern: string;
+  // No field says which pattern matched: code that branched on a pattern's wording made the YAML
+  // unpredictable (an entry added changed code paths nobody could see from the data). A
+  // construction that treats some words differently reads them from a list of their own.
 }
 
 function escapeRegExp(text: string): string {
@@ -301,11 +302,25 @@ export class PatternList {
         const endChar = (m.index ?? 0) + m[0].length;
         const first = wordAt(words, startChar);
         const last = wordAt(words, Math.max(startChar, endChar - 1));
-        out.push({ first: words.tokenIndex[first], last: words.tokenIndex[last], pattern: this.patterns[p] });
+        out.push({ first: words.tokenIndex[first], last: words.tokenIndex[last] });
       }
     }
-    return out.sort((a, b) => a.first - b.first || b.last - a.last);
+    return out.sort(byPosition);
   }
+}
+
+/** Matches in text order, the longest first where two start together: the order `matches` gives. */
+function byPosition(a: PatternMatch, b: PatternMatch): number {
+  return a.first - b.first || b.last - a.last;
+}
+
+/**
+ * The matches of several lists as if they were one list's: a construction whose words are split
+ * into lists by how they behave (weak and strong generalisers) reads them in text order, and asks
+ * which list a match came from by `includes`.
+ */
+export function inTextOrder(...lists: PatternMatch[][]): PatternMatch[] {
+  return lists.flat().sort(byPosition);
 }
 
 function wordAt(words: WordLine, char: number): number {

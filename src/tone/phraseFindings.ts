@@ -29,12 +29,15 @@ export function phraseJudgements(analysis: ToneAnalysis, phrases: PatternList, e
   return out;
 }
 
+/** The `patterns` a phrase rule reads. */
+export const PHRASE_RULE_KEYS = ["phrases", "exceptions"] as const;
+
 /**
  * The whole check of a phrase rule (`secrecy`, `unkind-preface`): every sentence holding one of
  * its `phrases` and outside its `exceptions`, reported as it is.
  */
 export function checkPhraseRule(context: RuleContext): void {
   const analysis = analyseMessage(context.message, context.config);
-  const { phrases, exceptions } = rulePatterns(context.data, ["phrases", "exceptions"] as const, { prefilter: ["phrases"] });
+  const { phrases, exceptions } = rulePatterns(context.data, PHRASE_RULE_KEYS, { prefilter: ["phrases"] });
   for (const judgement of phraseJudgements(analysis, phrases, exceptions)) reportJudgement(context, analysis, judgement);
 }

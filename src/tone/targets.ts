@@ -41,6 +41,14 @@ export interface Mention {
   recipient?: Recipient;
 }
 
+/**
+ * People a construction itself points at, where no mention was found: a group ("students never
+ * pay"), an epithet ("those tossers"). Surely people, and the head is the last word.
+ */
+export function personMention(first: number, last: number): Mention {
+  return { first, last, head: last, kind: "person", personal: true, possessor: false, uncertain: false };
+}
+
 export interface TargetContext {
   lexicon: ToneLexicon;
   /** "you" is the customer: the reader is external, or unknown (a bare text). */

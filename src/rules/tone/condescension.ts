@@ -19,12 +19,15 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
+const KEYS = ["phrases", "endearments", "affection"] as const;
+
 export default defineRule({
   id: "condescension",
   pack: "tone",
+  dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, endearments, affection } = rulePatterns(context.data, ["phrases", "endearments", "affection"] as const);
+    const { phrases, endearments, affection } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
     const phrased = phraseJudgements(analysis, phrases);
     const said = new Set(phrased.map((j) => j.sentence));

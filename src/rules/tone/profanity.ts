@@ -6,17 +6,19 @@
  */
 import { defineRule, type RuleContext } from "../../engine/rule.js";
 import { analyseMessage, type Sentence } from "../../tone/analysis.js";
-import { loadBuiltinPack } from "../../packs/loadPack.js";
 import { reportJudgement } from "../../tone/report.js";
 import { rulePatterns } from "../../tone/rulePatterns.js";
 import { findDisparagement, RULE_ID as DISPARAGING } from "./disparaging-customer.js";
 
+const KEYS = ["idioms", "mild", "casual"] as const;
+
 export default defineRule({
   id: "profanity",
   pack: "tone",
+  dataKeys: KEYS,
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
-    const { idioms, mild, casual } = rulePatterns(context.data, ["idioms", "mild", "casual"] as const);
+    const { idioms, mild, casual } = rulePatterns(context.data, KEYS);
     const colleaguesOnly = context.message.audience === "internal";
     let aimed: Set<Sentence> | undefined;
     for (const text of analysis.texts) {
@@ -28,7 +30,7 @@ export default defineRule({
         const match = sentence.swears().find((m) => !skip.some((i) => i.first <= m.last && m.first <= i.last) && !gentle.some((g) => g.first <= m.first && m.last <= g.last));
         if (!match) continue;
         if (!aimed) {
-          const disparaging = loadBuiltinPack("tone").rules.find((r) => r.id === DISPARAGING);
+          const disparaging = context.dataOf(DISPARAGING);
           aimed = new Set(disparaging ? (await findDisparagement(analysis, disparaging)).map((j) => j.sentence) : []);
         }
         if (aimed.has(sentence)) continue;

@@ -55,6 +55,7 @@ function shoutedSpan(sentence: Sentence, known: Set<string>, minWords: number, e
 export default defineRule<Options>({
   id: "shouting",
   pack: "tone",
+  dataKeys: ["acronyms", "minWords", "exclamations"],
   optionsSchema,
   check(context: RuleContext<Options>) {
     const analysis = analyseMessage(context.message, context.config);

@@ -3,10 +3,11 @@
  * announcing that what follows is unkind. It needs no target: the preface is the warning sign.
  */
 import { defineRule } from "../../engine/rule.js";
-import { checkPhraseRule } from "../../tone/phraseFindings.js";
+import { checkPhraseRule, PHRASE_RULE_KEYS } from "../../tone/phraseFindings.js";
 
 export default defineRule({
   id: "unkind-preface",
   pack: "tone",
+  dataKeys: PHRASE_RULE_KEYS,
   check: (context) => checkPhraseRule(context),
 });

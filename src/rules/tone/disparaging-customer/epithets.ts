@@ -1,0 +1,100 @@
+/**
+ * The epithet construction: an insult used to point at someone ("that idiot at Brightwater", "what a
+ * pair of halfwits", "Total halfwit on line 2 asking for …").
+ */
+import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
+import { clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
+import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../../tone/grammar.js";
+import type { PatternMatch } from "../../../tone/patterns.js";
+import { personMention } from "../../../tone/targets.js";
+import type { Found, Patterns } from "./wordLists.js";
+import { insults, isProfane, profaneAttributives } from "./insults.js";
+
+/**
+ * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
+ * it is a modifier, and after a copula it is a complement (handled, negation and all, above).
+ */
+export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  const copulas = lex.copulas.matches(sentence.words);
+  const nouns = insults(p, sentence, "insultNouns");
+  // "that clueless man", "the dimmest person": an insulting adjective on a person noun.
+  const attributive = insults(p, sentence, "insultAdjectives").flatMap((m) => {
+    for (let j = m.last + 1; j < tokens.length && j <= m.last + 3; j++) {
+      const t = tokens[j];
+      if (lex.personNouns.has(t.norm) || lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm)) return [{ ...m, last: j }];
+      if (t.kind === "punct" && t.text !== ",") break;
+    }
+    return [];
+  }).concat(profaneAttributives(analysis, sentence));
+  // "Shrill, whiny, and convinced the world owes her a free night." A verbless sentence that opens
+  // with an insult is about whoever the paragraph was about. (Not "Dense fog delayed the coach":
+  // there the adjective is attached to a noun.)
+  const firstWord = tokens.findIndex((t) => t.kind !== "punct");
+  const opening = insults(p, sentence, "insultAdjectives").find((m) => m.first === firstWord);
+  if (opening && (tokens[opening.last + 1]?.kind === "punct" || tokens[opening.last + 1]?.norm === "and")) {
+    const target = contextTarget(text, index, (m) => m.kind !== "you");
+    if (target) yield { messageId: "insult", target };
+  }
+  for (const hit of [...nouns, ...attributive]) {
+    const start = clauseStart(tokens, hit.first);
+    if (copulas.some((c) => c.first >= start && c.last < hit.first)) continue;
+    const next = tokens[hit.last + 1];
+    // An insult that ends on its person noun ("these bloody parents think …") heads its phrase
+    // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
+    const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !next.capitalised && !onPerson) continue;
+    let det = -1;
+    for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
+      const norm = tokens[j].norm;
+      if (DEMONSTRATIVES.has(norm) || POSSESSIVE_PRONOUNS.has(norm) || ["the", "our", "what", "such", "you", "some"].includes(norm)) {
+        det = j;
+        break;
+      }
+    }
+    const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
+    if (det < 0 && !attached) {
+      // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
+      // from the bank again." The insult is how the person is pointed at.
+      if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
+        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: personMention(firstWord, hit.last) } };
+      }
+      continue;
+    }
+    if (isNegated(sentence, lex, hit.first, start)) continue;
+    const messageId = isProfane(sentence, hit) ? "profanity" : "insult";
+    const detWord = det >= 0 ? tokens[det].norm : "";
+    if (attached) {
+      yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } } };
+    } else if (DEMONSTRATIVES.has(detWord) || POSSESSIVE_PRONOUNS.has(detWord) || detWord === "our" || detWord === "some") {
+      // "those tossers", "their idiot of a manager": the insult is how they are pointed at.
+      yield { messageId, target: { sentence, mention: personMention(det, hit.last) } };
+    } else if (detWord === "you") {
+      const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
+      if (you) yield { messageId, target: { sentence, mention: you } };
+    } else {
+      // "What a pair of halfwits." — about whoever was just mentioned; "What a twat that new
+      // customer is." — about the subject that follows the exclamation.
+      const before = sentence.mentions().filter((m) => m.last < hit.first && m.kind !== "you");
+      const after =
+        detWord === "what"
+          ? sentence.mentions().find((m) => m.first > hit.last && !m.possessor && copulas.some((c) => c.first === m.last + 1) && (tokens[m.last + 2] === undefined || tokens[m.last + 2].kind === "punct"))
+          : undefined;
+      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : contextTarget(text, index, (m) => m.kind !== "you");
+      if (target) yield { messageId, target };
+    }
+  }
+}
+
+/** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
+export const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);
+
+/** The epithet opens a verbless note and is followed by where they are or what they want. */
+function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: number): boolean {
+  for (let j = firstWord; j < hit.first; j++) if (tokens[j].kind !== "punct" && !NOTE_OPENERS.has(tokens[j].norm)) return false;
+  const next = tokens[hit.last + 1];
+  if (!next || next.kind === "punct") return next === undefined || /^[.!]$/.test(next.text);
+  return ["on", "in", "at", "from", "who", "wants", "wanting", "asking", "again", "just"].includes(next.norm) || /ing$/.test(next.norm);
+}

@@ -1,0 +1,131 @@
+/**
+ * Contempt shown as dread or ridicule without an insult word: a customer's return ("guess who's
+ * back"), dread at their contact, a painful preference, a retort, "not them again", a dread opener.
+ */
+import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
+import { contextTarget, isNegated, negations } from "../../../tone/clauses.js";
+import { cueTarget } from "../../../tone/cueTarget.js";
+import type { Found, Patterns } from "./wordLists.js";
+
+/**
+ * Contempt shown as dread or ridicule without an insult word:
+ * - dread at a customer's contact: "my heart sinks when the Kemps ring", "every time Mrs Pardoe's
+ *   name comes up I groan" (present tense: a habit, not the day bad news came);
+ * - a painful preference: "I'd rather chew tinfoil than sit through lunch with the buyer";
+ * - a retort that ends a report about them: "Mr Dacre says it was our fault. Of course he did.";
+ * - "Oh no, not the Hallorans again.";
+ * - "Guess who's back", unless the return is welcome news.
+ */
+export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  const customers = () => sentence.mentions().filter((m) => m.kind !== "you" && !m.uncertain);
+
+  for (const cue of p.returnCues.matches(sentence.words)) {
+    const next = text.sentences[index + 1];
+    const warm = p.warmth.test(sentence.words.line) || (next !== undefined && next.paragraph === sentence.paragraph && p.warmth.test(next.words.line));
+    if (warm) continue;
+    const target = cueTarget(text, index, cue, { allowYou: false });
+    if (target) yield { messageId: "contempt", target };
+  }
+
+  const dread = p.dreadReactions.matches(sentence.words).filter((d) => {
+    const own = negations(sentence, lex).some((n) => n.first >= d.first && n.first <= d.last);
+    return !own && !isNegated(sentence, lex, d.first);
+  });
+  if (dread.length > 0) {
+    for (const contact of p.contactVerbs.matches(sentence.words)) {
+      const subject = customers()
+        .filter((m) => m.last < contact.first && contact.first - m.last <= 3)
+        .pop();
+      if (!subject) continue;
+      // "Mrs Pardoe's name comes up": the possessor of the name; else the subject of the verb.
+      if (subject.possessor !== (tokens[contact.first].norm === "name")) continue;
+      const between = tokens.slice(subject.last + 1, contact.first).map((t) => t.norm);
+      if (!between.every((w) => CONTACT_AUX.has(w))) continue;
+      const before = tokens.slice(Math.max(0, subject.first - 3), subject.first).map((t) => t.norm);
+      // "when the Kemps ring", or a report of them in touch again followed by the dread: "The
+      // Blakes are coming back in June, I could scream" (not "… rang to say she was ill; my heart sank").
+      const again = tokens.slice(subject.last + 1, contact.last + 3).some((t) => t.norm === "again" || t.norm === "back");
+      const reaction = dread.find((d) => d.first > contact.last && d.first - contact.last <= 6);
+      const juxtaposed = again && reaction !== undefined && !p.warmth.test(sentence.words.line) && !/(sank|dropped|lurched|turned|died|wanted|hid)$/.test(tokens[reaction.last].norm) &&
+        !tokens.slice(contact.last + 1, reaction.first).some((t) => ["to", "about", "that", "because", "with"].includes(t.norm));
+      if (!before.some((w) => WHEN_WORDS.has(w)) && !juxtaposed) continue;
+      if (isNegated(sentence, lex, contact.first, subject.first)) continue;
+      yield { messageId: "contempt", target: { sentence, mention: subject } };
+      return;
+    }
+    // "every time I get an email from the Marsh family", "when I see her name".
+    for (const seen of p.sightings.matches(sentence.words)) {
+      const before = tokens.slice(Math.max(0, seen.first - 4), seen.first).map((t) => t.norm);
+      if (!before.some((w) => WHEN_WORDS.has(w))) continue;
+      const mention = customers().find((m) => (m.first >= seen.first && m.last <= seen.last) || (m.first > seen.last && m.first <= seen.last + 2));
+      if (mention && !isNegated(sentence, lex, seen.first)) {
+        yield { messageId: "contempt", target: { sentence, mention } };
+        return;
+      }
+    }
+  }
+
+  for (const m of p.painfulPreferences.matches(sentence.words)) {
+    const than = tokens.findIndex((t, j) => j > m.last && t.norm === "than");
+    if (than < 0) continue;
+    const target = customers().find((x) => x.first > than);
+    if (!target) continue;
+    const between = tokens.slice(than + 1, target.first).map((t) => t.norm);
+    if (target.first - than > 3 && !between.some((w) => ["with", "to", "another", "again", "for"].includes(w))) continue;
+    if (isNegated(sentence, lex, m.first)) continue;
+    yield { messageId: "contempt", target: { sentence, mention: target } };
+    return;
+  }
+
+  for (const m of p.retorts.matches(sentence.words)) {
+    // ("did" may match before its "n't": "Of course he didn't.")
+    if (tokens.slice(m.last + 1).some((t) => t.kind !== "punct" && t.norm !== "n't")) continue;
+    if (tokens.slice(0, m.first).filter((t) => t.kind !== "punct").length > 2) continue;
+    const prev = text.sentences[index - 1];
+    if (!prev || prev.paragraph !== sentence.paragraph || /\?\s*$/.test(prev.text)) continue;
+    const target = contextTarget(text, index, (x) => x.kind !== "you" && !x.uncertain && !x.possessor);
+    if (target) {
+      yield { messageId: "mockery", target };
+      return;
+    }
+  }
+
+  for (const m of p.notAgain.matches(sentence.words)) {
+    const opening = tokens.slice(0, m.first).filter((t) => t.kind !== "punct");
+    if (!opening.every((t) => p.interjections.test(t.norm))) continue;
+    if (tokens.slice(m.last + 1).some((t) => t.kind !== "punct" && !p.interjections.test(t.norm))) continue;
+    const mention = customers().find((x) => x.first === m.first + 1 && x.last === m.last - 1);
+    if (mention) {
+      yield { messageId: "contempt", target: { sentence, mention } };
+      return;
+    }
+  }
+}
+
+/**
+ * "Oh god, the Pattersons have booked again": an opener of dread, then a customer in touch again
+ * (not "Oh no, the Kemps' flight was cancelled").
+ */
+export function* dreadOpening(p: Patterns, sentence: Sentence): Generator<Found> {
+  const { tokens } = sentence;
+  const opener = p.dreadOpeners.matches(sentence.words).find((m) => tokens.slice(0, m.first).every((t) => t.kind === "punct"));
+  if (!opener) return;
+  const contact = p.contactVerbs.matches(sentence.words).find((c) => c.first > opener.last);
+  if (!contact) return;
+  const again = tokens.findIndex((t, j) => j >= contact.first && j <= contact.last + 2 && (t.norm === "again" || t.norm === "back"));
+  // A bare report ("… have booked again."), not news with its reason ("… emailed again about the leak").
+  if (again < 0 || tokens.slice(again + 1).some((t) => t.kind !== "punct")) return;
+  const subject = sentence
+    .mentions()
+    .filter((m) => m.kind !== "you" && !m.uncertain && !m.possessor && m.first > opener.last && m.last < contact.first && contact.first - m.last <= 3)
+    .pop();
+  if (subject) yield { messageId: "contempt", target: { sentence, mention: subject } };
+}
+
+/** What may open the clause of a customer's contact: "when", "whenever", "every time", "as soon as". */
+const WHEN_WORDS = new Set(["when", "whenever", "time", "soon", "if"]);
+/** Words between the customer and the contact verb: "when the Kemps inevitably ring". */
+const CONTACT_AUX = new Set(["'s", "is", "are", "'re", "has", "have", "'ve", "inevitably", "just", "finally", "even", "again", "so", "much", "as", "then", "next", "eventually", "invariably", "always", "ever"]);

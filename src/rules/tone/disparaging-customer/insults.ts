@@ -1,0 +1,64 @@
+/**
+ * Insult words as the constructions read them: not inside an idiom ("guinea pig"), not the
+ * writer's judgement of themselves, not an intensifier of praise ("crazy generous"); and swear words
+ * used as adjectives on a person noun ("a shit client").
+ */
+import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
+import { wordsAboutTheWriter } from "../../../tone/clauses.js";
+import type { PatternMatch } from "../../../tone/patterns.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
+import type { Key, Patterns } from "./wordLists.js";
+
+export function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/** Insult matches that are not part of an idiom ("guinea pig", "in pain"). */
+export function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
+  const idioms = p.idioms.matches(sentence.words);
+  return p[key].matches(sentence.words).filter((m) => {
+    if (idioms.some((i) => overlaps(i, m))) return false;
+    // Words that are also pronouns or negators ("nobody told her") insult only as nouns: "a nobody".
+    const word = sentence.tokens[m.first];
+    if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
+    // The writer's judgement of themselves: "i'm such a muppet, i booked Mrs Aziz into …",
+    // "what an idiot I am".
+    const self = wordsAboutTheWriter(sentence.tokens);
+    if (self.has(m.first) && self.has(m.last)) return false;
+    // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
+    const next = sentence.tokens[m.last + 1];
+    if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
+    return true;
+  });
+}
+
+const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
+
+/** Whether the match is (or holds) a swear word: an insult that is also swearing. */
+export function isProfane(sentence: Sentence, m: PatternMatch): boolean {
+  return sentence.swears().some((w) => overlaps(w, m));
+}
+
+
+/**
+ * A swear word used as an adjective on a person: "a shit client", "this bloody couple". The match
+ * runs from the swear word to the person noun, and the noun must head its phrase ("the bloody
+ * client portal" is about the portal).
+ */
+export function profaneAttributives(analysis: ToneAnalysis, sentence: Sentence): PatternMatch[] {
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  const out: PatternMatch[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== "word" || t.quoted || !lex.swearWords.has(t.norm)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
+      const n = tokens[j];
+      if (n.kind !== "word" || n.quoted) break;
+      if (lex.roleNouns.has(n.norm) || lex.relativeNouns.has(n.norm) || lex.personNouns.has(n.norm)) {
+        if (!lex.nonPersonHeads.has(tokens[j + 1]?.norm ?? "")) out.push({ first: i, last: j });
+        break;
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * Punchlines: a short sentence or tag that turns a report about a customer into a joke.
+ */
+import type { Sentence, ToneText } from "../../../tone/analysis.js";
+import type { Found, Patterns } from "./wordLists.js";
+
+/**
+ * A sentence of up to five words (or a tag after the last comma) that turns the one before it into a joke: "… turn the sea down.
+ * Genuinely.", "… goes for 200k. Adorable.", "Lucky us." It mocks whoever the sentence before was
+ * about, when that was a customer named as a subject (not "the client's parcel").
+ */
+export function* punchlines(p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  const wordIdx = tokens.flatMap((t, i) => (t.kind !== "punct" ? [i] : []));
+  if (wordIdx.length === 0) return;
+  const cues = p.punchlines.matches(sentence.words);
+  const covers = (from: number, to: number) => cues.some((m) => m.first <= from && m.last >= to);
+  const lastWord = wordIdx[wordIdx.length - 1];
+  const wantedBy = (s: Sentence, before = s.tokens.length, requests = true) => {
+    const wants = [...p.reportedWants.matches(s.words), ...(requests ? p.reportedRequests.matches(s.words) : [])];
+    return s.mentions().find((m) => !m.possessor && m.kind !== "you" && m.last < before && wants.some((w) => w.first > m.last && w.first < before));
+  };
+  // "… on a village-hall budget, how sweet.": a tag after the last comma of the sentence.
+  if (wordIdx.length > 3) {
+    const comma = tokens.reduce((at, t, i) => (t.kind === "punct" && t.text === "," ? i : at), -1);
+    const tagWords = wordIdx.filter((i) => i > comma);
+    if (comma > 0 && tagWords.length > 0 && tagWords.length <= 3 && covers(tagWords[0], lastWord)) {
+      // Only what they want or believe, not what they asked ("asked for a cake for their daughter, how sweet").
+      const mention = wantedBy(sentence, comma, false);
+      if (mention) {
+        yield { messageId: "mockery", target: { sentence, mention } };
+        return;
+      }
+    }
+  }
+  if (wordIdx.length > 5) return;
+  if (!covers(wordIdx[0], lastWord) || index === 0) return;
+  // The sentence mocked may sit behind a fragment: "… because it rained in Cornwall. In October. Who could have predicted it."
+  for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
+    const before = text.sentences[k];
+    if (before.paragraph !== sentence.paragraph) return;
+    const mention = wantedBy(before);
+    if (mention) {
+      yield { messageId: "mockery", target: { sentence: before, mention } };
+      return;
+    }
+    if (before.tokens.filter((t) => t.kind !== "punct").length > 4) return;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The stereotype constructions: a group generalised ("students never pay"), a bad habit said of a bare
+ * group ("Students trash the place"), a jibe headed by a group ("Students, eh?"), an identity followed
+ * by a prediction ("they're lawyers, so expect …") and stereotype cues ("typical Londoners").
+ */
+import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
+import { complementOf, isNegated } from "../../../tone/clauses.js";
+import { cueTarget } from "../../../tone/cueTarget.js";
+import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
+import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
+import { personMention } from "../../../tone/targets.js";
+import type { Found, Patterns } from "./wordLists.js";
+
+/** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
+function clauseEnd(tokens: Sentence["tokens"], i: number): number {
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if ((t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text)) || (t.kind === "word" && ["but", "so", "because"].includes(t.norm))) return j - 1;
+  }
+  return tokens.length - 1;
+}
+
+/** "young couples", "private-school parents", "rich clients": a modifier that makes a group of a plural person noun. */
+function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const lex = analysis.lexicon;
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  for (const m of p.groupModifiers.matches(sentence.words)) {
+    const noun = tokens[m.last + 1];
+    if (!noun || noun.kind !== "word" || !/s$/.test(noun.norm) && !["people", "men", "women", "folk"].includes(noun.norm)) continue;
+    if (!(lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm) || lex.personNouns.has(noun.norm))) continue;
+    if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
+    out.push({ first: m.first, last: m.last + 1 });
+  }
+  // "Essex lot", "Surrey types": a place or name that makes a kind of person.
+  tokens.forEach((t, i) => {
+    const noun = tokens[i + 1];
+    if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
+    if (noun.norm !== "lot" && !p.kindNouns.test(noun.norm)) return;
+    out.push({ first: i, last: i + 1 });
+  });
+  return out;
+}
+
+const REQUEST_VERBS = new Set(["ask", "asks", "asking", "asked", "request", "requests", "enquire", "enquires", "inquire", "inquires"]);
+
+export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  const weakGeneralisers = p.weakGeneralisers.matches(sentence.words);
+  const generalisers = inTextOrder(p.generalisers.matches(sentence.words), weakGeneralisers);
+  const behaviours = p.stereotypeBehaviours.matches(sentence.words);
+  const modified = modifiedGroups(analysis, p, sentence);
+  const groups = [...p.groups.matches(sentence.words), ...modified];
+  // "those posh types" (types, sorts: a kind of person, not particular people) still generalises.
+  const kindsOfPeople = (group: PatternMatch, det: string) => (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
+  // "Students never pay on time", "Hen parties from the Midlands are all the same".
+  for (const group of groups) {
+    // A particular set of people ("the parents are never unreasonable", "our students always …")
+    // is not a generalisation; "the French", "the elderly" are.
+    const det = tokens[group.first - 1]?.norm ?? "";
+    // With a modifier of origin, age or class, "the" still generalises: "the Italian groups"; so
+    // does "those posh types".
+    const kinds = kindsOfPeople(group, det);
+    const generic = det === "the" && modified.includes(group);
+    if (det === "our" || (!generic && !kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && /s$/.test(tokens[group.last].norm))) continue;
+    let general = generalisers.find((g) => g.first > group.last && g.first - group.last <= 6 && !tokens.slice(group.last + 1, g.first).some((t) => t.kind === "punct"));
+    if (!general) {
+      // "Never give the Italian groups the early slot, they're always late": "they" takes the
+      // group up in the next clause; then a bad behaviour must follow, whatever the generaliser.
+      const they = tokens.findIndex((t, j) => j > group.last && t.norm === "they");
+      const later = they < 0 ? undefined : generalisers.find((g) => g.first > they && g.first - they <= 3);
+      if (!later || !behaviours.some((b) => b.first > later.last && b.first <= clauseEnd(tokens, later.last))) continue;
+      general = later;
+    }
+    // "the older patients never miss appointments": a definite group needs a bad behaviour too.
+    if (generic && !behaviours.some((b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last))) continue;
+    // "always" and "tend to" say only that a group does something: a stereotype when it is a bad
+    // thing ("always trash the rooms"), planning when not ("young families always ask about cots").
+    // A request is planning too, whatever is asked for: "students always ask for the discount
+    // code, so put it on the flyer".
+    const badAfterWeak = behaviours.some(
+      (b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm)),
+    );
+    if (weakGeneralisers.includes(general) && !badAfterWeak) continue;
+    // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
+    if (p.policyWords.test(sentence.words)) continue;
+    const groupMention = personMention(group.first, group.last);
+    yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
+  }
+  // "Students trash the place", "Millennials are so entitled": a bad habit said of a bare group.
+  const habits = p.groupHabits.matches(sentence.words);
+  for (const group of habits.length ? groups : []) {
+    const det = tokens[group.first - 1]?.norm ?? "";
+    const kinds = kindsOfPeople(group, det);
+    if (!kinds && (DETERMINERS.has(det) || det === "two" || det === "both") && !(det === "the" && modified.includes(group))) continue;
+    const habit = habits.find((h) => h.first > group.last && h.first - group.last <= 3 && tokens.slice(group.last + 1, h.first).every((t) => t.kind === "word" && SENTENCE_ADVERBS.has(t.norm)));
+    // (A question is not a claim: "Students trash the bins? No, it was the foxes.")
+    if (!habit || isNegated(sentence, analysis.lexicon, group.first) || tokens.slice(habit.last + 1).some((t) => t.text === "?")) continue;
+    // "Students are cheap to insure": a cost, not a character.
+    if (tokens[habit.last + 1]?.norm === "to") continue;
+    yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
+    return;
+  }
+  // "Boomers and technology, honestly.", "Students, eh?": a short jibe headed by a bare group.
+  const firstWord = tokens.findIndex((t) => t.kind !== "punct");
+  const lead = groups.find((g) => g.first === firstWord || (g.first === firstWord + 1 && QUIP_OPENERS.has(tokens[firstWord].norm)));
+  if (lead) {
+    const strong = p.strongQuipTags.matches(sentence.words);
+    const tag = inTextOrder(p.quipTags.matches(sentence.words), strong).find((t) => {
+      if (t.first <= lead.last) return false;
+      const mid = tokens.slice(lead.last + 1, t.first).filter((x) => x.kind !== "punct");
+      if (mid.length > 0 && !(mid[0].norm === "and" && mid.length <= 3)) return false;
+      const rest = tokens.slice(t.last + 1);
+      return rest.filter((x) => x.kind !== "punct").length <= 2 || (strong.includes(t) && rest[0]?.text === ",");
+    });
+    if (tag) {
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(lead.first, lead.last) } };
+      return;
+    }
+  }
+  // "They're lawyers, so expect them to nitpick"; "She's from Essex, so …".
+  const consequences = p.stereotypeConsequences.matches(sentence.words);
+  for (const mention of sentence.mentions()) {
+    const complement = complementOf(sentence, mention, analysis.lexicon);
+    if (!complement) continue;
+    const from = tokens[complement.first]?.norm === "from";
+    const identity =
+      groups.some((g) => g.first >= complement.first && g.first <= complement.first + 3) ||
+      p.groupModifiers.matches(sentence.words).some((g) => g.first === complement.first) ||
+      (from && tokens[complement.first + 1]?.capitalised) ||
+      (from && p.origins.matches(sentence.words).some((o) => o.first >= complement.first + 1 && o.first <= complement.first + 3));
+    if (!identity) continue;
+    const so = tokens.findIndex((t, j) => j > complement.first && t.norm === "so");
+    if (so < 0 || !consequences.some((c) => c.first > so)) continue;
+    // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad.
+    if (!behaviours.some((b) => b.first > so)) continue;
+    yield { messageId: "stereotype", target: { sentence, mention } };
+  }
+  const typical = p.typicalCues.matches(sentence.words);
+  for (const cue of inTextOrder(p.stereotypeCues.matches(sentence.words), typical)) {
+    // "Typical Londoners", "typical client." — not "Typical Monday" or "typical client questions".
+    if (typical.includes(cue) && !typicalOfPeople(analysis, tokens, groups, cue.last)) continue;
+    const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
+    if (group) {
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
+      continue;
+    }
+    const target = cueTarget(text, index, cue, { allowYou: false });
+    if (target && !target.mention.possessor) yield { messageId: "stereotype", target };
+  }
+}
+
+const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
+
+/** The word a `typicalCues` match ends on ("typical ___") names people: a group, a person noun that ends its phrase, or a capitalised name that does. */
+function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], groups: PatternMatch[], at: number): boolean {
+  const lex = analysis.lexicon;
+  const t = tokens[at];
+  if (!t || t.kind !== "word") return false;
+  if (groups.some((g) => g.first === at || (g.first === at + 1 && t.capitalised))) return true;
+  const person = (j: number) => tokens[j] !== undefined && (lex.roleNouns.has(tokens[j].norm) || lex.personNouns.has(tokens[j].norm) || lex.relativeNouns.has(tokens[j].norm));
+  const ends = (j: number) => tokens[j + 1] === undefined || tokens[j + 1].kind === "punct" || ["'s", "'", "again", "behaviour", "behavior"].includes(tokens[j + 1].norm);
+  if (person(at)) return ends(at);
+  if (t.capitalised && !lex.notNames.has(t.norm) && !FUNCTION_WORDS_TYPICAL.has(t.norm)) return ends(at) || (person(at + 1) && ends(at + 1));
+  return false;
+}
+
+const FUNCTION_WORDS_TYPICAL = new Set(["the", "a", "an", "of", "for", "in", "this", "that", "british", "english", "uk", "london"]);

@@ -1,0 +1,73 @@
+/**
+ * The word lists disparaging-customer reads from its pack entry (`patterns` in rules/tone.yaml, where
+ * each key is documented), compiled once per pack entry, and what a construction finds.
+ */
+import type { PackRule } from "../../../packs/schema.js";
+import type { ToneJudgement } from "../../../tone/report.js";
+import { rulePatterns, type CompiledPatterns } from "../../../tone/rulePatterns.js";
+
+export const KEYS = [
+  "insultNouns",
+  "insultAdjectives",
+  "harshJudgements",
+  "idioms",
+  "contemptVerbs",
+  "contemptCues",
+  "mockeryCues",
+  "pityCues",
+  "groups",
+  "generalisers",
+  "weakGeneralisers",
+  "stereotypeConsequences",
+  "stereotypeCues",
+  "typicalCues",
+  "dismissals",
+  "groupModifiers",
+  "origins",
+  "punchlines",
+  "sarcasmOpeners",
+  "reportedWants",
+  "reportedRequests",
+  "stereotypeBehaviours",
+  "alsoThings",
+  "returnCues",
+  "warmth",
+  "dreadReactions",
+  "contactVerbs",
+  "sightings",
+  "painfulPreferences",
+  "retorts",
+  "notAgain",
+  "interjections",
+  "dreadOpeners",
+  "euphemisms",
+  "laughCues",
+  "praise",
+  "subjectCues",
+  "rhetoricalQuestions",
+  "groupHabits",
+  "quipTags",
+  "strongQuipTags",
+  "comparisonFrames",
+  "dimObjects",
+  "beliefs",
+  "reportCues",
+  "followUps",
+  "concessions",
+  "kindNouns",
+  "policyWords",
+] as const;
+export type Key = (typeof KEYS)[number];
+export type Patterns = CompiledPatterns<Key>;
+
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "comparisonFrames"];
+
+export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
+  /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
+   * is said of is a name without asking the tagger (which costs ~400 ms to load). */
+  personOnly?: boolean;
+};
+
+export function disparagingPatterns(data: PackRule): Patterns {
+  return rulePatterns(data, KEYS, { prefilter: PREFILTER_KEYS, nouns: ["insultNouns", "harshJudgements", "groups"] });
+}

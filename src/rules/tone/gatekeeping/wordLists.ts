@@ -1,0 +1,16 @@
+/** The word lists gatekeeping reads from its pack entry (`patterns` in rules/tone.yaml, where each key is documented). */
+import type { PackRule } from "../../../packs/schema.js";
+import type { Sentence } from "../../../tone/analysis.js";
+import { rulePatterns, type CompiledPatterns } from "../../../tone/rulePatterns.js";
+import type { Mention } from "../../../tone/targets.js";
+
+export const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "postponingVerbs", "costingVerbs", "exclusions", "separableExclusions", "consequences", "reasons", "negatedReasons", "framingReasons", "neutralReasons", "groups"] as const;
+export type Patterns = CompiledPatterns<(typeof KEYS)[number]>;
+/** Reasons alone never start the work: a sentence needs a cue or an intent. */
+const PREFILTER = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "exclusions", "separableExclusions", "consequences"] as const;
+
+export type Target = { sentence: Sentence; mention: Mention };
+
+export function gatekeepingPatterns(data: PackRule): Patterns {
+  return rulePatterns(data, KEYS, { prefilter: PREFILTER });
+}
