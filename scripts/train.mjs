@@ -39,6 +39,8 @@ const BATCH = 32;
 const DROPOUT = Number(flag("--dropout", "0.3"));
 const SEED = Number(flag("--seed", "20261201"));
 const CV = !args.includes("--no-cv");
+/** --judge-negated: the model also judges sentences negated near their mention (weights.json records it). */
+const JUDGE_NEGATED = args.includes("--judge-negated");
 
 const CLASSES = ["ok", "disparaging", "gatekeeping", "condescension"];
 const K = CLASSES.length - 1;
@@ -281,6 +283,9 @@ function backprop(params, r, dense, wt, g) {
 }
 
 function score(model, r) {
+  // A sentence lint time never asks the model about (nobody spoken about, or negated near them)
+  // scores nothing here either, so the held-out figures are those of the shipped rule.
+  if (!r.asked || (r.negated && !JUDGE_NEGATED)) return { p: 0, cls: 0 };
   const pass = forward(shape(model.params), inputsOf(model.params, r), r.words.length, r.nearMask, standardised(r, model.norm));
   const { ok, p } = softmax(pass.logits);
   let best = 0;
@@ -409,6 +414,7 @@ writeFileSync(
     dense: DENSE_FEATURES,
     network: shipped,
     threshold: round(threshold),
+    judgesNegated: JUDGE_NEGATED,
     trainedOn: {
       passages: passages.length,
       sentences: rows.length,

@@ -9,7 +9,7 @@ import type { Message, Recipient } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import { organisationOf } from "../audience/organisation.js";
 import { splitSentences } from "./sentences.js";
-import { tokenise, type Token } from "./tokens.js";
+import { markQuotesAcross, tokenise, type Token } from "./tokens.js";
 import { wordLine, type PatternMatch, type WordLine } from "./patterns.js";
 import { toneLexicon, type ToneLexicon } from "./lexicon.js";
 import { findMentions, type Mention, type TargetContext } from "./targets.js";
@@ -106,7 +106,7 @@ export function analyseMessage(message: Message, config: ResolvedConfig): ToneAn
 }
 
 function sentencesOf(text: string, from: number, to: number, templates: boolean, targets: TargetContext, lexicon: ToneLexicon): Sentence[] {
-  return boundedSpans(text, splitSentences(text, from, to)).map((span) => {
+  const sentences = boundedSpans(text, splitSentences(text, from, to)).map((span) => {
     const end = span.end;
     const sentenceText = text.slice(span.start, span.end);
     // Quote markers ("> ") of a forwarded block are not words.
@@ -130,6 +130,8 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
       swears: findSwears,
     };
   });
+  markQuotesAcross(sentences);
+  return sentences;
 }
 
 function nameWords(name: string): string[] {

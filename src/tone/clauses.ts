@@ -92,7 +92,7 @@ export interface Complement {
  * is an object ("we emailed the client, the portal is …") is cut off by the comma; one that is a
  * possessor ("the client's portal is …") is not a subject at all.
  */
-const OBJECT_CASE = new Set(["him", "them", "me", "us", "whom"]);
+const OBJECT_CASE = new Set(["him", "her", "them", "me", "us", "whom"]);
 
 export function complementOf(sentence: Sentence, mention: Mention, lexicon: ToneLexicon): Complement | null {
   if (mention.possessor) return null;
@@ -100,7 +100,8 @@ export function complementOf(sentence: Sentence, mention: Mention, lexicon: Tone
   // Inside another phrase: in "the letter from the client is rude" the letter is rude, not the client.
   const before = tokens[mention.first - 1];
   if (before && before.kind === "word" && PREPOSITIONS.has(before.norm)) return null;
-  // An object pronoun is no subject: in "which I told him was impossible" the "which" is impossible.
+  // An object pronoun is no subject: in "which I told him was impossible" the "which" is
+  // impossible, and in "… allowed to interview her has to be a joke" the request is the joke.
   if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
   const copulas = lexicon.copulas.matches(sentence.words);
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
@@ -137,7 +138,7 @@ export function complementOf(sentence: Sentence, mention: Mention, lexicon: Tone
 const AUXILIARIES = new Set(["must", "can", "could", "will", "would", "might", "may", "should", "has", "have", "had", "'ve", "'ll", "'d", "n't", "not", "never"]);
 
 /** The complement runs to the next clause boundary, at most eight words. */
-function windowEnd(tokens: Token[], from: number): number {
+export function windowEnd(tokens: Token[], from: number): number {
   let last = from - 1;
   for (let j = from; j < tokens.length && j < from + 8; j++) {
     const t = tokens[j];

@@ -30,6 +30,10 @@ export interface ToneLexicon {
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
+  /** Places whose number names the people in them: "Room 9", "table four", "seat 14C". */
+  placeNouns: ReadonlySet<string>;
+  /** What a time slot is called: "the 7:30 booking", "the 2 o'clock appointment". */
+  slotNouns: ReadonlySet<string>;
   negators: PatternList;
   copulas: PatternList;
   /** Swear words: the profanity rule's list, and what makes an insult "profanity" at a customer. */
@@ -78,6 +82,8 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
+    placeNouns: new Set(words(lex.placeNouns)),
+    slotNouns: withPlurals(words(lex.slotNouns)),
     negators: new PatternList(lex.negators),
     copulas: new PatternList(lex.copulas),
     profanity: new PatternList(lex.profanity),

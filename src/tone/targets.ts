@@ -8,14 +8,14 @@
  */
 import type { Recipient } from "../types.js";
 import type { Token } from "./tokens.js";
-import { isTradeNoun, type ToneLexicon } from "./lexicon.js";
+import type { ToneLexicon } from "./lexicon.js";
+import { metonymEnd } from "./metonyms.js";
+import { UNAMBIGUOUS_TITLES, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isWord, nameRun, possessedPerson } from "./nounPhrases.js";
 import {
   ATTACHING_PREPOSITIONS,
   DEMONSTRATIVES,
   DETERMINERS,
   FOLLOWS_HEAD,
-  LEFT_MODIFIERS,
-  LOCATOR_NOUNS,
   PERSONAL_PRONOUNS,
   POSSESSIVE_PRONOUNS,
   SECOND_PERSON,
@@ -63,100 +63,6 @@ export interface TargetContext {
   ownOrganisations: ReadonlySet<string>;
 }
 
-const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== "punct" && !t.quoted;
-/** Capitalised, and not a word that is capitalised only for opening a sentence ("Those", "Honestly"). */
-const isNameWord = (t: Token | undefined, lex: ToneLexicon): boolean =>
-  isWord(t) &&
-  t.kind === "word" &&
-  t.capitalised &&
-  !t.allCaps &&
-  /\p{L}/u.test(t.text) &&
-  !lex.notNames.has(t.norm) &&
-  (!lex.swearWords.has(t.norm) || lex.givenNames.has(t.norm)) &&
-  !lex.titles.has(t.norm.replace(/\.$/, "")) &&
-  !FUNCTION_WORDS.has(t.norm) &&
-  !/^\p{L}+ly$/u.test(t.text);
-
-function firstWordIndex(tokens: Token[]): number {
-  return tokens.findIndex((t) => t.kind !== "punct");
-}
-
-/** Extends a noun phrase to the left over determiners and modifiers ("Our new client"). */
-function extendLeft(tokens: Token[], head: number, lex: ToneLexicon): number {
-  let first = head;
-  for (let j = head - 1; j >= 0 && head - j <= 4; j--) {
-    const t = tokens[j];
-    if (!isWord(t)) break;
-    if (LEFT_MODIFIERS.has(t.norm) || isNameWord(t, lex) || t.norm === "'s" || t.norm === "'" || /^\d/.test(t.norm) || /-/.test(t.norm)) first = j;
-    else break;
-    if (DETERMINERS.has(t.norm)) break;
-  }
-  // "Dr Pereira's office manager": take the possessor's title and name along.
-  return first;
-}
-
-/** Extends to the right over a locating phrase: "the guest in room 4", "the couple on Maple Row". */
-function extendRight(tokens: Token[], head: number, lex: ToneLexicon): number {
-  const prep = tokens[head + 1];
-  if (!isWord(prep) || !ATTACHING_PREPOSITIONS.has(prep.norm) || prep.norm === "of") return head;
-  let last = head;
-  for (let j = head + 2; j < tokens.length && j <= head + 5; j++) {
-    const t = tokens[j];
-    if (t.text === "&" && isNameWord(tokens[j + 1], lex)) continue;
-    if (!isWord(t)) break;
-    if (j === head + 2 && (t.norm === "the" || t.norm === "a")) continue;
-    if (isNameWord(t, lex) || /\d/.test(t.norm) || LOCATOR_NOUNS.has(t.norm) || t.text === "&") last = j;
-    else break;
-  }
-  return last;
-}
-
-/** A capitalised run: "Hollis & Grant", "Orbital Freight", "Mr and Mrs Quigley". */
-function nameRun(tokens: Token[], i: number, lex: ToneLexicon): number {
-  let last = i;
-  for (let j = i + 1; j < tokens.length; j++) {
-    const t = tokens[j];
-    if (isNameWord(t, lex) || (t.kind === "template" && !t.quoted)) last = j;
-    else if ((t.text === "&" || t.norm === "of") && isNameWord(tokens[j + 1], lex)) continue;
-    else if (t.text === "&" && tokens[j + 1]?.norm === "co") {
-      last = j + 1;
-      j++;
-    } else break;
-  }
-  return last;
-}
-
-/** After a name or a possessive pronoun: "'s" + a person noun makes the person the head. */
-function possessedPerson(tokens: Token[], after: number, lex: ToneLexicon): number {
-  let j = after + 1;
-  if (tokens[j]?.norm === "'s" || tokens[j]?.norm === "'") j++;
-  else if (!POSSESSIVE_PRONOUNS.has(tokens[after]?.norm ?? "")) return -1;
-  // The last of a compound: "their office manager", "Acme's finance director".
-  let head = -1;
-  for (let k = j; k < tokens.length && k <= j + 2; k++) {
-    const t = tokens[k];
-    if (!isWord(t) || FUNCTION_WORDS.has(t.norm)) break;
-    if (isPersonHead(t, lex)) head = k;
-    else if (head >= 0) break;
-  }
-  return head;
-}
-
-function isPersonNoun(t: Token, lex: ToneLexicon): boolean {
-  return lex.personNouns.has(t.norm) || (!t.capitalised && isTradeNoun(lex, t.norm));
-}
-
-function isPersonHead(t: Token, lex: ToneLexicon): boolean {
-  return lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm) || isPersonNoun(t, lex);
-}
-
-/** A role noun used as a modifier ("user story", "guest Wi-Fi", "tenant table") is not a person. */
-function isModifier(tokens: Token[], i: number, lex: ToneLexicon): boolean {
-  const next = tokens[i + 1];
-  if (!next || next.kind === "punct" || next.quoted) return false;
-  if (lex.nonPersonHeads.has(next.norm)) return true;
-  return false;
-}
 
 export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
   const lex = ctx.lexicon;
@@ -196,6 +102,15 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       continue;
     }
 
+    // "Room 9", "the 2 o'clock": the place or slot stands for its people. Not surely a person
+    // ("Room 9 is a nightmare" may be the room), so only words that judge a person are about it.
+    const metonym = metonymEnd(tokens, i, lex);
+    if (metonym >= 0) {
+      push({ first: i, last: metonym, kind: "person", personal: false, possessor: isPossessive(tokens, metonym) });
+      i = metonym;
+      continue;
+    }
+
     if (SECOND_PERSON.has(norm)) {
       if (!ctx.youIsCustomer) continue;
       const owned = norm === "your" ? possessedPerson(tokens, i, lex) : -1;
@@ -218,12 +133,14 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       continue;
     }
 
-    if (lex.titles.has(norm.replace(/\.$/, "")) && t.capitalised) {
+    const title = norm.replace(/\.$/, "");
+    if (lex.titles.has(title) && (t.capitalised || UNAMBIGUOUS_TITLES.has(title))) {
       let j = i + 1;
       if (tokens[j]?.text === ".") j++;
       // "Mr and Mrs Quigley": one couple.
       if (tokens[j]?.norm === "and" && lex.titles.has(tokens[j + 1]?.norm ?? "")) j += 2;
-      if (isNameWord(tokens[j], lex)) {
+      // Chat is often lower case: "mr fenwick rang again" names someone as surely as "Mr Fenwick".
+      if (isNameWord(tokens[j], lex) || (!t.capitalised && isLowerCaseSurname(tokens[j], lex))) {
         const last = nameRun(tokens, j, lex);
         if (ctx.colleagueNames.has(tokens[last].norm)) {
           i = last;

@@ -169,3 +169,29 @@ function markQuoted(tokens: Token[]): void {
     }
   }
 }
+
+/** How many sentences a quotation may run on past the one it opens in. */
+const QUOTE_REACH = 4;
+
+/**
+ * A quotation that runs over several sentences — `The guest wrote: "Your staff are useless. I
+ * have never been treated so rudely."` — is marked in each of them: tokenise() sees one sentence
+ * at a time, so its opening mark finds no close. Marked only when the closing mark comes within
+ * the paragraph and a few sentences, so a stray inch mark never hides the rest of an email.
+ */
+export function markQuotesAcross(sentences: ReadonlyArray<{ tokens: Token[]; paragraph: number }>): void {
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = sentences[k].tokens;
+    const opener = tokens.findIndex((t, i) => t.kind === "punct" && DOUBLE_OPEN.has(t.text) && !t.quoted && tokens[i + 1]?.kind === "word" && tokens[i + 1].start === t.end);
+    if (opener < 0) continue;
+    for (let n = k + 1; n < sentences.length && n <= k + QUOTE_REACH && sentences[n].paragraph === sentences[k].paragraph; n++) {
+      const closer = sentences[n].tokens.findIndex((t) => t.kind === "punct" && DOUBLE_CLOSE.has(t.text) && !t.quoted);
+      if (closer < 0) continue;
+      for (let i = opener; i < tokens.length; i++) tokens[i].quoted = true;
+      for (let m = k + 1; m < n; m++) for (const t of sentences[m].tokens) t.quoted = true;
+      for (let i = 0; i <= closer; i++) sentences[n].tokens[i].quoted = true;
+      k = n - 1;
+      break;
+    }
+  }
+}

@@ -24,3 +24,43 @@ describe("the words that judge the writer", () => {
     expect(await aboutTheWriter("I was told the buyer is an idiot, and I am")).toEqual([]);
   });
 });
+
+const QUOTED = TOKEN_FEATURES.indexOf("quoted");
+
+async function quotedWords(passage: string): Promise<string[][]> {
+  const rows = await trainingRows(passage, NONE);
+  return rows.map((row) => row.words.filter((w, i) => w && row.extras[i][QUOTED] === 1));
+}
+
+describe("the customer's own words", () => {
+  it("are quoted over every sentence a quotation runs across", async () => {
+    expect(await quotedWords('The guest wrote: "Your staff are useless. I was treated so rudely." I have apologised.')).toEqual([
+      ["your", "staff", "are", "useless"],
+      ["i", "was", "treated", "so", "rudely"],
+      [],
+    ]);
+  });
+
+  it("are not opened by an inch mark or a quote that never closes", async () => {
+    expect(await quotedWords('I bought a 15" monitor. The client is an idiot.')).toEqual([[], []]);
+    expect(await quotedWords('He wrote "see below. The client is an idiot.')).toEqual([[], []]);
+  });
+});
+
+async function judged(sentence: string, feature: "judgesMention" | "judgesThing"): Promise<string[]> {
+  const column = TOKEN_FEATURES.indexOf(feature);
+  const [row] = await trainingRows(sentence, NONE);
+  return row.words.filter((_, i) => row.extras[i][column] === 1);
+}
+
+describe("whose complement a word is", () => {
+  it("is the customer's when they are the copula's subject", async () => {
+    expect(await judged("The Dunlops are a pair of clowns.", "judgesMention")).toEqual(["a", "pair", "of", "clowns"]);
+    expect(await judged("The Dunlops are a pair of clowns.", "judgesThing")).toEqual([]);
+  });
+
+  it("is a thing's when something else is the subject", async () => {
+    expect(await judged("The tail lift at the Dunlops' is a bloody drongo.", "judgesThing")).toEqual(["a", "bloody", "drongo"]);
+    expect(await judged("The tail lift at the Dunlops' is a bloody drongo.", "judgesMention")).toEqual([]);
+  });
+});

@@ -31,6 +31,16 @@ describe("target detection", () => {
     expect(mentionsIn("The guest in room 4 asked for towels.")).toEqual(["role:The guest in room 4"]);
     expect(mentionsIn("Our new client at Quarry Lane signed.")).toContain("role:Our new client at Quarry Lane");
   });
+  it("finds a customer named by their place or time slot", () => {
+    expect(mentionsIn("Room 9 wants more towels and table four asked for the bill.")).toEqual(["person:Room 9", "person:table four"]);
+    expect(mentionsIn("seat 14C is rude again")).toEqual(["person:seat 14C"]);
+    expect(mentionsIn("The 7:30 booking is late and the 2 o'clock has cancelled.")).toEqual(["person:The 7:30 booking", "person:the 2 o'clock"]);
+  });
+  it("does not take a location or a timetable for people", () => {
+    expect(mentionsIn("Please move them to table four.")).toEqual(["pronoun:them"]);
+    expect(mentionsIn("The 7:30 train was late.")).toEqual([]);
+    expect(mentionsIn("I will be at the 3pm meeting.")).toEqual([]);
+  });
   it("finds names, titled names, families and organisations", () => {
     expect(mentionsIn("We met Mrs Okafor, the Pennings and Larch & Co.")).toEqual(["name:Mrs Okafor", "name:the Pennings", "name:Larch & Co"]);
     expect(mentionsIn("Trevor at Hallam & Hythe Council called.")).toEqual(["name:Trevor at Hallam & Hythe Council"]);

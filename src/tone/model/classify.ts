@@ -7,10 +7,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Sentence, ToneText } from "../analysis.js";
-import { DENSE_FEATURES, TOKEN_FEATURES, sentenceFeatures, type WordKnowledge } from "./features.js";
+import { DENSE_FEATURES, TOKEN_FEATURES, negatedNearMention, sentenceFeatures, type WordKnowledge } from "./features.js";
 import { forward, projectWord, type ForwardPass, type NetworkParams } from "./network.js";
 import { loadWordTable } from "./wordTable.js";
 import type { Mention } from "../targets.js";
+import type { ToneLexicon } from "../lexicon.js";
 
 export type ModelClass = "disparaging" | "gatekeeping" | "condescension";
 
@@ -22,12 +23,14 @@ interface Weights {
   dense: string[];
   network: NetworkParams;
   threshold: number;
+  /** Whether the model judges sentences negated near their mention, or leaves them to the constructions. */
+  judgesNegated?: boolean;
 }
 
 export interface ToneModel {
   words: WordKnowledge;
   threshold: number;
-  judge(text: ToneText, index: number): ModelVerdict | null;
+  judge(text: ToneText, index: number, lexicon: ToneLexicon): ModelVerdict | null;
 }
 
 export interface ModelVerdict {
@@ -41,7 +44,6 @@ export interface ModelVerdict {
 const models = new Map<string, ToneModel>();
 /** Word projections kept per model: about 3 MB at 1.5 KB each. */
 const PROJECTIONS_KEPT = 2048;
-const NEGATED = DENSE_FEATURES.indexOf("negatedNearMention");
 
 /** The model stored in `dir` (rules/tone-model), read once per process. */
 export function toneModel(dir: string): ToneModel {
@@ -85,11 +87,11 @@ function loadModel(dir: string): ToneModel {
     return found;
   };
 
-  function judge(text: ToneText, index: number): ModelVerdict | null {
-    const f = sentenceFeatures(text, index, words);
-    // Negation near the person spoken about ("so they don't go elsewhere", "she isn't difficult")
-    // is where the model is least reliable; the constructions read its scope, so they decide.
-    if (f.dense[NEGATED] === 1) return null;
+  function judge(text: ToneText, index: number, lexicon: ToneLexicon): ModelVerdict | null {
+    const f = sentenceFeatures(text, index, words, lexicon);
+    // A model trained without negated sentences in its held-out scores leaves them to the
+    // constructions, which read negation's scope (weights.json says which it was).
+    if (!weights.judgesNegated && negatedNearMention(f)) return null;
     const seq = f.sequence;
     const T = seq.words.length;
     if (!T) return null;

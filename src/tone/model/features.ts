@@ -6,10 +6,11 @@
  * about, apology, questions, scare quotes and length. The same code builds the training rows
  * (`npm run train`) and the rows scored at lint time, so the two can never drift apart.
  */
-import type { ToneText } from "../analysis.js";
+import type { Sentence, ToneText } from "../analysis.js";
 import type { Mention } from "../targets.js";
 import type { Token } from "../tokens.js";
-import { wordsAboutTheWriter } from "../clauses.js";
+import { complementOf, windowEnd, wordsAboutTheWriter } from "../clauses.js";
+import type { ToneLexicon } from "../lexicon.js";
 
 /** The dense signals, in the order the weights file stores them. */
 export const DENSE_FEATURES = [
@@ -43,7 +44,7 @@ export const DENSE_FEATURES = [
 export type DenseFeature = (typeof DENSE_FEATURES)[number];
 
 /** What the network reads of each token, beside the word's learned vector. */
-export const TOKEN_FEATURES = ["mention", "mentionPerson", "mentionName", "mentionPronoun", "you", "quoted", "negator", "firstPerson", "laughter", "profanity", "valence", "exclamation", "question", "capitalised", "aboutWriter"] as const;
+export const TOKEN_FEATURES = ["mention", "mentionPerson", "mentionName", "mentionPronoun", "you", "quoted", "negator", "firstPerson", "laughter", "profanity", "valence", "exclamation", "question", "capitalised", "aboutWriter", "judgesMention", "judgesThing"] as const;
 /** Tokens of one sentence the network reads; the rest of a very long sentence is not judged. */
 export const MAX_TOKENS = 80;
 
@@ -92,7 +93,26 @@ function kindFeature(m: Mention): DenseFeature {
 
 const INDEX = new Map<DenseFeature, number>(DENSE_FEATURES.map((f, i) => [f, i]));
 
-export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge): SentenceFeatures {
+/**
+ * Whether the model is asked about a sentence at all, at lint time and in the trainer's held-out
+ * scores alike: it must have three words or more, and someone must be spoken about in it or just
+ * before (SPEC §3: aimed at a customer), which rules out most sentences of real mail.
+ */
+export function modelAsks(text: ToneText, index: number): boolean {
+  const sentence = text.sentences[index];
+  // Two words ("Fuzzy Math!", "Oh joy!") are too few to say who is judged and how.
+  let words = 0;
+  for (const t of sentence.tokens) if (t.kind !== "punct" && ++words === 3) break;
+  if (words < 3) return false;
+  return sentence.mentions().length > 0 || (index > 0 && text.sentences[index - 1].mentions().length > 0);
+}
+
+/** Negation near the person spoken about ("she isn't difficult", "they never tip"). */
+export function negatedNearMention(f: SentenceFeatures): boolean {
+  return f.dense[INDEX.get("negatedNearMention")!] === 1;
+}
+
+export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge, lexicon: ToneLexicon): SentenceFeatures {
   const sentence = text.sentences[index];
   const tokens = sentence.tokens;
   const dense = new Float64Array(DENSE_FEATURES.length);
@@ -160,7 +180,7 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
     maxAll = Math.max(maxAll, valence);
   }
   if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
-  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical);
+  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical, complementRoles(sentence, lexicon));
   set("quotedShare", wordCount ? quoted / wordCount : 0);
   set("exclamation", Math.min(dense[INDEX.get("exclamation")!], 3) / 3);
   set("valenceMinNear", minNear / 5);
@@ -195,7 +215,33 @@ function lexicalSignals(tokens: Token[], words: WordKnowledge): LexicalSignals {
   return out;
 }
 
-function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, lexical: LexicalSignals): SentenceFeatures["sequence"] {
+/** What a complement says it of: a mention that is its copula's subject, or something else. */
+const JUDGES_MENTION = 1;
+const JUDGES_THING = 2;
+
+/**
+ * Per token, whose complement it is: "the Dunlops are [a pair of clowns]" judges a mention, "the
+ * tail lift is [a bloody drongo]" and "it's [a joke]" judge a thing. The same insult means
+ * opposite things in the two, and a window of three words cannot see which it is.
+ */
+function complementRoles(sentence: Sentence, lexicon: ToneLexicon): Uint8Array {
+  const tokens = sentence.tokens;
+  const roles = new Uint8Array(tokens.length);
+  const owned = new Set<number>();
+  for (const m of sentence.mentions()) {
+    const c = complementOf(sentence, m, lexicon);
+    if (!c) continue;
+    owned.add(c.copula.first);
+    for (let i = c.first; i <= c.last; i++) roles[i] = JUDGES_MENTION;
+  }
+  for (const c of lexicon.copulas.matches(sentence.words)) {
+    if (owned.has(c.first)) continue;
+    for (let i = c.last + 1; i <= windowEnd(tokens, c.last + 1); i++) if (!roles[i]) roles[i] = JUDGES_THING;
+  }
+  return roles;
+}
+
+function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, lexical: LexicalSignals, roles: Uint8Array): SentenceFeatures["sequence"] {
   const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
   const self = wordsAboutTheWriter(tokens);
   // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
@@ -220,6 +266,8 @@ function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<
     e[12] = t.text === "?" ? 1 : 0;
     e[13] = t.capitalised && i > 0 ? 1 : 0;
     e[14] = self.has(i) ? 1 : 0;
+    e[15] = roles[i] === JUDGES_MENTION ? 1 : 0;
+    e[16] = roles[i] === JUDGES_THING ? 1 : 0;
     out.words.push(t.kind === "word" ? t.norm : "");
     out.extras.push(e);
     out.near.push(nearIndex.has(i));

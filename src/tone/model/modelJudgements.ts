@@ -11,6 +11,7 @@ import type { ToneAnalysis } from "../analysis.js";
 import type { ToneJudgement } from "../report.js";
 import type { Mention } from "../targets.js";
 import { toneModel, type ModelClass, type ToneModel } from "./classify.js";
+import { modelAsks } from "./features.js";
 
 const MEMO = "model";
 
@@ -37,11 +38,8 @@ function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
   const model = builtinModel();
   for (const text of analysis.texts) {
     text.sentences.forEach((sentence, i) => {
-      if (sentence.tokens.length < 2) return;
-      // Nobody is spoken about here or just before: nothing the model says could be reported,
-      // so it is not asked (most sentences of real mail).
-      if (!sentence.mentions().length && !(i > 0 && text.sentences[i - 1].mentions().length)) return;
-      const verdict = model.judge(text, i);
+      if (!modelAsks(text, i)) return;
+      const verdict = model.judge(text, i, analysis.lexicon);
       if (!verdict) return;
       let target: ToneJudgement["target"] = verdict.mention ? { sentence, mention: verdict.mention } : null;
       if (!target && i > 0) {

@@ -7,7 +7,7 @@
 import { validateConfig, resolveConfigFor } from "../../config/loadConfig.js";
 import { readMessage } from "../../message/readMessage.js";
 import { analyseMessage } from "../analysis.js";
-import { sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
+import { modelAsks, negatedNearMention, sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
 import { forward } from "./network.js";
 
 export { DENSE_FEATURES, TOKEN_FEATURES, forward };
@@ -21,6 +21,10 @@ export interface TrainingRow {
   extras: number[][];
   nearMask: boolean[];
   mention: string | null;
+  /** Whether lint time asks the model about this sentence at all (features.ts, modelAsks). */
+  asked: boolean;
+  /** Negated near its mention: judged only by a model trained with --judge-negated. */
+  negated: boolean;
 }
 
 const loaded = validateConfig({}, null, process.cwd());
@@ -33,7 +37,7 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
   for (const text of analysis.texts) {
     if (text.section !== "body") continue;
     text.sentences.forEach((sentence, i) => {
-      const f = sentenceFeatures(text, i, words);
+      const f = sentenceFeatures(text, i, words, analysis.lexicon);
       const m = f.mention;
       rows.push({
         start: sentence.start,
@@ -43,6 +47,8 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
         words: f.sequence.words,
         extras: f.sequence.extras.map((e) => [...e]),
         nearMask: f.sequence.near,
+        asked: modelAsks(text, i),
+        negated: negatedNearMention(f),
         mention: m ? sentence.text.slice(sentence.tokens[m.first].start - sentence.start, sentence.tokens[m.last].end - sentence.start) : null,
       });
     });

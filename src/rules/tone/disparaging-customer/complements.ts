@@ -8,6 +8,7 @@ import { DETERMINERS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
 
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
 const PLACE_VERBS = new Set(["insure", "run", "feed", "house", "host", "cover", "heat", "maintain", "reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
@@ -15,12 +16,13 @@ const PLACE_VERBS = new Set(["insure", "run", "feed", "house", "host", "cover", 
 export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
   // "a bit special", "a bit slow": only at the end of the clause ("a bit slow to reply" is a fact).
-  const euphemisms = insults(p, sentence, "euphemisms").filter((m) => {
+  const euphemisms = insults(analysis, p, sentence, "euphemisms").filter((m) => {
     const n = tokens[m.last + 1];
     return !n || (n.kind === "punct" && n.text !== "-" && n.text !== "'") || ["if", "bless", "lol", "tbh", "honestly", "shall"].includes(n.norm);
   });
-  const personOnly = [...insults(p, sentence, "insultNouns"), ...insults(p, sentence, "insultAdjectives"), ...profaneAttributives(analysis, sentence), ...euphemisms];
-  const harsh = insults(p, sentence, "harshJudgements");
+  const adjectives = insults(analysis, p, sentence, "insultAdjectives");
+  const personOnly = [...insults(analysis, p, sentence, "insultNouns"), ...adjectives, ...profaneAttributives(analysis, sentence), ...euphemisms];
+  const harsh = insults(analysis, p, sentence, "harshJudgements");
   const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention, analysis.lexicon);
@@ -38,10 +40,22 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
     // "A handful but great fun": the concession takes the sting out.
     if (hit !== personHit && p.concessions.matches(sentence.words).some((c) => c.first > hit.last)) continue;
+    // "A crazy perfectionist, honestly the best client we have", "mad as a hatter and we love
+    // her": an adjective or a harsh word followed by praise is affectionate exaggeration (an
+    // insult noun is not: "an idiot, but the best payer we have" still calls them an idiot).
+    if ((hit !== personHit || adjectives.includes(hit)) && praisedAfter(p, sentence, hit.last)) continue;
     // "They're not difficult at all", "Nobody here thinks the client is stupid".
     if (isNegated(sentence, analysis.lexicon, hit.first, clauseStart(tokens, mention.first))) continue;
     // "Kyle is clueless" needs no tagger; "Parking is a total shitshow" does ("shitshow" also describes things).
     const personOnlyWord = hit === personHit && !alsoThings.some((t) => overlaps(t, hit)) && !euphemisms.includes(hit);
     yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention }, personOnly: personOnlyWord };
   }
+}
+
+/** Praise later in the sentence: a word of the praise list, or one AFINN-165 rates 3 or more ("best", "love"). */
+function praisedAfter(p: Patterns, sentence: Sentence, after: number): boolean {
+  const { tokens } = sentence;
+  if (p.praise.matches(sentence.words).some((m) => m.first > after)) return true;
+  for (let i = after + 1; i < tokens.length; i++) if (tokens[i].kind === "word" && !tokens[i].quoted && wordValence(tokens[i].norm) >= 3) return true;
+  return false;
 }

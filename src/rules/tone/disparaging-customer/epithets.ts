@@ -8,7 +8,7 @@ import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../../tone
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
-import { insults, isProfane, profaneAttributives } from "./insults.js";
+import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
 /**
  * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
@@ -19,9 +19,9 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   const { tokens } = sentence;
   const lex = analysis.lexicon;
   const copulas = lex.copulas.matches(sentence.words);
-  const nouns = insults(p, sentence, "insultNouns");
+  const nouns = insults(analysis, p, sentence, "insultNouns");
   // "that clueless man", "the dimmest person": an insulting adjective on a person noun.
-  const attributive = insults(p, sentence, "insultAdjectives").flatMap((m) => {
+  const attributive = insults(analysis, p, sentence, "insultAdjectives").flatMap((m) => {
     for (let j = m.last + 1; j < tokens.length && j <= m.last + 3; j++) {
       const t = tokens[j];
       if (lex.personNouns.has(t.norm) || lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm)) return [{ ...m, last: j }];
@@ -33,7 +33,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   // with an insult is about whoever the paragraph was about. (Not "Dense fog delayed the coach":
   // there the adjective is attached to a noun.)
   const firstWord = tokens.findIndex((t) => t.kind !== "punct");
-  const opening = insults(p, sentence, "insultAdjectives").find((m) => m.first === firstWord);
+  const opening = insults(analysis, p, sentence, "insultAdjectives").find((m) => m.first === firstWord);
   if (opening && (tokens[opening.last + 1]?.kind === "punct" || tokens[opening.last + 1]?.norm === "and")) {
     const target = contextTarget(text, index, (m) => m.kind !== "you");
     if (target) yield { messageId: "insult", target };
@@ -82,7 +82,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
         detWord === "what"
           ? sentence.mentions().find((m) => m.first > hit.last && !m.possessor && copulas.some((c) => c.first === m.last + 1) && (tokens[m.last + 2] === undefined || tokens[m.last + 2].kind === "punct"))
           : undefined;
-      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : contextTarget(text, index, (m) => m.kind !== "you");
+      // "the TW train wreck": a word that also names things ("train wreck", "nightmare") after
+      // "the" is a thing unless a person is named beside it; it takes no one from context.
+      const thingWord = detWord === "the" && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
+      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you");
       if (target) yield { messageId, target };
     }
   }

@@ -14,10 +14,12 @@ export function overlaps(a: PatternMatch, b: { first: number; last: number }): b
 }
 
 /** Insult matches that are not part of an idiom ("guinea pig", "in pain"). */
-export function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
+export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
   const idioms = p.idioms.matches(sentence.words);
   return p[key].matches(sentence.words).filter((m) => {
     if (idioms.some((i) => overlaps(i, m))) return false;
+    // "Fred Fielding and Dick Wiley": a given name before a surname is a name, not an insult.
+    if (m.first === m.last && isGivenNameOf(analysis, sentence, m.first)) return false;
     // Words that are also pronouns or negators ("nobody told her") insult only as nouns: "a nobody".
     const word = sentence.tokens[m.first];
     if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
@@ -30,6 +32,12 @@ export function insults(p: Patterns, sentence: Sentence, key: Key): PatternMatch
     if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
     return true;
   });
+}
+
+function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): boolean {
+  const t = sentence.tokens[i];
+  const next = sentence.tokens[i + 1];
+  return t.capitalised && !t.allCaps && analysis.lexicon.givenNames.has(t.norm) && next?.kind === "word" && next.capitalised && !next.allCaps && next.start === t.end + 1;
 }
 
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);

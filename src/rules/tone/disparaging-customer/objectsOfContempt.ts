@@ -32,7 +32,7 @@ export function* objectsOfContempt(analysis: ToneAnalysis, p: Patterns, sentence
 /** Whether tokens [from, to) are only determiners and insulting or swearing adjectives: "this bloody". */
 function onlyModifiers(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, from: number, to: number): boolean {
   if (to - from > 4) return false;
-  const adjectives = insults(p, sentence, "insultAdjectives");
+  const adjectives = insults(analysis, p, sentence, "insultAdjectives");
   for (let j = from; j < to; j++) {
     const t = sentence.tokens[j];
     if (t.kind !== "word") return false;

@@ -1,0 +1,41 @@
+/**
+ * A customer named by where they sit or when they come: "Room 9", "table four", "bed 3B", "seat
+ * 14C", "the 2 o'clock", "the 7:30 booking". Staff name guests, patients and passengers this way
+ * all day; the place or the slot stands for the people in it. The words are the tone pack's
+ * (`placeNouns`, `slotNouns`); this file is the shape: a place noun and its number, or "the" and
+ * a time.
+ */
+import type { Token } from "./tokens.js";
+import type { ToneLexicon } from "./lexicon.js";
+import { PREPOSITIONS } from "./grammar.js";
+
+const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]);
+/** "9", "14c", "3b", "b12", "6101": the number of a room, a seat, a bed. */
+const PLACE_NUMBER = /^(?:\d{1,4}[a-z]?|[a-z]\d{1,3})$/;
+/** "7:30", "10am", "2pm", "9.15": a time of day. */
+const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm)?|\d{1,2}(?:am|pm))$/;
+/** What may follow a bare slot ("the 2 o'clock is late", "the 10am asked …"): a predicate, not a head noun ("the 7:30 train"). */
+const PREDICATE_START = new Set(["is", "are", "was", "were", "'s", "'re", "has", "have", "had", "wants", "wanted", "asked", "asks", "just", "still", "keeps", "kept", "can", "could", "will", "would", "wo", "never", "always", "turned", "showed", "arrived", "rang", "called", "complained", "left", "cancelled", "canceled", "moaned", "said", "says", "brought", "again", "lot"]);
+
+/** The last token of a place or slot naming its people, starting at `i`, or -1. */
+export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon): number {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (t.kind !== "word" || !next || next.kind === "punct") return -1;
+  // "put them in room 9", "moved to table four": a location, not the people in it.
+  const before = tokens[i - 1];
+  if (before && before.kind === "word" && PREPOSITIONS.has(before.norm)) return -1;
+  if (lex.placeNouns.has(t.norm) && next.start > t.end) {
+    if (PLACE_NUMBER.test(next.norm) || NUMBER_WORDS.has(next.norm)) return i + 1;
+    return -1;
+  }
+  if (t.norm !== "the") return -1;
+  let last = -1;
+  if (CLOCK_TIME.test(next.norm)) last = i + 1;
+  else if (/^\d{1,2}$/.test(next.norm) && tokens[i + 2]?.norm === "o'clock") last = i + 2;
+  if (last < 0) return -1;
+  const after = tokens[last + 1];
+  if (after && after.kind === "word" && lex.slotNouns.has(after.norm)) return last + 1;
+  if (!after || after.kind === "punct" || PREDICATE_START.has(after.norm)) return last;
+  return -1;
+}
