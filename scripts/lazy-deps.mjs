@@ -14,7 +14,10 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Module → its stub: `object` (exports read through lazy getters) or `linkify` (see stubFor). */
+/**
+ * Module → its stub: `object` (exports read through lazy getters), `dynamic` (a module only ever
+ * reached by `import()`: the stub loads it when imported) or `linkify` (see stubFor).
+ */
 export const LAZY_MODULES = {
   "encoding-japanese": { kind: "object" },
   // Built-in packs are precompiled to JSON (scripts/precompile-packs.mjs): YAML is parsed only
@@ -28,9 +31,14 @@ export const LAZY_MODULES = {
   // Directory walks and globs only: a draft named on the command line is just opened.
   tinyglobby: { kind: "object" },
   "linkify-it": { kind: "linkify" },
+  // Outlook .msg files only (parseMsg imports it on first use).
+  "@kenjiuno/msgreader": { kind: "object" },
+  // The NLP, imported on first use (src/tone/nlp.ts): it was 600 KB of the CLI bundle that every
+  // start read and a clean draft never ran.
+  "compromise/two": { kind: "dynamic" },
 };
 
-const fileName = (name) => `${name.replace(/[^a-z0-9]+/gi, "-")}.cjs`;
+const fileName = (name) => `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-/, "")}.cjs`;
 
 /** Builds dist/lazy/*.cjs, one self-contained CommonJS bundle per lazy module, and the iconv tables. */
 export async function buildLazyModules(outdir) {
@@ -41,7 +49,9 @@ export async function buildLazyModules(outdir) {
   await Promise.all(
     Object.keys(LAZY_MODULES).map((name) =>
       build({
-        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
+        // A dynamic one is built from its ES module (`import()` resolves that one), its default
+        // export kept as `default`.
+        stdin: { contents: LAZY_MODULES[name].kind === "dynamic" ? `export { default } from ${JSON.stringify(name)};` : `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
         absWorkingDir: ROOT,
         outfile: `${outdir}/lazy/${fileName(name)}`,
         bundle: true,
@@ -82,6 +92,10 @@ function stubFor(name) {
       loader: "js",
       contents: `const { loadLazy } = require("draftlint-lazy:loader");\nlet real;\nconst load = () => (real ??= loadLazy(${file}));\n${getters.join("\n")}\n`,
     };
+  }
+  if (spec.kind === "dynamic") {
+    // Reached through import() alone, so esbuild runs this module (and the load) at that import.
+    return { loader: "js", contents: `import { loadLazy } from "draftlint-lazy:loader";\nexport default loadLazy(${file}).default;\n` };
   }
   // linkify-it: mailparser configures an instance at import (tlds/add/set, chained) and uses it
   // only for textToHtml links. Record the configuration, replay it on the first real call.
