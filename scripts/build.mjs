@@ -3,9 +3,9 @@
 // type declarations emitted by tsc for library users.
 import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { execFileSync, spawnSync } from "node:child_process";
-import { assertPatched, buildLazyModules, lazyDepsPlugin, patchesApplied } from "./lazy-deps.mjs";
+import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, patchesApplied } from "./dependency-patches.mjs";
+import { buildLazyModules, lazyBuiltinsPlugin, lazyDepsPlugin } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -37,7 +37,7 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   // Heavy modules a plain draft never needs load on first use (scripts/lazy-deps.mjs).
-  plugins: [lazyDepsPlugin()],
+  plugins: [lazyDepsPlugin(), libmimeCharsetPlugin()],
 });
 assertPatched(["libmime-charset"]);
 await buildLazyModules("dist");
@@ -57,7 +57,7 @@ await build({
   banner: { js: "const __draftlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ["typescript"],
   logLevel: "warning",
-  plugins: [lazyDepsPlugin(), importThroughBin()],
+  plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin()],
 });
 assertPatched(["libmime-charset", "cosmiconfig-import"]);
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
@@ -71,27 +71,4 @@ execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconf
 if (process.env.DRAFTLINT_BUILD_ANALYZE) {
   const { analyzeMetafile } = await import("esbuild");
   console.log(await analyzeMetafile(result.metafile));
-}
-
-/**
- * Code compiled from a V8 cache loses its dynamic-import hook in Node 20, and the hook vm offers
- * instead prints an experimental warning; cosmiconfig's `import()` of a .mjs/.js config therefore
- * goes through a function bin/draftlint.js provides from its own (ES module) scope.
- */
-function importThroughBin() {
-  return {
-    name: "draftlint-import-through-bin",
-    setup(b) {
-      b.onLoad({ filter: /cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, async (args) => {
-        const text = await readFile(args.path, "utf8");
-        // A dependency that changed shape fails the build: a warning scrolls by and ships a CLI
-        // that cannot load .mjs configs.
-        if (text.split("await import(href)").length !== 2) {
-          return { errors: [{ text: "cosmiconfig's loaders.js changed shape (expected one `await import(href)`): update importThroughBin in scripts/build.mjs" }] };
-        }
-        patchesApplied.add("cosmiconfig-import");
-        return { contents: text.replace("await import(href)", "await globalThis.__draftlintImport(href)"), loader: "js" };
-      });
-    },
-  };
 }

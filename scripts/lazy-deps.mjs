@@ -8,6 +8,7 @@
 // neither compiled nor run until a message needs it. Behaviour is unchanged; only the timing of
 // the load moves.
 import { build } from "esbuild";
+import { assertPatched, zodLocalesPlugin } from "./dependency-patches.mjs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,51 +125,6 @@ export default function linkifyIt(...ctorArgs) {
   };
 }
 
-/**
- * libmime's charset.js reads iconv-lite's GBK codec at import, only to compare decoder classes
- * later; read it when first compared instead. If the source ever changes shape, the build fails
- * (scripts/build.mjs) rather than ship the slower start.
- */
-const CHARSET_PATCHES = [
-  [/const DBCS_DECODER = (iconv(?:_lite_1\.default)?)\.getCodec\('gbk'\)\.decoder;/, "let DBCS_DECODER_LAZY;"],
-  [/codec\.decoder === DBCS_DECODER\b/, "codec.decoder === (DBCS_DECODER_LAZY ??= ICONV_REF.getCodec('gbk').decoder)"],
-];
-
-/**
- * The patches of third-party code that took effect in this build. A dependency that moves or
- * renames the file a patch looks for would otherwise skip the patch without a word.
- */
-export const patchesApplied = new Set();
-
-/** Fails the build unless each named patch found its file and applied. */
-export function assertPatched(names) {
-  const missing = names.filter((name) => !patchesApplied.has(name));
-  if (missing.length) throw new Error(`build: the ${missing.join(", ")} patch found nothing to patch (a dependency changed): see scripts/lazy-deps.mjs`);
-}
-
-/** zod bundles error messages in 40+ languages; draftlint reports in English only. */
-export function zodLocalesPlugin() {
-  return {
-    name: "draftlint-zod-locales",
-    setup(b) {
-      // Both builds of the index: ESM (`from "./de.js"`) and CommonJS (`require("./de.cjs")`).
-      b.onLoad({ filter: /zod[/\\]v4[/\\]locales[/\\]index\.c?js$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        const text = await readFile(args.path, "utf8");
-        const ext = args.path.endsWith(".cjs") ? "cjs" : "js";
-        const locale = ext === "cjs" ? /require\("\.\/[a-zA-Z-]+\.cjs"\)/g : /from "\.\/[a-zA-Z-]+\.js"/g;
-        const english = ext === "cjs" ? 'require("./en.cjs")' : 'from "./en.js"';
-        const found = text.match(locale) ?? [];
-        if (found.length < 10 || !found.includes(english)) {
-          return { errors: [{ text: `zod's ${args.path} changed shape (${found.length} locale imports, English ${found.includes(english) ? "among them" : "missing"}): update zodLocalesPlugin in scripts/lazy-deps.mjs` }] };
-        }
-        patchesApplied.add("zod-locales");
-        return { contents: text.replace(locale, english), loader: "js" };
-      });
-    },
-  };
-}
-
 export function lazyDepsPlugin() {
   return {
     name: "draftlint-lazy-deps",
@@ -196,18 +152,39 @@ export function lazyDepsPlugin() {
         loader: "js",
         resolveDir: ROOT,
       }));
-      b.onLoad({ filter: /libmime[/\\]dist[/\\](esm|cjs)[/\\]charset\.js$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        let text = await readFile(args.path, "utf8");
-        const decl = CHARSET_PATCHES[0][0].exec(text);
-        // A changed dependency fails the build, never ships the slower start silently.
-        if (!decl || !CHARSET_PATCHES[1][0].test(text)) {
-          return { errors: [{ text: "libmime's charset.js changed shape (the GBK decoder read at import): update CHARSET_PATCHES in scripts/lazy-deps.mjs" }] };
-        }
-        text = text.replace(CHARSET_PATCHES[0][0], CHARSET_PATCHES[0][1]);
-        text = text.replace(CHARSET_PATCHES[1][0], CHARSET_PATCHES[1][1].replace("ICONV_REF", decl[1]));
-        patchesApplied.add("libmime-charset");
-        return { contents: text, loader: "js" };
+    },
+  };
+}
+
+/**
+ * Node built-ins outside Node's start-up snapshot that a plain lint never calls, yet modules
+ * require at their top: child_process (commander's subcommands, git hooks, init), crypto
+ * (cosmiconfig's TypeScript loader, mailparser's attachment checksums, --cache, history) and
+ * worker_threads (folders of many drafts). Loading them was several ms of every cold start.
+ * For the CLI bundle only, each becomes an object whose properties (the built-in's exports at
+ * build time) load the real module on first read. Reading one is the same call on the same
+ * module; only the moment Node loads it moves.
+ */
+const LAZY_BUILTINS = ["child_process", "crypto", "worker_threads"];
+
+export function lazyBuiltinsPlugin() {
+  return {
+    name: "draftlint-lazy-builtins",
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`) }, (args) => {
+        const name = args.path.replace(/^node:/, "");
+        // The stub's own require is the real built-in.
+        if (args.namespace === "draftlint-lazy-builtin") return { path: `node:${name}`, external: true };
+        return { path: name, namespace: "draftlint-lazy-builtin" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "draftlint-lazy-builtin" }, (args) => {
+        const keys = Object.keys(requireFromRoot(`node:${args.path}`));
+        const getters = keys.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
+        return {
+          loader: "js",
+          resolveDir: ROOT,
+          contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));\n${getters.join("\n")}\n`,
+        };
       });
     },
   };
