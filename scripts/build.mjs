@@ -2,14 +2,29 @@
 // with the NLP split into its own chunk so it loads only when a sentence needs it, and the
 // type declarations emitted by tsc for library users.
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
-import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { buildStamp, isCurrent, STAMP } from "./build-stamp.mjs";
 import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, patchesApplied } from "./dependency-patches.mjs";
 import { buildLazyModules, lazyBuiltinsPlugin, lazyDepsPlugin } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
 
+const stamp = buildStamp();
+// `npm pack` after `npm install` (what pre-commit does with a hook's repository) runs `prepare`
+// twice: the second finds dist/ built from the same files and stops (scripts/build-stamp.mjs).
+if (stamp && isCurrent(stamp)) {
+  console.log("build: dist/ is up to date");
+  process.exit(0);
+}
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+
+// The declarations take tsc longer than all the rest: it runs beside the bundling, not after.
+const tsc = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+const tscDone = new Promise((resolve, reject) => {
+  tsc.on("error", reject);
+  tsc.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`build: tsc failed (${signal ?? `exit ${code}`})`))));
+});
 
 const result = await build({
   entryPoints: {
@@ -67,7 +82,8 @@ spawnSync(process.execPath, ["bin/draftlint.js", "--no-color", "fixtures/stoke-p
   env: { ...process.env, DRAFTLINT_CODE_CACHE: "write" },
 });
 
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+await tscDone;
+if (stamp) writeFileSync(STAMP, stamp);
 if (process.env.DRAFTLINT_BUILD_ANALYZE) {
   const { analyzeMetafile } = await import("esbuild");
   console.log(await analyzeMetafile(result.metafile));
