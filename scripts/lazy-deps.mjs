@@ -8,10 +8,11 @@
 // neither compiled nor run until a message needs it. Behaviour is unchanged; only the timing of
 // the load moves.
 import { build } from "esbuild";
-import { assertPatched, zodLocalesPlugin } from "./dependency-patches.mjs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertPatched, zodLocalesPlugin } from "./dependency-patches.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -25,8 +26,10 @@ export const LAZY_MODULES = {
   // for a user's pack or config file.
   "js-yaml": { kind: "object" },
   "html-to-text": { kind: "object" },
-  // Schemas are built only to validate a config file or a user's pack, or rule options.
-  zod: { kind: "object" },
+  // Schemas are built only to validate a config file or a user's pack, or rule options. Only `z`
+  // is imported (checked at build: importersUse): each importer's interop copies every export
+  // the stub has, and zod has 260.
+  zod: { kind: "object", exports: ["z"] },
   // Look-alike skeletons are needed only for outside recipients.
   confusables: { kind: "object" },
   // Directory walks and globs only: a draft named on the command line is just opened.
@@ -80,6 +83,32 @@ export function loadLazy(file) {
 
 const requireFromRoot = createRequire(join(ROOT, "package.json"));
 
+/**
+ * For a stub that keeps only some exports (`exports`), an error for each importer that imports
+ * anything else, or imports it any other way than `import { … } from`: a name the stub lacks
+ * would be undefined at run time, where no type check sees it.
+ */
+function importersUse(importers) {
+  const errors = [];
+  for (const [name, files] of importers) {
+    const allowed = LAZY_MODULES[name].exports;
+    if (!allowed) continue;
+    for (const file of files) {
+      // Type-only imports are erased before run time.
+      const text = readFileSync(file, "utf8").replace(/^import\s+type\s[^;]*;$/gm, "");
+      const from = new RegExp(`\\bfrom\\s*["']${name}["']|require\\(\\s*["']${name}["']`, "g");
+      const named = new RegExp(`^import\\s*\\{([^}]*)\\}\\s*from\\s*["']${name}["'];?$`, "gm");
+      const uses = [...text.matchAll(named)];
+      const names = uses.flatMap((m) => m[1].split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type ")).map((n) => n.split(/\s+as\s+/)[0]));
+      const other = names.filter((n) => !allowed.includes(n));
+      if (uses.length !== (text.match(from) ?? []).length || other.length) {
+        errors.push({ text: `${file} imports ${other.length ? other.join(", ") : "something"} from ${name} in a way its lazy stub does not provide (scripts/lazy-deps.mjs: LAZY_MODULES.${name}.exports)` });
+      }
+    }
+  }
+  return errors;
+}
+
 function stubFor(name) {
   const spec = LAZY_MODULES[name];
   const file = JSON.stringify(fileName(name));
@@ -87,7 +116,7 @@ function stubFor(name) {
     // CommonJS, with one getter per export of the real module (read here, at build time), so both
     // `import x from` and `require()` (cosmiconfig requires js-yaml) see the same names, and
     // interop code that copies the exports copies getters without loading anything.
-    const keys = Object.keys(requireFromRoot(name));
+    const keys = spec.exports ?? Object.keys(requireFromRoot(name));
     const getters = keys.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
     return {
       loader: "js",
@@ -130,7 +159,13 @@ export function lazyDepsPlugin() {
     name: "draftlint-lazy-deps",
     setup(b) {
       const names = Object.keys(LAZY_MODULES).map((n) => n.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&"));
-      b.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) => ({ path: args.path, namespace: "draftlint-lazy" }));
+      const importers = new Map();
+      b.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) => {
+        if (!importers.has(args.path)) importers.set(args.path, new Set());
+        importers.get(args.path).add(args.importer);
+        return { path: args.path, namespace: "draftlint-lazy" };
+      });
+      b.onEnd(() => ({ errors: importersUse(importers) }));
       b.onResolve({ filter: /^draftlint-lazy:loader$/ }, () => ({ path: "loader", namespace: "draftlint-lazy-loader" }));
       b.onLoad({ filter: /.*/, namespace: "draftlint-lazy-loader" }, () => ({ contents: LOADER, loader: "js", resolveDir: ROOT }));
       b.onLoad({ filter: /.*/, namespace: "draftlint-lazy" }, (args) => ({ ...stubFor(args.path), resolveDir: ROOT }));
