@@ -9,7 +9,7 @@
 // A missing or stale cache (another Node version) only costs that compile, and is rewritten when
 // the folder is writable.
 "use strict";
-const { readFileSync, writeFileSync } = require("node:fs");
+const { readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
@@ -31,10 +31,15 @@ script.runInThisContext().call(module_.exports, module_.exports, Module.createRe
 module_.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   if (!cachedData || script.cachedDataRejected) {
+    // Written aside and renamed into place: runs started together (a folder of hooks, a test
+    // suite, a run with other V8 flags) must never read half of another's cache.
+    const aside = `${cacheFile}.${process.pid}`;
     try {
-      writeFileSync(cacheFile, script.createCachedData());
+      writeFileSync(aside, script.createCachedData());
+      renameSync(aside, cacheFile);
     } catch {
       // A read-only installation keeps working without it.
+      rmSync(aside, { force: true });
     }
   }
 });
