@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Starts the bundled CLI; all logic lives in src/ (built to dist/ by `npm run build`).
 //
+// CommonJS (bin/package.json), unlike the rest of the package: Node starts a CommonJS entry
+// without its ES module loader, a few milliseconds of every cold start (SPEC §8).
+//
 // dist/cli.cjs is compiled with a V8 code cache kept beside it (dist/cli.cjs.cache), which Node
 // 20 offers for scripts but not for ES modules: compiling the bundle was a third of a cold start.
 // A missing or stale cache (another Node version) only costs that compile, and is rewritten when
 // the folder is writable.
-import { readFileSync, writeFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+"use strict";
+const { readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const Module = require("node:module");
+const { dirname, join } = require("node:path");
+const vm = require("node:vm");
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.cjs");
+const bundle = join(__dirname, "..", "dist", "cli.cjs");
 const cacheFile = `${bundle}.cache`;
 let cachedData;
 try {
@@ -22,14 +25,21 @@ try {
 const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
 // The bundle's one import() of a file not in it (a .linterrc.mjs) runs from here (scripts/build.mjs).
 globalThis.__draftlintImport = (specifier) => import(specifier);
-const module = { exports: {} };
-script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+const module_ = { exports: {} };
+script.runInThisContext().call(module_.exports, module_.exports, Module.createRequire(bundle), module_, bundle, dirname(bundle));
 
-process.exitCode = await module.exports.main(process.argv.slice(2));
-if (!cachedData || script.cachedDataRejected) {
-  try {
-    writeFileSync(cacheFile, script.createCachedData());
-  } catch {
-    // A read-only installation keeps working without it.
+module_.exports.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  if (!cachedData || script.cachedDataRejected) {
+    // Written aside and renamed into place: runs started together (a folder of hooks, a test
+    // suite, a run with other V8 flags) must never read half of another's cache.
+    const aside = `${cacheFile}.${process.pid}`;
+    try {
+      writeFileSync(aside, script.createCachedData());
+      renameSync(aside, cacheFile);
+    } catch {
+      // A read-only installation keeps working without it.
+      rmSync(aside, { force: true });
+    }
   }
-}
+});

@@ -2,14 +2,29 @@
 // with the NLP split into its own chunk so it loads only when a sentence needs it, and the
 // type declarations emitted by tsc for library users.
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { execFileSync, spawnSync } from "node:child_process";
-import { assertPatched, buildLazyModules, lazyDepsPlugin, patchesApplied } from "./lazy-deps.mjs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { buildStamp, isCurrent, STAMP } from "./build-stamp.mjs";
+import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, patchesApplied } from "./dependency-patches.mjs";
+import { buildLazyModules, lazyBuiltinsPlugin, lazyDepsPlugin } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
 
+const stamp = buildStamp();
+// `npm pack` after `npm install` (what pre-commit does with a hook's repository) runs `prepare`
+// twice: the second finds dist/ built from the same files and stops (scripts/build-stamp.mjs).
+if (stamp && isCurrent(stamp)) {
+  console.log("build: dist/ is up to date");
+  process.exit(0);
+}
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+
+// The declarations take tsc longer than all the rest: it runs beside the bundling, not after.
+const tsc = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+const tscDone = new Promise((resolve, reject) => {
+  tsc.on("error", reject);
+  tsc.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`build: tsc failed (${signal ?? `exit ${code}`})`))));
+});
 
 const result = await build({
   entryPoints: {
@@ -37,7 +52,7 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   // Heavy modules a plain draft never needs load on first use (scripts/lazy-deps.mjs).
-  plugins: [lazyDepsPlugin()],
+  plugins: [lazyDepsPlugin(), libmimeCharsetPlugin()],
 });
 assertPatched(["libmime-charset"]);
 await buildLazyModules("dist");
@@ -57,7 +72,7 @@ await build({
   banner: { js: "const __draftlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ["typescript"],
   logLevel: "warning",
-  plugins: [lazyDepsPlugin(), importThroughBin()],
+  plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin()],
 });
 assertPatched(["libmime-charset", "cosmiconfig-import"]);
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
@@ -67,31 +82,9 @@ spawnSync(process.execPath, ["bin/draftlint.js", "--no-color", "fixtures/stoke-p
   env: { ...process.env, DRAFTLINT_CODE_CACHE: "write" },
 });
 
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+await tscDone;
+if (stamp) writeFileSync(STAMP, stamp);
 if (process.env.DRAFTLINT_BUILD_ANALYZE) {
   const { analyzeMetafile } = await import("esbuild");
   console.log(await analyzeMetafile(result.metafile));
-}
-
-/**
- * Code compiled from a V8 cache loses its dynamic-import hook in Node 20, and the hook vm offers
- * instead prints an experimental warning; cosmiconfig's `import()` of a .mjs/.js config therefore
- * goes through a function bin/draftlint.js provides from its own (ES module) scope.
- */
-function importThroughBin() {
-  return {
-    name: "draftlint-import-through-bin",
-    setup(b) {
-      b.onLoad({ filter: /cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, async (args) => {
-        const text = await readFile(args.path, "utf8");
-        // A dependency that changed shape fails the build: a warning scrolls by and ships a CLI
-        // that cannot load .mjs configs.
-        if (text.split("await import(href)").length !== 2) {
-          return { errors: [{ text: "cosmiconfig's loaders.js changed shape (expected one `await import(href)`): update importThroughBin in scripts/build.mjs" }] };
-        }
-        patchesApplied.add("cosmiconfig-import");
-        return { contents: text.replace("await import(href)", "await globalThis.__draftlintImport(href)"), loader: "js" };
-      });
-    },
-  };
 }

@@ -8,29 +8,41 @@
 // neither compiled nor run until a message needs it. Behaviour is unchanged; only the timing of
 // the load moves.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertPatched, zodLocalesPlugin } from "./dependency-patches.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Module → its stub: `object` (exports read through lazy getters) or `linkify` (see stubFor). */
+/**
+ * Module → its stub: `object` (exports read through lazy getters), `dynamic` (a module only ever
+ * reached by `import()`: the stub loads it when imported) or `linkify` (see stubFor).
+ */
 export const LAZY_MODULES = {
   "encoding-japanese": { kind: "object" },
   // Built-in packs are precompiled to JSON (scripts/precompile-packs.mjs): YAML is parsed only
   // for a user's pack or config file.
   "js-yaml": { kind: "object" },
   "html-to-text": { kind: "object" },
-  // Schemas are built only to validate a config file or a user's pack, or rule options.
-  zod: { kind: "object" },
+  // Schemas are built only to validate a config file or a user's pack, or rule options. Only `z`
+  // is imported (checked at build: importersUse): each importer's interop copies every export
+  // the stub has, and zod has 260.
+  zod: { kind: "object", exports: ["z"] },
   // Look-alike skeletons are needed only for outside recipients.
   confusables: { kind: "object" },
   // Directory walks and globs only: a draft named on the command line is just opened.
   tinyglobby: { kind: "object" },
   "linkify-it": { kind: "linkify" },
+  // Outlook .msg files only (parseMsg imports it on first use).
+  "@kenjiuno/msgreader": { kind: "object" },
+  // The NLP, imported on first use (src/tone/nlp.ts): it was 600 KB of the CLI bundle that every
+  // start read and a clean draft never ran.
+  "compromise/two": { kind: "dynamic" },
 };
 
-const fileName = (name) => `${name.replace(/[^a-z0-9]+/gi, "-")}.cjs`;
+const fileName = (name) => `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-/, "")}.cjs`;
 
 /** Builds dist/lazy/*.cjs, one self-contained CommonJS bundle per lazy module, and the iconv tables. */
 export async function buildLazyModules(outdir) {
@@ -41,7 +53,9 @@ export async function buildLazyModules(outdir) {
   await Promise.all(
     Object.keys(LAZY_MODULES).map((name) =>
       build({
-        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
+        // A dynamic one is built from its ES module (`import()` resolves that one), its default
+        // export kept as `default`.
+        stdin: { contents: LAZY_MODULES[name].kind === "dynamic" ? `export { default } from ${JSON.stringify(name)};` : `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
         absWorkingDir: ROOT,
         outfile: `${outdir}/lazy/${fileName(name)}`,
         bundle: true,
@@ -69,6 +83,32 @@ export function loadLazy(file) {
 
 const requireFromRoot = createRequire(join(ROOT, "package.json"));
 
+/**
+ * For a stub that keeps only some exports (`exports`), an error for each importer that imports
+ * anything else, or imports it any other way than `import { … } from`: a name the stub lacks
+ * would be undefined at run time, where no type check sees it.
+ */
+function importersUse(importers) {
+  const errors = [];
+  for (const [name, files] of importers) {
+    const allowed = LAZY_MODULES[name].exports;
+    if (!allowed) continue;
+    for (const file of files) {
+      // Type-only imports are erased before run time.
+      const text = readFileSync(file, "utf8").replace(/^import\s+type\s[^;]*;$/gm, "");
+      const from = new RegExp(`\\bfrom\\s*["']${name}["']|require\\(\\s*["']${name}["']`, "g");
+      const named = new RegExp(`^import\\s*\\{([^}]*)\\}\\s*from\\s*["']${name}["'];?$`, "gm");
+      const uses = [...text.matchAll(named)];
+      const names = uses.flatMap((m) => m[1].split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type ")).map((n) => n.split(/\s+as\s+/)[0]));
+      const other = names.filter((n) => !allowed.includes(n));
+      if (uses.length !== (text.match(from) ?? []).length || other.length) {
+        errors.push({ text: `${file} imports ${other.length ? other.join(", ") : "something"} from ${name} in a way its lazy stub does not provide (scripts/lazy-deps.mjs: LAZY_MODULES.${name}.exports)` });
+      }
+    }
+  }
+  return errors;
+}
+
 function stubFor(name) {
   const spec = LAZY_MODULES[name];
   const file = JSON.stringify(fileName(name));
@@ -76,12 +116,16 @@ function stubFor(name) {
     // CommonJS, with one getter per export of the real module (read here, at build time), so both
     // `import x from` and `require()` (cosmiconfig requires js-yaml) see the same names, and
     // interop code that copies the exports copies getters without loading anything.
-    const keys = Object.keys(requireFromRoot(name));
+    const keys = spec.exports ?? Object.keys(requireFromRoot(name));
     const getters = keys.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
     return {
       loader: "js",
       contents: `const { loadLazy } = require("draftlint-lazy:loader");\nlet real;\nconst load = () => (real ??= loadLazy(${file}));\n${getters.join("\n")}\n`,
     };
+  }
+  if (spec.kind === "dynamic") {
+    // Reached through import() alone, so esbuild runs this module (and the load) at that import.
+    return { loader: "js", contents: `import { loadLazy } from "draftlint-lazy:loader";\nexport default loadLazy(${file}).default;\n` };
   }
   // linkify-it: mailparser configures an instance at import (tlds/add/set, chained) and uses it
   // only for textToHtml links. Record the configuration, replay it on the first real call.
@@ -110,57 +154,18 @@ export default function linkifyIt(...ctorArgs) {
   };
 }
 
-/**
- * libmime's charset.js reads iconv-lite's GBK codec at import, only to compare decoder classes
- * later; read it when first compared instead. If the source ever changes shape, the build fails
- * (scripts/build.mjs) rather than ship the slower start.
- */
-const CHARSET_PATCHES = [
-  [/const DBCS_DECODER = (iconv(?:_lite_1\.default)?)\.getCodec\('gbk'\)\.decoder;/, "let DBCS_DECODER_LAZY;"],
-  [/codec\.decoder === DBCS_DECODER\b/, "codec.decoder === (DBCS_DECODER_LAZY ??= ICONV_REF.getCodec('gbk').decoder)"],
-];
-
-/**
- * The patches of third-party code that took effect in this build. A dependency that moves or
- * renames the file a patch looks for would otherwise skip the patch without a word.
- */
-export const patchesApplied = new Set();
-
-/** Fails the build unless each named patch found its file and applied. */
-export function assertPatched(names) {
-  const missing = names.filter((name) => !patchesApplied.has(name));
-  if (missing.length) throw new Error(`build: the ${missing.join(", ")} patch found nothing to patch (a dependency changed): see scripts/lazy-deps.mjs`);
-}
-
-/** zod bundles error messages in 40+ languages; draftlint reports in English only. */
-export function zodLocalesPlugin() {
-  return {
-    name: "draftlint-zod-locales",
-    setup(b) {
-      // Both builds of the index: ESM (`from "./de.js"`) and CommonJS (`require("./de.cjs")`).
-      b.onLoad({ filter: /zod[/\\]v4[/\\]locales[/\\]index\.c?js$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        const text = await readFile(args.path, "utf8");
-        const ext = args.path.endsWith(".cjs") ? "cjs" : "js";
-        const locale = ext === "cjs" ? /require\("\.\/[a-zA-Z-]+\.cjs"\)/g : /from "\.\/[a-zA-Z-]+\.js"/g;
-        const english = ext === "cjs" ? 'require("./en.cjs")' : 'from "./en.js"';
-        const found = text.match(locale) ?? [];
-        if (found.length < 10 || !found.includes(english)) {
-          return { errors: [{ text: `zod's ${args.path} changed shape (${found.length} locale imports, English ${found.includes(english) ? "among them" : "missing"}): update zodLocalesPlugin in scripts/lazy-deps.mjs` }] };
-        }
-        patchesApplied.add("zod-locales");
-        return { contents: text.replace(locale, english), loader: "js" };
-      });
-    },
-  };
-}
-
 export function lazyDepsPlugin() {
   return {
     name: "draftlint-lazy-deps",
     setup(b) {
       const names = Object.keys(LAZY_MODULES).map((n) => n.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&"));
-      b.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) => ({ path: args.path, namespace: "draftlint-lazy" }));
+      const importers = new Map();
+      b.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) => {
+        if (!importers.has(args.path)) importers.set(args.path, new Set());
+        importers.get(args.path).add(args.importer);
+        return { path: args.path, namespace: "draftlint-lazy" };
+      });
+      b.onEnd(() => ({ errors: importersUse(importers) }));
       b.onResolve({ filter: /^draftlint-lazy:loader$/ }, () => ({ path: "loader", namespace: "draftlint-lazy-loader" }));
       b.onLoad({ filter: /.*/, namespace: "draftlint-lazy-loader" }, () => ({ contents: LOADER, loader: "js", resolveDir: ROOT }));
       b.onLoad({ filter: /.*/, namespace: "draftlint-lazy" }, (args) => ({ ...stubFor(args.path), resolveDir: ROOT }));
@@ -182,18 +187,39 @@ export function lazyDepsPlugin() {
         loader: "js",
         resolveDir: ROOT,
       }));
-      b.onLoad({ filter: /libmime[/\\]dist[/\\](esm|cjs)[/\\]charset\.js$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        let text = await readFile(args.path, "utf8");
-        const decl = CHARSET_PATCHES[0][0].exec(text);
-        // A changed dependency fails the build, never ships the slower start silently.
-        if (!decl || !CHARSET_PATCHES[1][0].test(text)) {
-          return { errors: [{ text: "libmime's charset.js changed shape (the GBK decoder read at import): update CHARSET_PATCHES in scripts/lazy-deps.mjs" }] };
-        }
-        text = text.replace(CHARSET_PATCHES[0][0], CHARSET_PATCHES[0][1]);
-        text = text.replace(CHARSET_PATCHES[1][0], CHARSET_PATCHES[1][1].replace("ICONV_REF", decl[1]));
-        patchesApplied.add("libmime-charset");
-        return { contents: text, loader: "js" };
+    },
+  };
+}
+
+/**
+ * Node built-ins outside Node's start-up snapshot that a plain lint never calls, yet modules
+ * require at their top: child_process (commander's subcommands, git hooks, init), crypto
+ * (cosmiconfig's TypeScript loader, mailparser's attachment checksums, --cache, history) and
+ * worker_threads (folders of many drafts). Loading them was several ms of every cold start.
+ * For the CLI bundle only, each becomes an object whose properties (the built-in's exports at
+ * build time) load the real module on first read. Reading one is the same call on the same
+ * module; only the moment Node loads it moves.
+ */
+const LAZY_BUILTINS = ["child_process", "crypto", "worker_threads"];
+
+export function lazyBuiltinsPlugin() {
+  return {
+    name: "draftlint-lazy-builtins",
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`) }, (args) => {
+        const name = args.path.replace(/^node:/, "");
+        // The stub's own require is the real built-in.
+        if (args.namespace === "draftlint-lazy-builtin") return { path: `node:${name}`, external: true };
+        return { path: name, namespace: "draftlint-lazy-builtin" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "draftlint-lazy-builtin" }, (args) => {
+        const keys = Object.keys(requireFromRoot(`node:${args.path}`));
+        const getters = keys.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
+        return {
+          loader: "js",
+          resolveDir: ROOT,
+          contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));\n${getters.join("\n")}\n`,
+        };
       });
     },
   };

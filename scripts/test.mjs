@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { summarise } from "./test-summary.mjs";
 
 const build = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 if (build.status !== 0) {
@@ -17,19 +18,12 @@ const vitest = spawnSync(
   ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(2)],
   { stdio: "inherit" },
 );
-let passed = 0;
-let failed = 0;
+let report = null;
 try {
-  const report = JSON.parse(readFileSync(results, "utf8"));
-  passed = report.numPassedTests;
-  // A file that fails to load, or an error thrown outside any test, fails no test of its own: each
-  // such file counts as one failure, so a red run never ends with "0 failed".
-  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")).length;
-  failed = report.numFailedTests + brokenFiles;
+  report = JSON.parse(readFileSync(results, "utf8"));
   rmSync(results, { force: true });
 } catch {
-  // No report at all (vitest crashed): the run failed.
+  // No report at all (vitest crashed): summarise counts the run as failed.
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed`);
+console.log(summarise(report, vitest.status).line);
 process.exit(vitest.status ?? 1);

@@ -3,7 +3,7 @@
  * Karen" and "Karen Smith" alike) and of an address's local part (karen.smith@…), compared
  * without case, accents, titles or nickname differences (Kate is Katherine, Bob is Robert).
  */
-import { foldWord, wordsOf } from "./words.js";
+import { foldWord, foldWords, wordsOf } from "./words.js";
 
 export interface NameWords {
   /** Courtesy titles, folded: "mr", "dr"… */
@@ -78,13 +78,15 @@ export class NicknameIndex {
 
   /** `givenNames`: names that have no nickname here but are names all the same ("Karen"). */
   constructor(groups: readonly (readonly string[])[], givenNames: Iterable<string> = []) {
-    this.givenNames = new Set([...givenNames].map(foldWord));
+    this.givenNames = new Set(foldWords([...givenNames]));
+    const folded = foldWords(groups.flat());
+    let at = 0;
     groups.forEach((group, index) => {
-      for (const name of group) {
-        const key = foldWord(name);
-        const list = this.groupsOf.get(key) ?? [];
-        list.push(index);
-        this.groupsOf.set(key, list);
+      for (let i = 0; i < group.length; i++) {
+        const key = folded[at++];
+        const list = this.groupsOf.get(key);
+        if (list) list.push(index);
+        else this.groupsOf.set(key, [index]);
       }
     });
   }

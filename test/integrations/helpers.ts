@@ -96,10 +96,14 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
 }
 
 const created: string[] = [];
-// Registered in every test file that imports these helpers: its temporary projects go with it.
-afterAll(() => {
+const removeCreated = () => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+};
+// The temporary projects go with the test file that made them. Test files share this module
+// within a worker (vitest.config.ts: isolate false), so only the first file to import it runs
+// this afterAll: the others' projects go when the worker exits.
+afterAll(removeCreated);
+process.once("exit", removeCreated);
 
 /** A temporary directory with the given files (a config, drafts); removed after the file's tests. */
 export function tempProject(files: Record<string, string | Buffer> = {}, prefix = "draftlint-it-"): string {

@@ -30,6 +30,10 @@ export default defineRule({
   appliesTo: ["eml"],
   check({ message, config, data, report }) {
     const trusted = config.trustedDomains.map((d) => d.toLowerCase());
+    // Only an outside recipient is ever reported, so a draft to colleagues alone builds no index
+    // (and never loads the confusables table that skeletons need: SPEC §8, cold start).
+    const suspects = message.recipients.filter((r) => r.external && !trusted.some((t) => isSameOrSubdomain(r.domain, t)));
+    if (!suspects.length) return;
     const references = new Set<string>([...message.internalDomains, ...trusted]);
     if (message.from) references.add(splitAddress(message.from.address).domain);
     for (const r of message.recipients) references.add(r.domain);
@@ -38,9 +42,9 @@ export default defineRule({
     // Only the references that could be imitated are compared: all pairs of 5,000 domains took minutes.
     const index = new LookalikeIndex(references);
     const reported = new Set<string>();
-    for (const r of message.recipients) {
-      // A domain we were told to trust is never suspicious, however close it is to ours.
-      if (!r.external || trusted.some((t) => isSameOrSubdomain(r.domain, t)) || reported.has(r.address)) continue;
+    // A domain we were told to trust is never suspicious, however close it is to ours.
+    for (const r of suspects) {
+      if (reported.has(r.address)) continue;
       for (const reference of index.candidatesFor(r.domain)) {
         if (organisationOf(reference) === r.organisation) continue;
         const how = resemblance(r.domain, reference, vetted);
