@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { execFileSync, spawnSync } from "node:child_process";
 import { assertPatched, buildLazyModules, lazyDepsPlugin, patchesApplied } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
+import { escapeNonAscii } from "./ascii-bundle.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
@@ -60,6 +61,7 @@ await build({
   plugins: [lazyDepsPlugin(), importThroughBin()],
 });
 assertPatched(["libmime-charset", "cosmiconfig-import"]);
+escapeNonAscii("dist");
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
 // has findings, so the run exits 1 by design.
 spawnSync(process.execPath, ["bin/draftlint.js", "--no-color", "fixtures/stoke-park.eml"], {
