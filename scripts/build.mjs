@@ -8,6 +8,7 @@ import { buildStamp, isCurrent, STAMP } from "./build-stamp.mjs";
 import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, patchesApplied } from "./dependency-patches.mjs";
 import { buildLazyModules, lazyBuiltinsPlugin, lazyDepsPlugin } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
+import { escapeNonAscii } from "./ascii-bundle.mjs";
 
 const stamp = buildStamp();
 // `npm pack` after `npm install` (what pre-commit does with a hook's repository) runs `prepare`
@@ -75,6 +76,7 @@ await build({
   plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin()],
 });
 assertPatched(["libmime-charset", "cosmiconfig-import"]);
+escapeNonAscii("dist");
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
 // has findings, so the run exits 1 by design.
 spawnSync(process.execPath, ["bin/draftlint.js", "--no-color", "fixtures/stoke-park.eml"], {

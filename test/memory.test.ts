@@ -1,8 +1,8 @@
 // SPEC §8: a folder of any size is linted in under 200 MB of resident memory. Peak memory is the
 // kernel's own count for the whole process (main thread and workers), read when the run ends, so
 // the figure does not depend on the machine's speed. Drafts with large attachments make any
-// unbounded step show: with uncapped worker heaps this folder peaked at 314–337 MB, capped at 176–181.
-// The test fails at 250 MB, midway: a regression of that kind fails it by a wide margin, while a
+// unbounded step show: with uncapped worker heaps this folder peaked at 314–337 MB, capped at 96 MB
+// 176–181, capped at 48 MB (today) 167–171. The test fails at 250 MB, midway: a regression of that kind fails it by a wide margin, while a
 // slower or busier machine, whose figure moves by a few MB, never does. SPEC §8's own target
 // (under 200 MB) is `npm run bench`'s to measure, on real mail too.
 import { spawnSync } from "node:child_process";

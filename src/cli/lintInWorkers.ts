@@ -4,8 +4,9 @@
  * as a run on one thread.
  *
  * Memory stays flat whatever the folder's size (SPEC §8: under 200 MB): each worker's heap is
- * capped, and only a few batches are handed out ahead of the file being printed, so a slow file
- * never lets the others pile up finished results on the main thread.
+ * capped, a batch a worker runs out of memory on is linted again by one worker with a larger heap
+ * while the others are stopped, and only a few batches are handed out ahead of the file being
+ * printed, so a slow file never lets the others pile up finished results on the main thread.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -27,12 +28,20 @@ const BATCH_SIZE = 10;
 const BATCHES_AHEAD_PER_WORKER = 16;
 
 /**
- * Each worker's heap. A worker holds about 50 MB for good (compiled code, the packs, the tone
- * model's words, the NLP's lexicon) and one batch of drafts on top (a draft's text is capped at
- * 1 MB, SPEC §8); at 64 MB a worker ran out on the real-mail folder. Without a cap V8 let each
- * grow to 150 MB before collecting. A worker that runs out anyway hands its batch back.
+ * Each worker's heap while two or more lint side by side. A worker holds about 27 MB for good
+ * (compiled code, the packs, the tone model's words, the NLP's lexicon) and a few drafts on top;
+ * at 96 MB V8 let each grow near the cap before collecting, and two of them with this thread
+ * peaked at 293-307 MB on the real-mail folder. A draft that needs more (1 MB of text, SPEC §8,
+ * in tone analysis) is linted again on a worker of its own with ALONE_LIMITS.
  */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+/** The one worker that retries a batch a capped worker ran out of memory on, with no other running. */
+const ALONE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
+/**
+ * The worker streaming an mbox archive: one message at a time, capped so a 1 GB archive stays
+ * under 200 MB (on the main thread V8 let the heap grow past it).
+ */
+const ARCHIVE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 /** The bundled worker script beside the CLI in dist/; none when running from source (tests). */
 function workerScript(): string | null {
@@ -51,8 +60,7 @@ export function workerCount(files: number): number {
 /**
  * Starts linting `paths` on worker threads and returns each path's results as a promise, in the
  * order given, so the caller can print file by file while the workers run ahead. A worker that
- * dies (a draft that overflows its heap) is replaced, and the files of its batch are linted on
- * this thread with `lintHere`, so each still gets its own result or file error.
+ * dies (a draft that overflows its heap) has its batch retried alone (runAlone).
  */
 export function lintInWorkers(
   paths: string[],
@@ -85,21 +93,33 @@ export function lintInWorkers(
   const script = workerScript()!;
   let nextBatch = 0;
   let printedBatch = 0;
-  const idle: Array<(batch: WorkerBatch) => void> = [];
   const ahead = count * BATCHES_AHEAD_PER_WORKER;
+  /** Capped workers alive, and those of them waiting for a batch. */
+  let capped = 0;
+  const idle: Array<(batch: WorkerBatch | null) => void> = [];
+  /** Batches a capped worker ran out of memory on, to be linted again by a worker on its own. */
+  const retries: WorkerBatch[] = [];
+  let aloneRunning = false;
 
   function handOut() {
+    if (retries.length) {
+      // The retry runs with no capped worker beside it: their heaps, on top of its own, are what
+      // would break the run's memory bound. Each stops when its current batch is done.
+      idle.splice(0).forEach((stop) => stop(null));
+      if (capped === 0 && !aloneRunning) runAlone(retries.shift()!);
+      return;
+    }
     while (idle.length && nextBatch < batches.length && nextBatch < printedBatch + ahead) idle.shift()!(batches[nextBatch++]);
-    if (nextBatch >= batches.length) idle.splice(0).forEach((start) => start({ items: [] }));
+    if (nextBatch >= batches.length) idle.splice(0).forEach((stop) => stop(null));
   }
 
-  function startWorker() {
+  function startCapped() {
     const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    capped++;
     let current: WorkerBatch | null = null;
-    let dead = false;
-    const ready = (batch: WorkerBatch) => {
-      if (dead) throw new Error("a batch was handed to a worker that had stopped");
-      if (!batch.items.length) {
+    const ready = (batch: WorkerBatch | null) => {
+      if (!batch) {
+        capped--;
         void worker.terminate();
         return;
       }
@@ -113,22 +133,42 @@ export function lintInWorkers(
       handOut();
     });
     worker.on("error", (err) => {
-      if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: a worker stopped (${err.message}); this thread lints its batch\n`);
-      // Out of memory, or a failure of draftlint itself: this thread takes over the batch.
-      dead = true;
+      debugLine(`a worker stopped (${err.message}); its batch is linted again by a worker on its own`);
+      capped--;
       if (idle.includes(ready)) idle.splice(idle.indexOf(ready), 1);
-      const lost = current;
+      if (current) retries.push(current);
       current = null;
-      if (lost) void Promise.all(lost.items.map(async ({ index, path }) => deliver(index, await lintHere(path))));
-      if (nextBatch < batches.length) {
-        startWorker();
-        handOut();
-      }
+      handOut();
     });
     idle.push(ready);
   }
 
-  for (let w = 0; w < count; w++) startWorker();
+  /**
+   * Lints a batch on one worker with a larger heap while no other worker runs; capped workers
+   * start again after it. A batch that fails even there is linted on this thread with `lintHere`,
+   * so each of its files still gets its own result or file error.
+   */
+  function runAlone(batch: WorkerBatch) {
+    aloneRunning = true;
+    const worker = new Worker(script, { workerData: settings, resourceLimits: ALONE_LIMITS });
+    const next = () => {
+      aloneRunning = false;
+      if (!retries.length) for (let w = 0; w < count && nextBatch < batches.length; w++) startCapped();
+      handOut();
+    };
+    worker.on("message", (done: WorkerDone) => {
+      for (const { index, result } of done) deliver(index, result);
+      void worker.terminate();
+      next();
+    });
+    worker.on("error", (err) => {
+      debugLine(`the worker on its own stopped too (${err.message}); this thread lints the batch`);
+      void Promise.all(batch.items.map(async ({ index, path }) => deliver(index, await lintHere(path)))).then(next);
+    });
+    worker.postMessage(batch);
+  }
+
+  for (let w = 0; w < count; w++) startCapped();
   handOut();
   return (index) => {
     const batch = Math.floor(index / BATCH_SIZE);
@@ -141,6 +181,10 @@ export function lintInWorkers(
     if (s.delivered) slots.delete(index);
     return s.promise;
   };
+}
+
+function debugLine(text: string): void {
+  if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: ${text}\n`);
 }
 
 interface ResultSlot {
@@ -167,7 +211,7 @@ export async function lintArchiveInWorker(
   if (!script || process.env.DRAFTLINT_WORKERS === "0") return lintHere(path, emit);
   let printed = 0;
   const finished = await new Promise<boolean>((resolve) => {
-    const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: settings, resourceLimits: ARCHIVE_LIMITS });
     worker.on("message", (message: ArchiveMessage) => {
       if ("result" in message) {
         printed++;
@@ -178,7 +222,7 @@ export async function lintArchiveInWorker(
       }
     });
     worker.on("error", (err) => {
-      if (process.env.DEBUG?.includes("draftlint")) process.stderr.write(`draftlint: the archive's worker stopped (${err.message}); this thread goes on\n`);
+      debugLine(`the archive's worker stopped (${err.message}); this thread goes on`);
       resolve(false);
     });
     worker.postMessage({ archive: path } satisfies ArchiveJob);
