@@ -11,7 +11,7 @@
 //
 // The threshold is chosen on held-out writers: each training file is one writer, and each is
 // scored by a model trained on the others. Seeded and deterministic.
-//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T] [--scores FILE] [--cv-only]
+//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T|CLASS=T,…] [--scores FILE] [--cv-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -294,16 +294,24 @@ function score(model, r) {
 }
 
 // ---------- held-out writers: the threshold, and an honest estimate ----------
+/** Each passage's verdict class: that of its highest-scoring sentence. */
+const verdictClass = new Map();
 function passageScores(model, subset) {
   const scores = new Map();
-  for (const r of subset) scores.set(r.passage, Math.max(scores.get(r.passage) ?? 0, score(model, r).p));
+  for (const r of subset) {
+    const { p, cls } = score(model, r);
+    if (p < (scores.get(r.passage) ?? 0)) continue;
+    scores.set(r.passage, p);
+    verdictClass.set(r.passage, cls);
+  }
   return scores;
 }
+/** `t`: one threshold, or one per class (`{ disparaging: …, gatekeeping: …, condescension: … }`). */
 function metricsAt(scores, t) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (const [p, s] of scores) {
     const bad = passages[p].label === "disparaging";
-    if (s >= t) bad ? tp++ : fp++;
+    if (passes(p, s, t)) bad ? tp++ : fp++;
     else bad ? fn++ : tn++;
   }
   return { t, precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), fpRate: fp / Math.max(1, fp + tn) };
@@ -311,6 +319,10 @@ function metricsAt(scores, t) {
 const fmt = (m) => `precision ${m.precision.toFixed(3)} recall ${m.recall.toFixed(3)} fp-rate ${(m.fpRate * 100).toFixed(1)}%`;
 let threshold = Number(flag("--threshold", "0.9"));
 let heldOut = null;
+let written = new Map();
+let real = new Map();
+const passes = (p, s, t) => s >= (typeof t === "number" ? t : t[CLASSES[verdictClass.get(p)]] ?? 1);
+const realAlarms = (t) => [...real].filter(([p, s]) => passes(p, s, t) && passages[p].label === "ok").length;
 if (CV) {
   // One fold per writer's file; mined real mail is not a writer, so it is dealt out over the folds
   // (the model must always have seen some real mail, as the shipped one has).
@@ -330,9 +342,8 @@ if (CV) {
   // The threshold: the lowest at which the written passages' verdicts are precise enough and
   // real mail, where nearly nothing is disparaging, stays quiet (a pre-send check that cries
   // wolf gets switched off).
-  const written = new Map([...scores].filter(([p]) => !passages[p].source.startsWith("real-mail")));
-  const real = new Map([...scores].filter(([p]) => passages[p].source.startsWith("real-mail")));
-  const realAlarms = (t) => [...real].filter(([p, s]) => s >= t && passages[p].label === "ok").length;
+  written = new Map([...scores].filter(([p]) => !passages[p].source.startsWith("real-mail")));
+  real = new Map([...scores].filter(([p]) => passages[p].source.startsWith("real-mail")));
   const allowed = Math.floor(real.size * REAL_MAIL_ALARMS);
   const grid = Array.from({ length: 400 }, (_, i) => 0.5 + i * 0.00125).concat([0.9995, 0.9998, 0.9999]);
   threshold = grid.find((t) => metricsAt(written, t).precision >= TARGET_PRECISION && realAlarms(t) <= allowed) ?? 0.9999;
@@ -343,11 +354,23 @@ if (CV) {
   if (dump) writeFileSync(dump, [...scores].map(([p, s]) => JSON.stringify({ id: passages[p].id, source: passages[p].source, label: passages[p].label, category: passages[p].category, score: s, text: passages[p].text })).join("\n") + "\n");
 }
 if (args.includes("--cv-only")) process.exit(0);
-// --min-threshold T: ship at least T, whatever the held-out writers chose (the shipped model is
-// raised so that the packs' own pass examples pass); both are recorded in weights.json.
+// --min-threshold T, or CLASS=T,CLASS=T: ship at least T (for that class), whatever the held-out
+// writers chose (the shipped model is raised so that the packs' own pass examples pass); both are
+// recorded in weights.json, with the held-out figures at the thresholds shipped.
 const chosenOnHeldOut = threshold;
-threshold = Math.max(threshold, Number(flag("--min-threshold", "0")));
-if (threshold !== chosenOnHeldOut) console.log(`train: threshold raised from ${chosenOnHeldOut.toFixed(4)} to ${threshold.toFixed(4)} (--min-threshold)`);
+const thresholds = Object.fromEntries(CLASSES.slice(1).map((c) => [c, threshold]));
+for (const spec of String(flag("--min-threshold", "0")).split(",")) {
+  const [cls, value] = spec.includes("=") ? spec.split("=") : [null, spec];
+  if (cls !== null && !(cls in thresholds)) throw new Error(`train: --min-threshold: no class ${cls}`);
+  for (const c of cls ? [cls] : Object.keys(thresholds)) thresholds[c] = Math.max(thresholds[c], Number(value));
+}
+if (Object.values(thresholds).some((t) => t !== chosenOnHeldOut)) {
+  console.log(`train: thresholds raised from ${chosenOnHeldOut.toFixed(4)} to ${JSON.stringify(thresholds)} (--min-threshold)`);
+  if (heldOut) {
+    heldOut = metricsAt(written, thresholds);
+    console.log(`train: held-out writers at the thresholds shipped: ${fmt(heldOut)}; real mail ${realAlarms(thresholds)} alarms`);
+  }
+}
 
 // ---------- the shipped model ----------
 const model = fit(rows);
@@ -382,14 +405,22 @@ const matrix = new Int8Array(all.length * COLUMNS.length);
 values.forEach((row, i) => row.forEach((v, c) => (matrix[i * COLUMNS.length + c] = Math.max(-127, Math.min(127, Math.round(v / scales[c]))))));
 const known = Uint8Array.from(all, (w) => (vector.has(w) ? 1 : 0));
 const wordBytes = Buffer.from(all.join("\n"), "utf8");
+// Where each word starts, stored so that loading the table is one read and no scan (a clean
+// draft's cold start); byte offsets are character offsets because every word is ASCII.
+if (wordBytes.length !== all.join("\n").length) throw new Error("train: the word table holds ASCII words only");
+const starts = new Uint32Array(all.length + 1);
+for (let i = 0, at = 0; i <= all.length; i++) {
+  starts[i] = at;
+  at += (all[i]?.length ?? 0) + 1;
+}
 const header = Buffer.alloc(16);
-header.write("DLTW", 0, "latin1");
+header.write("DLT2", 0, "latin1");
 header.writeUInt32LE(all.length, 4);
 header.writeUInt32LE(COLUMNS.length, 8);
 header.writeUInt32LE(wordBytes.length, 12);
 const outDir = flag("--out", join(ROOT, "rules", "tone-model"));
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, "words.bin"), Buffer.concat([header, Buffer.from(new Float32Array(scales).buffer), wordBytes, Buffer.from(known.buffer), Buffer.from(matrix.buffer)]));
+writeFileSync(join(outDir, "words.bin"), Buffer.concat([header, Buffer.from(new Float32Array(scales).buffer), Buffer.from(starts.buffer), wordBytes, Buffer.from(known.buffer), Buffer.from(matrix.buffer)]));
 
 // The shipped forward pass must agree with the one trained: check it on quantised vectors.
 const round = (v) => Math.round(v * 1e6) / 1e6;
@@ -413,15 +444,15 @@ writeFileSync(
     tokenFeatures: TOKEN_FEATURES,
     dense: DENSE_FEATURES,
     network: shipped,
-    threshold: round(threshold),
+    thresholds: Object.fromEntries(Object.entries(thresholds).map(([c, t]) => [c, round(t)])),
     judgesNegated: JUDGE_NEGATED,
     trainedOn: {
       passages: passages.length,
       sentences: rows.length,
       sources: [...new Set(passages.map((p) => p.source))],
       heldOutWriters: heldOut && { precision: round(heldOut.precision), recall: round(heldOut.recall), fpRate: round(heldOut.fpRate) },
-      ...(threshold !== chosenOnHeldOut && { thresholdChosenOnHeldOutWriters: round(chosenOnHeldOut) }),
+      thresholdChosenOnHeldOutWriters: round(chosenOnHeldOut),
     },
   }) + "\n",
 );
-console.log(`train: wrote ${outDir} (${all.length} words, threshold ${threshold.toFixed(4)})`);
+console.log(`train: wrote ${outDir} (${all.length} words, thresholds ${JSON.stringify(thresholds)})`);

@@ -22,14 +22,14 @@ interface Weights {
   tokenFeatures: string[];
   dense: string[];
   network: NetworkParams;
-  threshold: number;
+  /** Per class, the probability a verdict needs (chosen on held-out writers; see train/README.md). */
+  thresholds: Record<ModelClass, number>;
   /** Whether the model judges sentences negated near their mention, or leaves them to the constructions. */
   judgesNegated?: boolean;
 }
 
 export interface ToneModel {
   words: WordKnowledge;
-  threshold: number;
   judge(text: ToneText, index: number, lexicon: ToneLexicon): ModelVerdict | null;
 }
 
@@ -54,7 +54,7 @@ export function toneModel(dir: string): ToneModel {
 
 function loadModel(dir: string): ToneModel {
   const weights = JSON.parse(readFileSync(join(dir, "weights.json"), "utf8")) as Weights;
-  if (weights.version !== 2 || weights.dense.join(",") !== DENSE_FEATURES.join(",") || weights.tokenFeatures.join(",") !== TOKEN_FEATURES.join(",")) {
+  if (weights.version !== 2 || !weights.thresholds || weights.dense.join(",") !== DENSE_FEATURES.join(",") || weights.tokenFeatures.join(",") !== TOKEN_FEATURES.join(",")) {
     throw new Error(`${dir}/weights.json was trained on other features; run npm run train`);
   }
   const table = loadWordTable(dir, weights.columns);
@@ -110,10 +110,10 @@ function loadModel(dir: string): ToneModel {
     const max = Math.max(0, ...z);
     const sum = Math.exp(-max) + z.reduce((s, v) => s + Math.exp(v - max), 0);
     const probability = 1 - Math.exp(-max) / sum;
-    if (probability < weights.threshold) return null;
+    if (probability < weights.thresholds[classes[best]]) return null;
     return { cls: classes[best], probability, evidence: evidenceOf(text.sentences[index], net, pass, best), mention: f.mention };
   }
-  return { words, threshold: weights.threshold, judge };
+  return { words, judge };
 }
 
 /**

@@ -95,16 +95,30 @@ const INDEX = new Map<DenseFeature, number>(DENSE_FEATURES.map((f, i) => [f, i])
 
 /**
  * Whether the model is asked about a sentence at all, at lint time and in the trainer's held-out
- * scores alike: it must have three words or more, and someone must be spoken about in it or just
- * before (SPEC §3: aimed at a customer), which rules out most sentences of real mail.
+ * scores alike: it must have three words or more and not be a salutation, and someone must be
+ * spoken about in it or just before (SPEC §3: aimed at a customer), which rules out most
+ * sentences of real mail.
  */
 export function modelAsks(text: ToneText, index: number): boolean {
   const sentence = text.sentences[index];
   // Two words ("Fuzzy Math!", "Oh joy!") are too few to say who is judged and how.
   let words = 0;
   for (const t of sentence.tokens) if (t.kind !== "punct" && ++words === 3) break;
-  if (words < 3) return false;
-  return sentence.mentions().length > 0 || (index > 0 && text.sentences[index - 1].mentions().length > 0);
+  if (words < 3 || isSalutation(sentence)) return false;
+  if (sentence.mentions().length > 0) return true;
+  const before = text.sentences[index - 1];
+  return before !== undefined && before.mentions().length > 0 && !isSalutation(before);
+}
+
+const GREETINGS = new Set(["hi", "hello", "hey", "hiya", "dear", "morning", "afternoon", "evening", "greetings"]);
+
+/**
+ * "Hi Bob,", "Dear Mr and Mrs Pratt,": a salutation names the reader; it says nothing of them,
+ * and the sentence after it speaks to them, not about them.
+ */
+function isSalutation(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => t.kind !== "punct");
+  return words.length <= 5 && GREETINGS.has(words[0]?.norm ?? "") && !sentence.tokens.some((t) => t.text === "!" || t.text === "?");
 }
 
 /** Negation near the person spoken about ("she isn't difficult", "they never tip"). */

@@ -12,6 +12,7 @@ import type { ToneJudgement } from "../report.js";
 import type { Mention } from "../targets.js";
 import { toneModel, type ModelClass, type ToneModel } from "./classify.js";
 import { modelAsks } from "./features.js";
+import { SECOND_PERSON } from "../grammar.js";
 
 const MEMO = "model";
 
@@ -41,13 +42,18 @@ function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
       if (!modelAsks(text, i)) return;
       const verdict = model.judge(text, i, analysis.lexicon);
       if (!verdict) return;
-      let target: ToneJudgement["target"] = verdict.mention ? { sentence, mention: verdict.mention } : null;
+      // A capitalised first word may be no name at all ("Trying to drag my lazy ass to the gym"):
+      // it is no one to have judged.
+      let target: ToneJudgement["target"] = verdict.mention && !verdict.mention.uncertain ? { sentence, mention: verdict.mention } : null;
       if (!target && i > 0) {
         const before = text.sentences[i - 1];
-        const mention: Mention | undefined = before.mentions().find((m) => m.personal && !m.possessor);
+        const mention: Mention | undefined = before.mentions().find((m) => m.personal && !m.possessor && !m.uncertain);
         if (mention) target = { sentence: before, mention };
       }
       if (!target && verdict.cls !== "condescension") return;
+      // Talking down is done to someone: the sentence says "you" or names who it speaks to
+      // ("Less complicated model to follow" talks down to no one).
+      if (verdict.cls === "condescension" && !sentence.mentions().some((m) => !m.uncertain) && !sentence.tokens.some((t) => SECOND_PERSON.has(t.norm))) return;
       const list = out.get(verdict.cls) ?? [];
       list.push({ text, sentence, messageId: "judged", target, targetWords: "the reader", evidence: verdict.evidence });
       out.set(verdict.cls, list);

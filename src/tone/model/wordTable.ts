@@ -2,11 +2,11 @@
  * The tone model's per-word knowledge, `rules/tone-model/words.bin` (written by `npm run train`):
  * for ~200k English words, their AFINN-165 valence, their cuss profanity rating, and what each
  * contributes to each class of the model, one signed byte per column. The words are stored
- * sorted and found by binary search over the raw bytes' offsets, so loading the file costs a
- * read and one scan for line breaks, not a 200k-entry Map (SPEC §8: cold start).
+ * sorted, with where each one starts, and found by binary search, so loading the file costs one
+ * read: no scan, no 150k-entry Map (SPEC §8: cold start).
  *
- *   "DLTW" | count u32 | columns u32 | wordBytes u32 | scales f32×columns
- *   | words (UTF-8, sorted, "\n"-separated) | known u8×count | scores i8×count×columns
+ *   "DLT2" | count u32 | columns u32 | wordBytes u32 | scales f32×columns | starts u32×(count+1)
+ *   | words (ASCII, sorted, "\n"-separated) | known u8×count | scores i8×count×columns
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,23 +26,22 @@ const ROW_MEMO_SIZE = 50_000;
 export function loadWordTable(dir: string, columns: readonly string[]): WordTable {
   const file = join(dir, "words.bin");
   const bytes = readFileSync(file);
-  if (bytes.toString("latin1", 0, 4) !== "DLTW") throw new Error(`${file}: not a draftlint word table`);
+  if (bytes.toString("latin1", 0, 4) !== "DLT2") throw new Error(`${file}: not a draftlint word table (or an older one: run npm run train)`);
   const count = bytes.readUInt32LE(4);
   const width = bytes.readUInt32LE(8);
   const wordBytes = bytes.readUInt32LE(12);
   if (width !== columns.length) throw new Error(`${file}: ${width} columns, the weights name ${columns.length}`);
   const scalesAt = 16;
   const scales = Array.from({ length: width }, (_, i) => bytes.readFloatLE(scalesAt + 4 * i));
-  const wordsAt = scalesAt + 4 * width;
-  const words = bytes.toString("utf8", wordsAt, wordsAt + wordBytes);
+  const startsAt = scalesAt + 4 * width;
+  const wordsAt = startsAt + 4 * (count + 1);
+  const words = bytes.toString("latin1", wordsAt, wordsAt + wordBytes);
   const knownAt = wordsAt + wordBytes;
   const scoresAt = knownAt + count;
   if (bytes.length !== scoresAt + count * width) throw new Error(`${file}: truncated`);
-  const starts = new Uint32Array(count + 1);
-  let n = 0;
-  starts[n++] = 0;
-  for (let i = words.indexOf("\n"); i >= 0 && n < count; i = words.indexOf("\n", i + 1)) starts[n++] = i + 1;
-  starts[count] = words.length + 1;
+  // A view when the offsets are 4-byte aligned in memory (a file read whole is), else a copy.
+  const at = bytes.byteOffset + startsAt;
+  const starts = at % 4 === 0 ? new Uint32Array(bytes.buffer, at, count + 1) : new Uint32Array(bytes.buffer.slice(at, at + 4 * (count + 1)));
   const wordAt = (i: number) => words.slice(starts[i], starts[i + 1] - 1);
   // A token's row is asked for up to five times (valence, swearing, its vector), and common words
   // in every sentence: each search is remembered, up to a bound so a huge run stays flat.
