@@ -27,6 +27,20 @@ const MAX_LISTED = 20;
 const TAB = 0x09;
 const NL = 0x0a;
 
+/**
+ * The line of `buf` holding byte `at`, within [lo, hi) where `lo` starts a line: its start, the
+ * tab ending its key (or its end when it has none), and its end (the newline, or `hi`).
+ */
+function lineAround(buf: Bytes, at: number, lo: number, hi: number): { start: number; tab: number; end: number } {
+  let start = at;
+  while (start > lo && buf.at(start - 1) !== NL) start--;
+  let end = buf.indexOf(NL, start, hi);
+  if (end === -1) end = hi;
+  let tab = buf.indexOf(TAB, start, end);
+  if (tab === -1) tab = end;
+  return { start, tab, end };
+}
+
 interface Header {
   messages: number;
   updated: string;
@@ -138,14 +152,7 @@ export class IndexedHistory implements RecipientHistory {
     let lo = this.body + range[0];
     let hi = this.body + range[1];
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      // The line holding `mid`: back to the line's start (never before `lo`, which starts a line).
-      let start = mid;
-      while (start > lo && buf.at(start - 1) !== NL) start--;
-      let end = buf.indexOf(NL, start, hi);
-      if (end === -1) end = hi;
-      let tab = buf.indexOf(TAB, start, end);
-      if (tab === -1) tab = end;
+      const { start, tab, end } = lineAround(buf, (lo + hi) >>> 1, lo, hi);
       const order = Buffer.compare(buf.slice(start, tab), wanted);
       if (order === 0) return buf.slice(tab + 1, end).toString("utf8");
       if (order < 0) lo = end + 1;
@@ -166,21 +173,12 @@ export class IndexedHistory implements RecipientHistory {
     const end = hi;
     // The first line whose key is not below `from`: lo ends at its start.
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      let start = mid;
-      while (start > lo && buf.at(start - 1) !== NL) start--;
-      let stop = buf.indexOf(NL, start, hi);
-      if (stop === -1) stop = hi;
-      let tab = buf.indexOf(TAB, start, stop);
-      if (tab === -1) tab = stop;
+      const { start, tab, end: stop } = lineAround(buf, (lo + hi) >>> 1, lo, hi);
       if (Buffer.compare(buf.slice(start, tab), low) < 0) lo = stop + 1;
       else hi = start;
     }
     for (let at = lo; at < end; ) {
-      let stop = buf.indexOf(NL, at, end);
-      if (stop === -1) stop = end;
-      let tab = buf.indexOf(TAB, at, stop);
-      if (tab === -1) tab = stop;
+      const { tab, end: stop } = lineAround(buf, at, at, end);
       const key = buf.slice(at, tab);
       if (Buffer.compare(key, high) >= 0) return;
       yield [key.toString("utf8"), buf.slice(tab + 1, stop).toString("utf8")];
