@@ -57,6 +57,8 @@ export interface Sentence {
    * Willy"), which is someone's name, not swearing.
    */
   swears(): PatternMatch[];
+  /** The copulas ("is", "'re", "comes across as"), found on first use: each mention's complement and the model read them. */
+  copulas(): PatternMatch[];
 }
 
 export interface ToneText {
@@ -113,6 +115,7 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
     const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));
     let mentions: Mention[] | undefined;
     let swears: PatternMatch[] | undefined;
+    let copulas: PatternMatch[] | undefined;
     const words = wordLine(tokens);
     const findSwears = () =>
       (swears ??= lexicon.profanity.test(words)
@@ -128,6 +131,7 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
       mentions: () => (mentions ??= findMentions(tokens, targets)),
       profane: () => findSwears().length > 0,
       swears: findSwears,
+      copulas: () => (copulas ??= lexicon.copulas.matches(words)),
     };
   });
   markQuotesAcross(sentences);

@@ -94,7 +94,7 @@ export interface Complement {
  */
 const OBJECT_CASE = new Set(["him", "her", "them", "me", "us", "whom"]);
 
-export function complementOf(sentence: Sentence, mention: Mention, lexicon: ToneLexicon): Complement | null {
+export function complementOf(sentence: Sentence, mention: Mention): Complement | null {
   if (mention.possessor) return null;
   const tokens = sentence.tokens;
   // Inside another phrase: in "the letter from the client is rude" the letter is rude, not the client.
@@ -103,7 +103,7 @@ export function complementOf(sentence: Sentence, mention: Mention, lexicon: Tone
   // An object pronoun is no subject: in "which I told him was impossible" the "which" is
   // impossible, and in "… allowed to interview her has to be a joke" the request is the joke.
   if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
-  const copulas = lexicon.copulas.matches(sentence.words);
+  const copulas = sentence.copulas();
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
   let inRelative = tokens[mention.first].norm === "whoever";
   let inPhrase = false;

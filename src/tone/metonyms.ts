@@ -15,7 +15,7 @@ const PLACE_NUMBER = /^(?:\d{1,4}[a-z]?|[a-z]\d{1,3})$/;
 /** "7:30", "10am", "2pm", "9.15": a time of day. */
 const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm)?|\d{1,2}(?:am|pm))$/;
 /** What may follow a bare slot ("the 2 o'clock is late", "the 10am asked …"): a predicate, not a head noun ("the 7:30 train"). */
-const PREDICATE_START = new Set(["is", "are", "was", "were", "'s", "'re", "has", "have", "had", "wants", "wanted", "asked", "asks", "just", "still", "keeps", "kept", "can", "could", "will", "would", "wo", "never", "always", "turned", "showed", "arrived", "rang", "called", "complained", "left", "cancelled", "canceled", "moaned", "said", "says", "brought", "again", "lot"]);
+const PREDICATE_START = new Set(["is", "are", "was", "were", "'s", "'re", "has", "have", "had", "wants", "wanted", "asked", "asks", "just", "still", "keeps", "kept", "can", "could", "will", "would", "wo", "never", "always", "turned", "showed", "arrived", "rang", "called", "complained", "left", "cancelled", "canceled", "moaned", "said", "says", "brought", "again"]);
 
 /** The last token of a place or slot naming its people, starting at `i`, or -1. */
 export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon): number {

@@ -78,7 +78,7 @@ async function judgedNotOurKind(analysis: ToneAnalysis, patterns: Patterns, text
   // customer, as the subject, said not to be suitable.
   for (const mention of sentence.mentions()) {
     if (mention.possessor || mention.kind === "you") continue;
-    const complement = complementOf(sentence, mention, analysis.lexicon);
+    const complement = complementOf(sentence, mention);
     if (!complement) continue;
     const hit = patterns.unsuitable.matches(sentence.words).find((m) => m.first >= complement.first && m.first <= complement.last);
     if (hit && isNegated(sentence, analysis.lexicon, hit.last, 0)) cues.push({ ...hit, first: mention.first });

@@ -11,7 +11,6 @@ import { DENSE_FEATURES, TOKEN_FEATURES, negatedNearMention, sentenceFeatures, t
 import { forward, projectWord, type ForwardPass, type NetworkParams } from "./network.js";
 import { loadWordTable } from "./wordTable.js";
 import type { Mention } from "../targets.js";
-import type { ToneLexicon } from "../lexicon.js";
 
 export type ModelClass = "disparaging" | "gatekeeping" | "condescension";
 
@@ -30,7 +29,7 @@ interface Weights {
 
 export interface ToneModel {
   words: WordKnowledge;
-  judge(text: ToneText, index: number, lexicon: ToneLexicon): ModelVerdict | null;
+  judge(text: ToneText, index: number): ModelVerdict | null;
 }
 
 export interface ModelVerdict {
@@ -87,8 +86,8 @@ function loadModel(dir: string): ToneModel {
     return found;
   };
 
-  function judge(text: ToneText, index: number, lexicon: ToneLexicon): ModelVerdict | null {
-    const f = sentenceFeatures(text, index, words, lexicon);
+  function judge(text: ToneText, index: number): ModelVerdict | null {
+    const f = sentenceFeatures(text, index, words);
     // A model trained without negated sentences in its held-out scores leaves them to the
     // constructions, which read negation's scope (weights.json says which it was).
     if (!weights.judgesNegated && negatedNearMention(f)) return null;

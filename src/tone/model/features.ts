@@ -10,7 +10,6 @@ import type { Sentence, ToneText } from "../analysis.js";
 import type { Mention } from "../targets.js";
 import type { Token } from "../tokens.js";
 import { complementOf, windowEnd, wordsAboutTheWriter } from "../clauses.js";
-import type { ToneLexicon } from "../lexicon.js";
 
 /** The dense signals, in the order the weights file stores them. */
 export const DENSE_FEATURES = [
@@ -117,8 +116,13 @@ const GREETINGS = new Set(["hi", "hello", "hey", "hiya", "dear", "morning", "aft
  * and the sentence after it speaks to them, not about them.
  */
 function isSalutation(sentence: Sentence): boolean {
-  const words = sentence.tokens.filter((t) => t.kind !== "punct");
-  return words.length <= 5 && GREETINGS.has(words[0]?.norm ?? "") && !sentence.tokens.some((t) => t.text === "!" || t.text === "?");
+  let words = 0;
+  for (const t of sentence.tokens) {
+    if (t.kind === "punct") {
+      if (t.text === "!" || t.text === "?") return false;
+    } else if (++words === 1 ? !GREETINGS.has(t.norm) : words > 5) return false;
+  }
+  return words > 0;
 }
 
 /** Negation near the person spoken about ("she isn't difficult", "they never tip"). */
@@ -126,7 +130,7 @@ export function negatedNearMention(f: SentenceFeatures): boolean {
   return f.dense[INDEX.get("negatedNearMention")!] === 1;
 }
 
-export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge, lexicon: ToneLexicon): SentenceFeatures {
+export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge): SentenceFeatures {
   const sentence = text.sentences[index];
   const tokens = sentence.tokens;
   const dense = new Float64Array(DENSE_FEATURES.length);
@@ -194,7 +198,7 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
     maxAll = Math.max(maxAll, valence);
   }
   if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
-  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical, complementRoles(sentence, lexicon));
+  const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical, complementRoles(sentence));
   set("quotedShare", wordCount ? quoted / wordCount : 0);
   set("exclamation", Math.min(dense[INDEX.get("exclamation")!], 3) / 3);
   set("valenceMinNear", minNear / 5);
@@ -238,17 +242,17 @@ const JUDGES_THING = 2;
  * tail lift is [a bloody drongo]" and "it's [a joke]" judge a thing. The same insult means
  * opposite things in the two, and a window of three words cannot see which it is.
  */
-function complementRoles(sentence: Sentence, lexicon: ToneLexicon): Uint8Array {
+function complementRoles(sentence: Sentence): Uint8Array {
   const tokens = sentence.tokens;
   const roles = new Uint8Array(tokens.length);
   const owned = new Set<number>();
   for (const m of sentence.mentions()) {
-    const c = complementOf(sentence, m, lexicon);
+    const c = complementOf(sentence, m);
     if (!c) continue;
     owned.add(c.copula.first);
     for (let i = c.first; i <= c.last; i++) roles[i] = JUDGES_MENTION;
   }
-  for (const c of lexicon.copulas.matches(sentence.words)) {
+  for (const c of sentence.copulas()) {
     if (owned.has(c.first)) continue;
     for (let i = c.last + 1; i <= windowEnd(tokens, c.last + 1); i++) if (!roles[i]) roles[i] = JUDGES_THING;
   }

@@ -40,7 +40,7 @@ function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
   for (const text of analysis.texts) {
     text.sentences.forEach((sentence, i) => {
       if (!modelAsks(text, i)) return;
-      const verdict = model.judge(text, i, analysis.lexicon);
+      const verdict = model.judge(text, i);
       if (!verdict) return;
       // A capitalised first word may be no name at all ("Trying to drag my lazy ass to the gym"):
       // it is no one to have judged.

@@ -37,7 +37,7 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
   for (const text of analysis.texts) {
     if (text.section !== "body") continue;
     text.sentences.forEach((sentence, i) => {
-      const f = sentenceFeatures(text, i, words, analysis.lexicon);
+      const f = sentenceFeatures(text, i, words);
       const m = f.mention;
       rows.push({
         start: sentence.start,

@@ -25,7 +25,7 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
   const harsh = insults(analysis, p, sentence, "harshJudgements");
   const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
-    const complement = complementOf(sentence, mention, analysis.lexicon);
+    const complement = complementOf(sentence, mention);
     if (!complement) continue;
     const inWindow = (m: PatternMatch) => m.first >= complement.first && m.first <= complement.last && isPredicative(tokens, complement, m.first);
     const personHit = personOnly.find(inWindow);

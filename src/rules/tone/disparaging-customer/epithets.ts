@@ -18,7 +18,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   const sentence = text.sentences[index];
   const { tokens } = sentence;
   const lex = analysis.lexicon;
-  const copulas = lex.copulas.matches(sentence.words);
+  const copulas = sentence.copulas();
   const nouns = insults(analysis, p, sentence, "insultNouns");
   // "that clueless man", "the dimmest person": an insulting adjective on a person noun.
   const attributive = insults(analysis, p, sentence, "insultAdjectives").flatMap((m) => {

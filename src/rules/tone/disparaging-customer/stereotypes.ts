@@ -122,7 +122,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   // "They're lawyers, so expect them to nitpick"; "She's from Essex, so …".
   const consequences = p.stereotypeConsequences.matches(sentence.words);
   for (const mention of sentence.mentions()) {
-    const complement = complementOf(sentence, mention, analysis.lexicon);
+    const complement = complementOf(sentence, mention);
     if (!complement) continue;
     const from = tokens[complement.first]?.norm === "from";
     const identity =
