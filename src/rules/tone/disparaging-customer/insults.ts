@@ -16,6 +16,7 @@ export function overlaps(a: PatternMatch, b: { first: number; last: number }): b
 /** Insult matches that are not part of an idiom ("guinea pig", "in pain"). */
 export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
   const idioms = p.idioms.matches(sentence.words);
+  let self: Set<number> | undefined;
   return p[key].matches(sentence.words).filter((m) => {
     if (idioms.some((i) => overlaps(i, m))) return false;
     // "Fred Fielding and Dick Wiley": a given name before a surname is a name, not an insult.
@@ -25,7 +26,7 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
     if (m.first === m.last && NEGATING_NOUNS.has(word.norm)) return ["a", "little", "total", "complete", "absolute", "jumped-up", "utter"].includes(sentence.tokens[m.first - 1]?.norm ?? "");
     // The writer's judgement of themselves: "i'm such a muppet, i booked Mrs Aziz into …",
     // "what an idiot I am".
-    const self = wordsAboutTheWriter(sentence.tokens);
+    self ??= wordsAboutTheWriter(sentence.tokens);
     if (self.has(m.first) && self.has(m.last)) return false;
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
     const next = sentence.tokens[m.last + 1];
