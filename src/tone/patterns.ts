@@ -1,15 +1,16 @@
 /**
  * Patterns from the pack YAML, compiled once. The syntax is a small subset of compromise's match
  * syntax — words, `(a|b|c)` alternatives, `*` for any one word, `word?` for an optional word —
- * compiled to escaped literals in one alternation over a sentence's normalised words. A user's
- * pattern therefore never reaches the regex engine as a regex of its own, and every match runs in
- * time linear in the (bounded) sentence length.
+ * compiled to word sequences (./wordSequence.ts) matched against a sentence's normalised words. A
+ * user's pattern therefore never reaches the regex engine, and a match is tried only where a
+ * sentence holds one of the pattern's trigger words.
  */
 import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Token } from "./tokens.js";
 import { tokenise } from "./tokens.js";
+import { allMatches, anyMatch, compileSequence, type SequenceSyntax, type WordSequence } from "./wordSequence.js";
 
 /** English plural of a noun, for word lists that name things in the singular. */
 export function pluralise(word: string): string {
@@ -28,15 +29,6 @@ export interface PatternMatch {
   // No field says which pattern matched: code that branched on a pattern's wording made the YAML
   // unpredictable (an entry added changed code paths nobody could see from the data). A
   // construction that treats some words differently reads them from a list of their own.
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** One literal word or phrase, normalised the way sentences are ("can't" → "can n't"). */
-function literal(text: string): string {
-  return literalWords(text).map(escapeRegExp).join(" ");
 }
 
 /**
@@ -75,31 +67,11 @@ function items(pattern: string): string[] {
   return splitTopLevel(pattern.trim(), (ch) => /\s/.test(ch)).filter((item) => item !== "");
 }
 
-function compileItem(item: string): string {
-  if (item === "*") return "[^ ]+";
-  if (item.startsWith("(") && item.endsWith(")")) {
-    // Alternatives may be phrases with groups of their own: "(in|the (feel|vibe)|our brand)".
-    const alternatives = splitTopLevel(item.slice(1, -1), (ch) => ch === "|");
-    return `(?:${alternatives.map((a) => compileSequence(items(a))).join("|")})`;
-  }
-  return `(?:${literal(item)})`;
-}
-
-function compileSequence(parts: string[]): string {
-  let source = "";
-  // Whether the next item needs a space before it (not at the start, nor after an optional
-  // first item, whose own trailing space is inside its group).
-  let needSpace = false;
-  for (const raw of parts) {
-    const optional = raw.length > 1 && raw.endsWith("?");
-    const body = compileItem(optional ? raw.slice(0, -1) : raw);
-    if (!optional) source += (needSpace ? " " : "") + body;
-    else if (needSpace) source += `(?: ${body})?`;
-    else source += `(?:${body} )?`;
-    needSpace = needSpace || !optional;
-  }
-  return source;
-}
+const SYNTAX: SequenceSyntax = {
+  items,
+  alternatives: (body) => splitTopLevel(body, (ch) => ch === "|"),
+  literalWords,
+};
 
 /** The pattern as matched: a one-word noun pattern also matches its plural ("tosser" finds "those tossers"). */
 function compilePatternSource(pattern: string): string {
@@ -109,33 +81,24 @@ function compilePatternSource(pattern: string): string {
 }
 
 
-/** A sentence's words as one normalised string, with each word's character offset in it. */
+/** A sentence's normalised words, as the patterns read them. */
 export interface WordLine {
-  line: string;
-  /** The words of `line`, split once for every pattern list that asks about them. */
   words: string[];
-  /** Character offset in `line` of each word. */
-  offsets: number[];
   /** Index into the sentence's tokens of each word. */
   tokenIndex: number[];
 }
 
 export function wordLine(tokens: Token[]): WordLine {
   const parts: string[] = [];
-  const offsets: number[] = [];
   const tokenIndex: number[] = [];
-  let length = 0;
   tokens.forEach((t, i) => {
     // Quoted words are the customer's, not ours: a quotation is one blank word, so no pattern
     // matches inside it and "which part of 'no pets' was unclear" still reads as one phrase.
     if (t.quoted && tokens[i - 1]?.quoted) return;
-    const norm = t.quoted ? "_" : t.norm;
-    offsets.push(length);
     tokenIndex.push(i);
-    parts.push(norm);
-    length += norm.length + 1;
+    parts.push(t.quoted ? "_" : t.norm);
   });
-  return { line: parts.join(" "), words: parts, offsets, tokenIndex };
+  return { words: parts, tokenIndex };
 }
 
 /** Function words found in most sentences: poor triggers for a pattern's pre-check. */
@@ -227,8 +190,8 @@ export function storedTriggers(): Array<[string, string[] | null]> {
 export class PatternList {
   readonly patterns: string[];
   private readonly plurals: boolean;
-  /** Each pattern's regex, compiled the first time a sentence holds its trigger word. */
-  private readonly each: Array<RegExp | undefined>;
+  /** Each pattern's word sequence, compiled the first time a sentence holds its trigger word. */
+  private readonly each: Array<WordSequence | undefined>;
   /** Pattern indices by a word every match of them holds: a sentence tries only those patterns. */
   private readonly byTrigger = new Map<string, number[]>();
   /** Patterns that could match without any fixed word (wildcards and optional words only). */
@@ -237,9 +200,8 @@ export class PatternList {
   /** `plurals`: one-word patterns are nouns and match their plural too. */
   constructor(patterns: unknown, options: { plurals?: boolean } = {}) {
     this.patterns = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === "string" && p.trim() !== "") : [];
-    // Word boundaries as a consumed space rather than a lookbehind, which V8 would try at every
-    // character; each pattern is its own small regex, tried only when its trigger word is present,
-    // instead of one alternation of hundreds run on every sentence (that dominated whole runs).
+    // Each pattern is tried only when its trigger word is present, not every pattern on every
+    // sentence (one alternation of hundreds run on every sentence dominated whole runs).
     this.plurals = options.plurals ?? false;
     this.each = new Array(this.patterns.length);
     this.patterns.forEach((pattern, index) => {
@@ -253,12 +215,9 @@ export class PatternList {
     });
   }
 
-  private regexFor(index: number): RegExp {
-    const compiled = this.each[index];
-    if (compiled) return compiled;
-    // (The source is worked out only on first use: parsing it for every candidate cost more than the match.)
-    const source = this.plurals ? compilePatternSource(this.patterns[index]) : this.patterns[index];
-    return (this.each[index] = new RegExp(`(?:^| )${compileSequence(items(source))}(?= |$)`, "g"));
+  private sequenceFor(index: number): WordSequence {
+    // (Compiled only on first use: parsing every pattern at start-up cost more than the matching.)
+    return (this.each[index] ??= compileSequence(this.plurals ? compilePatternSource(this.patterns[index]) : this.patterns[index], SYNTAX));
   }
 
   /** Indices of the patterns that could match a line of these words, in pack order. */
@@ -281,30 +240,15 @@ export class PatternList {
   }
 
   test(line: string | WordLine): boolean {
-    const text = typeof line === "string" ? line : line.line;
     const words = typeof line === "string" ? line.split(" ") : line.words;
-    return this.candidates(words).some((index) => {
-      const regex = this.regexFor(index);
-      regex.lastIndex = 0;
-      return regex.test(text);
-    });
+    return this.candidates(words).some((index) => anyMatch(this.sequenceFor(index), words));
   }
 
   /** Every match of every pattern, as token ranges. */
   matches(words: WordLine): PatternMatch[] {
     const out: PatternMatch[] = [];
-    for (const p of this.candidates(words.words)) {
-      const regex = this.regexFor(p);
-      regex.lastIndex = 0;
-      for (const m of words.line.matchAll(regex)) {
-        const lead = m[0].startsWith(" ") ? 1 : 0;
-        const startChar = (m.index ?? 0) + lead;
-        const endChar = (m.index ?? 0) + m[0].length;
-        const first = wordAt(words, startChar);
-        const last = wordAt(words, Math.max(startChar, endChar - 1));
-        out.push({ first: words.tokenIndex[first], last: words.tokenIndex[last] });
-      }
-    }
+    const found = (first: number, last: number) => out.push({ first: words.tokenIndex[first], last: words.tokenIndex[last] });
+    for (const p of this.candidates(words.words)) allMatches(this.sequenceFor(p), words.words, found);
     return out.sort(byPosition);
   }
 }
@@ -321,15 +265,4 @@ function byPosition(a: PatternMatch, b: PatternMatch): number {
  */
 export function inTextOrder(...lists: PatternMatch[][]): PatternMatch[] {
   return lists.flat().sort(byPosition);
-}
-
-function wordAt(words: WordLine, char: number): number {
-  let lo = 0;
-  let hi = words.offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (words.offsets[mid] <= char) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -24,7 +24,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
 
   for (const cue of p.returnCues.matches(sentence.words)) {
     const next = text.sentences[index + 1];
-    const warm = p.warmth.test(sentence.words.line) || (next !== undefined && next.paragraph === sentence.paragraph && p.warmth.test(next.words.line));
+    const warm = p.warmth.test(sentence.words) || (next !== undefined && next.paragraph === sentence.paragraph && p.warmth.test(next.words));
     if (warm) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target) yield { messageId: "contempt", target };
@@ -49,7 +49,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
       // Blakes are coming back in June, I could scream" (not "… rang to say she was ill; my heart sank").
       const again = tokens.slice(subject.last + 1, contact.last + 3).some((t) => t.norm === "again" || t.norm === "back");
       const reaction = dread.find((d) => d.first > contact.last && d.first - contact.last <= 6);
-      const juxtaposed = again && reaction !== undefined && !p.warmth.test(sentence.words.line) && !/(sank|dropped|lurched|turned|died|wanted|hid)$/.test(tokens[reaction.last].norm) &&
+      const juxtaposed = again && reaction !== undefined && !p.warmth.test(sentence.words) && !/(sank|dropped|lurched|turned|died|wanted|hid)$/.test(tokens[reaction.last].norm) &&
         !tokens.slice(contact.last + 1, reaction.first).some((t) => ["to", "about", "that", "because", "with"].includes(t.norm));
       if (!before.some((w) => WHEN_WORDS.has(w)) && !juxtaposed) continue;
       if (isNegated(sentence, lex, contact.first, subject.first)) continue;

@@ -24,7 +24,7 @@ export function hasIdentityReason(analysis: ToneAnalysis, p: Patterns, text: Ton
       const own = negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last);
       if (own || !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first)))) return true;
     }
-    if (p.framingReasons.test(s.words.line)) return true;
+    if (p.framingReasons.test(s.words)) return true;
     // "they're not exactly country-club people": these hold only when negated.
     if (p.negatedReasons.matches(s.words).some((m) => isNegated(s, lex, m.first, from(m, 0)))) return true;
   }
@@ -35,7 +35,7 @@ export function hasNeutralReason(p: Patterns, text: ToneText, index: number): bo
   const here = text.sentences[index];
   for (const k of [index, index - 1, index + 1]) {
     const s = text.sentences[k];
-    if (s && s.paragraph === here.paragraph && p.neutralReasons.test(s.words.line)) return true;
+    if (s && s.paragraph === here.paragraph && p.neutralReasons.test(s.words)) return true;
   }
   return false;
 }

@@ -1,0 +1,100 @@
+/**
+ * A pack pattern compiled to a sequence of word items and matched against a sentence's
+ * normalised words directly: literal words, `(a|b c)` alternatives (each a sequence of its own),
+ * `*` for any one word, `item?` for an optional one. Alternatives are tried in the order written
+ * and an optional item is tried present before absent, backtracking as a regular expression would,
+ * so a match starts and ends where the regex `(?:^| )…(?= |$)` over the joined words did.
+ *
+ * Why not that regex: V8 compiles every regex it runs to machine code, and the packs' 1,700
+ * patterns took about 10 MB of code space on each thread that linted (a capped worker's heap
+ * then had no room left), and each worker compiled them all again.
+ */
+
+interface Literal {
+  kind: "literal";
+  words: string[];
+  optional: boolean;
+}
+interface AnyWord {
+  kind: "any";
+  optional: boolean;
+}
+interface Alternatives {
+  kind: "alternatives";
+  options: WordSequence[];
+  optional: boolean;
+}
+type Item = Literal | AnyWord | Alternatives;
+export type WordSequence = Item[];
+
+export interface SequenceSyntax {
+  /** The pattern's top-level items ("(no one|nobody) likes?" → "(no one|nobody)", "likes?"). */
+  items(text: string): string[];
+  /** The alternatives inside parentheses. */
+  alternatives(body: string): string[];
+  /** A literal's normalised words, as sentences are normalised ("can't" → "can", "n't"). */
+  literalWords(text: string): string[];
+}
+
+export function compileSequence(pattern: string, syntax: SequenceSyntax): WordSequence {
+  return syntax.items(pattern).map((raw) => {
+    const optional = raw.length > 1 && raw.endsWith("?");
+    const body = optional ? raw.slice(0, -1) : raw;
+    if (body === "*") return { kind: "any", optional };
+    if (body.startsWith("(") && body.endsWith(")")) {
+      return { kind: "alternatives", optional, options: syntax.alternatives(body.slice(1, -1)).map((a) => compileSequence(a, syntax)) };
+    }
+    return { kind: "literal", optional, words: syntax.literalWords(body) };
+  });
+}
+
+/** The end (exclusive word index) of the match starting at word `start`, or -1. */
+export function matchAt(sequence: WordSequence, words: readonly string[], start: number): number {
+  return matchFrom(sequence, 0, start, words, (end) => (end > start ? end : -1));
+}
+
+/** Every match, left to right and not overlapping, as [first, last] word indices. */
+export function allMatches(sequence: WordSequence, words: readonly string[], found: (first: number, last: number) => void): void {
+  for (let start = 0; start < words.length; ) {
+    const end = matchAt(sequence, words, start);
+    if (end === -1) start++;
+    else {
+      found(start, end - 1);
+      start = end;
+    }
+  }
+}
+
+export function anyMatch(sequence: WordSequence, words: readonly string[]): boolean {
+  for (let start = 0; start < words.length; start++) if (matchAt(sequence, words, start) !== -1) return true;
+  return false;
+}
+
+/** Matches items k… of `sequence` from word `at`, then hands the end to `rest` (which may refuse it, -1, to backtrack). */
+function matchFrom(sequence: WordSequence, k: number, at: number, words: readonly string[], rest: (end: number) => number): number {
+  if (k === sequence.length) return rest(at);
+  const item = sequence[k];
+  const next = (end: number) => matchFrom(sequence, k + 1, end, words, rest);
+  const present = matchItem(item, at, words, next);
+  return present !== -1 || !item.optional ? present : next(at);
+}
+
+function matchItem(item: Item, at: number, words: readonly string[], next: (end: number) => number): number {
+  switch (item.kind) {
+    case "any":
+      return at < words.length ? next(at + 1) : -1;
+    case "literal": {
+      // A literal of no words (punctuation alone) never matched as a regex, between its spaces.
+      const n = item.words.length;
+      if (n === 0 || at + n > words.length) return -1;
+      for (let j = 0; j < n; j++) if (words[at + j] !== item.words[j]) return -1;
+      return next(at + n);
+    }
+    case "alternatives":
+      for (const option of item.options) {
+        const end = matchFrom(option, 0, at, words, next);
+        if (end !== -1) return end;
+      }
+      return -1;
+  }
+}
