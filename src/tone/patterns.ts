@@ -145,8 +145,6 @@ function requiredWords(parts: string[]): Set<string> | null {
   return best;
 }
 
-const NO_CANDIDATES: number[] = [];
-
 /**
  * Trigger words by pattern (`noun:` before one read as a noun, matching its plural too). Working them out for the packs' 1,700 patterns took ~50 ms of
  * every cold start, so `npm run build` stores them (scripts/precompile-packs.mjs) in
@@ -204,6 +202,7 @@ export class PatternList {
     // sentence (one alternation of hundreds run on every sentence dominated whole runs).
     this.plurals = options.plurals ?? false;
     this.each = new Array(this.patterns.length);
+    this.tried = new Uint32Array(this.patterns.length);
     this.patterns.forEach((pattern, index) => {
       const words = triggersOf(pattern, this.plurals);
       if (!words) this.untriggered.push(index);
@@ -220,28 +219,47 @@ export class PatternList {
     return (this.each[index] ??= compileSequence(this.plurals ? compilePatternSource(this.patterns[index]) : this.patterns[index], SYNTAX));
   }
 
-  /** Indices of the patterns that could match a line of these words, in pack order. */
-  private candidates(words: string[]): number[] {
-    // Copy the untriggered list only when a trigger adds to it: most sentences hold no trigger.
-    let found: number[] | null = null;
-    for (const word of words) {
-      const hit = this.byTrigger.get(word);
-      if (hit) (found ??= [...this.untriggered]).push(...hit);
+  /**
+   * Which patterns this call has tried: `tried[i] === pass` (no Set made per sentence, and a
+   * pattern triggered by two of a sentence's words is tried once).
+   */
+  private readonly tried: Uint32Array;
+  private pass = 0;
+
+  private nextPass(): number {
+    if (++this.pass === 0xffffffff) {
+      this.tried.fill(0);
+      this.pass = 1;
     }
-    // The untriggered list is already in pack order without repeats (callers only read it).
-    if (!found) return this.untriggered.length ? this.untriggered : NO_CANDIDATES;
-    if (found.length <= 1) return found;
-    // Sorted and without repeats, in place (found is this call's own array): no Set, no copies.
-    found.sort((a, b) => a - b);
-    let kept = 1;
-    for (let i = 1; i < found.length; i++) if (found[i] !== found[kept - 1]) found[kept++] = found[i];
-    found.length = kept;
-    return found;
+    return this.pass;
   }
 
+  /** Indices of the patterns that could match a line of these words, in pack order. */
+  private candidates(words: string[]): number[] {
+    const pass = this.nextPass();
+    const found = [...this.untriggered];
+    for (const word of words) {
+      const hit = this.byTrigger.get(word);
+      if (hit) for (const index of hit) if (this.tried[index] !== pass) found.push(index), (this.tried[index] = pass);
+    }
+    return found.length > this.untriggered.length ? found.sort((x, y) => x - y) : found;
+  }
+
+  /** Whether any pattern matches: stops at the first, trying each triggered pattern once. */
   test(line: string | WordLine): boolean {
     const words = typeof line === "string" ? line.split(" ") : line.words;
-    return this.candidates(words).some((index) => anyMatch(this.sequenceFor(index), words));
+    if (this.untriggered.some((index) => anyMatch(this.sequenceFor(index), words))) return true;
+    const pass = this.nextPass();
+    for (const word of words) {
+      const hit = this.byTrigger.get(word);
+      if (!hit) continue;
+      for (const index of hit) {
+        if (this.tried[index] === pass) continue;
+        this.tried[index] = pass;
+        if (anyMatch(this.sequenceFor(index), words)) return true;
+      }
+    }
+    return false;
   }
 
   /** Every match of every pattern, as token ranges. */

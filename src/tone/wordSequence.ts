@@ -21,11 +21,19 @@ interface AnyWord {
 }
 interface Alternatives {
   kind: "alternatives";
-  options: WordSequence[];
+  options: Items[];
   optional: boolean;
 }
 type Item = Literal | AnyWord | Alternatives;
-export type WordSequence = Item[];
+type Items = Item[];
+
+export interface WordSequence {
+  items: Items;
+  /** The words a match can start with, or null when it can start with any word. */
+  first: ReadonlySet<string> | null;
+  /** Only literals and `*`, none optional: matched by a plain loop, without backtracking. */
+  plain: boolean;
+}
 
 export interface SequenceSyntax {
   /** The pattern's top-level items ("(no one|nobody) likes?" → "(no one|nobody)", "likes?"). */
@@ -37,20 +45,71 @@ export interface SequenceSyntax {
 }
 
 export function compileSequence(pattern: string, syntax: SequenceSyntax): WordSequence {
+  const items = compileItems(pattern, syntax);
+  return { items, first: firstWords(items), plain: items.every((item) => !item.optional && item.kind !== "alternatives") };
+}
+
+function compileItems(pattern: string, syntax: SequenceSyntax): Items {
   return syntax.items(pattern).map((raw) => {
     const optional = raw.length > 1 && raw.endsWith("?");
     const body = optional ? raw.slice(0, -1) : raw;
     if (body === "*") return { kind: "any", optional };
     if (body.startsWith("(") && body.endsWith(")")) {
-      return { kind: "alternatives", optional, options: syntax.alternatives(body.slice(1, -1)).map((a) => compileSequence(a, syntax)) };
+      return { kind: "alternatives", optional, options: syntax.alternatives(body.slice(1, -1)).map((a) => compileItems(a, syntax)) };
     }
     return { kind: "literal", optional, words: syntax.literalWords(body) };
   });
 }
 
+/**
+ * The words a match of `items` can start with (null: any word), and whether the items can match no
+ * words at all (then a match may start with whatever follows them).
+ */
+function startsOf(items: Items, into: Set<string>): { any: boolean; empty: boolean } {
+  for (const item of items) {
+    let skippable = item.optional;
+    if (item.kind === "any") return { any: true, empty: false };
+    if (item.kind === "literal") {
+      // A literal of no words never matches (see matchItem): it can only be skipped.
+      if (item.words.length > 0) into.add(item.words[0]);
+    } else {
+      for (const option of item.options) {
+        const inner = startsOf(option, into);
+        if (inner.any) return inner;
+        skippable ||= inner.empty;
+      }
+    }
+    if (!skippable) return { any: false, empty: false };
+  }
+  return { any: false, empty: true };
+}
+
+function firstWords(items: Items): ReadonlySet<string> | null {
+  const words = new Set<string>();
+  return startsOf(items, words).any ? null : words;
+}
+
 /** The end (exclusive word index) of the match starting at word `start`, or -1. */
 export function matchAt(sequence: WordSequence, words: readonly string[], start: number): number {
-  return matchFrom(sequence, 0, start, words, (end) => (end > start ? end : -1));
+  if (sequence.first !== null && !sequence.first.has(words[start])) return -1;
+  if (sequence.plain) return plainMatch(sequence.items, words, start);
+  return matchFrom(sequence.items, 0, start, words, (end) => (end > start ? end : -1));
+}
+
+function plainMatch(items: Items, words: readonly string[], start: number): number {
+  let at = start;
+  for (const item of items) {
+    if (item.kind === "any") {
+      if (at >= words.length) return -1;
+      at++;
+    } else if (item.kind === "literal") {
+      const n = item.words.length;
+      if (n === 0 || at + n > words.length) return -1;
+      for (let j = 0; j < n; j++) if (words[at + j] !== item.words[j]) return -1;
+      at += n;
+    }
+  }
+  return at > start ? at : -1;
 }
 
 /** Every match, left to right and not overlapping, as [first, last] word indices. */
@@ -71,7 +130,7 @@ export function anyMatch(sequence: WordSequence, words: readonly string[]): bool
 }
 
 /** Matches items k… of `sequence` from word `at`, then hands the end to `rest` (which may refuse it, -1, to backtrack). */
-function matchFrom(sequence: WordSequence, k: number, at: number, words: readonly string[], rest: (end: number) => number): number {
+function matchFrom(sequence: Items, k: number, at: number, words: readonly string[], rest: (end: number) => number): number {
   if (k === sequence.length) return rest(at);
   const item = sequence[k];
   const next = (end: number) => matchFrom(sequence, k + 1, end, words, rest);
