@@ -5,7 +5,7 @@ import { eml, lintTone } from "./helpers.js";
 import { tokenise } from "../../src/tone/tokens.js";
 import { findMentions, type TargetContext } from "../../src/tone/targets.js";
 import { toneLexicon } from "../../src/tone/lexicon.js";
-import { splitSentences } from "../../src/tone/sentences.js";
+import { splitSentences } from "../../src/text/sentences.js";
 
 function mentionsIn(text: string, context: Partial<TargetContext> = {}): string[] {
   const tokens = tokenise(text, 0, false);
