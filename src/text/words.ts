@@ -1,7 +1,9 @@
 /**
  * Words of a text with their offsets: the unit the hygiene rules reason about ("Hi Karen,",
- * "Pauline wants…"). One linear scan; no regular expression with nested quantifiers.
+ * "Pauline wants…"), read by the one tokeniser (./tokens.ts) with its clitics joined back on
+ * ("Pauline's", "don't" are one word here) and without a possessive's trailing apostrophe.
  */
+import { tokenise } from "./tokens.js";
 
 export interface Word {
   /** The word as written ("Pauline's" keeps its apostrophe). */
@@ -11,18 +13,22 @@ export interface Word {
   end: number;
 }
 
-/**
- * Letters, marks and digits, with inner apostrophes and hyphens ("O'Brien", "Mary-Jane",
- * "don't"). A trailing apostrophe is not part of the word.
- */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const end = Math.min(m.index + m[0].length, to);
-    out.push({ text: text.slice(m.index, end), start: m.index, end });
+  for (const token of tokenise(text.slice(from, to), from, false)) {
+    if (token.kind !== "word") continue;
+    const last = out[out.length - 1];
+    // A clitic the tokeniser split off ("'s", "n't") joins the word it was written on.
+    if (last && last.end === token.start && /^(?:n['’]t|['’])/.test(token.text)) {
+      last.end = token.end;
+      last.text = text.slice(last.start, last.end);
+    } else out.push({ text: token.text, start: token.start, end: token.end });
+  }
+  for (const word of out) {
+    if (/['’]$/.test(word.text)) {
+      word.end--;
+      word.text = word.text.slice(0, -1);
+    }
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { Message, Recipient } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";
 import { organisationOf } from "../audience/organisation.js";
 import { splitSentences } from "../text/sentences.js";
-import { markQuotesAcross, tokenise, type Token } from "./tokens.js";
+import { markQuotesAcross, tokenise, type Token } from "../text/tokens.js";
 import { wordLine, type PatternMatch, type WordLine } from "./patterns.js";
 import { toneLexicon, type ToneLexicon } from "./lexicon.js";
 import { findMentions, type Mention, type TargetContext } from "./targets.js";

@@ -3,7 +3,7 @@
  * a copula, which words form its complement, is the judgement negated, and — for a sentence that
  * names no one ("What a pair of halfwits.") — who the paragraph was about.
  */
-import type { Token } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
 import type { ToneLexicon } from "./lexicon.js";
 import type { Mention } from "./targets.js";
 import type { Sentence, ToneText } from "./analysis.js";

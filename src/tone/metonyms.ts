@@ -5,7 +5,7 @@
  * (`placeNouns`, `slotNouns`); this file is the shape: a place noun and its number, or "the" and
  * a time.
  */
-import type { Token } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
 import type { ToneLexicon } from "./lexicon.js";
 import { PREPOSITIONS } from "./grammar.js";
 

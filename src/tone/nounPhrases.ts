@@ -5,7 +5,7 @@
  * modifies another ("user story"). targets.ts decides which phrases are mentions; this file only
  * measures them.
  */
-import type { Token } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
 import { isTradeNoun, type ToneLexicon } from "./lexicon.js";
 import { ATTACHING_PREPOSITIONS, DETERMINERS, FUNCTION_WORDS, LEFT_MODIFIERS, LOCATOR_NOUNS, POSSESSIVE_PRONOUNS } from "./grammar.js";
 

@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Token } from "./tokens.js";
-import { tokenise } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
+import { tokenise } from "../text/tokens.js";
 import { allMatches, anyMatch, compileSequence, type SequenceSyntax, type WordSequence } from "./wordSequence.js";
 
 /** English plural of a noun, for word lists that name things in the singular. */

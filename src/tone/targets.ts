@@ -7,7 +7,7 @@
  * colleague's name is recognised from the message's internal addresses and left out.
  */
 import type { Recipient } from "../types.js";
-import type { Token } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
 import type { ToneLexicon } from "./lexicon.js";
 import { metonymEnd } from "./metonyms.js";
 import { UNAMBIGUOUS_TITLES, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isWord, nameRun, possessedPerson } from "./nounPhrases.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PatternList, wordLine } from "../../src/tone/patterns.js";
-import { tokenise } from "../../src/tone/tokens.js";
+import { tokenise } from "../../src/text/tokens.js";
 
 /** The words each match covers, as a user reading the pack would expect them. */
 function matched(patterns: string[], text: string, options: { plurals?: boolean } = {}): string[] {

@@ -2,7 +2,7 @@
 // template variables and positions.
 import { describe, expect, it } from "vitest";
 import { eml, lintTone } from "./helpers.js";
-import { tokenise } from "../../src/tone/tokens.js";
+import { tokenise } from "../../src/text/tokens.js";
 import { findMentions, type TargetContext } from "../../src/tone/targets.js";
 import { toneLexicon } from "../../src/tone/lexicon.js";
 import { splitSentences } from "../../src/text/sentences.js";

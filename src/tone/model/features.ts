@@ -8,7 +8,7 @@
  */
 import type { Sentence, ToneText } from "../analysis.js";
 import type { Mention } from "../targets.js";
-import type { Token } from "../tokens.js";
+import type { Token } from "../../text/tokens.js";
 import { complementOf, windowEnd, wordsAboutTheWriter } from "../clauses.js";
 
 /** The dense signals, in the order the weights file stores them. */

@@ -1,6 +1,7 @@
 /**
- * The tone rules' own tokeniser: words with exact offsets, clitics split off ("they're" → they
- * 're, "isn't" → is n't) so that patterns and clause analysis see one form of each word, template
+ * The one tokeniser of every rule that reads words (tone and hygiene, ./words.ts): words with
+ * exact offsets, clitics split off ("they're" → they 're, "isn't" → is n't) so that patterns and
+ * clause analysis see one form of each word, template
  * variables kept whole as name-like tokens, and text inside quotation marks marked as quoted (the
  * customer's own words, "she called it 'a filthy hovel'", are not our judgement).
  */
