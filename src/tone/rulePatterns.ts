@@ -1,6 +1,6 @@
 /**
  * A rule's `patterns` from its pack entry, compiled once per pack entry. Every list is a
- * PatternList (compromise-style phrases, matched as escaped literals); the union of a rule's
+ * PatternList (compromise-style phrases, matched word by word); the union of a rule's
  * lists (with plurals, so it never rejects what a noun list accepts) is its cheap pre-filter.
  */
 import type { PackRule } from "../packs/schema.js";
