@@ -34,6 +34,14 @@ export async function collectInputs(paths: string[], options: CollectOptions): P
   const items: InputItem[] = [];
   const seen = new Set<string>();
   const ignored = picomatch([...ALWAYS_IGNORED, ...options.ignorePatterns], { dot: true });
+  // A walked file's real path is asked for three times below: read once (a system call of about
+  // 8 µs, 15k of them for a folder of 5,000 messages).
+  const realPaths = new Map<string, string>();
+  const realPathOf = (path: string): string => {
+    let real = realPaths.get(path);
+    if (real === undefined) realPaths.set(path, (real = readRealPath(path)));
+    return real;
+  };
   const add = (path: string) => {
     // By real path: a file reached through a symlinked directory too is one file, linted once.
     const key = realPathOf(resolve(cwd, path));
@@ -78,7 +86,7 @@ export async function collectInputs(paths: string[], options: CollectOptions): P
   return items;
 }
 
-function realPathOf(path: string): string {
+function readRealPath(path: string): string {
   try {
     return realpathSync.native(path);
   } catch {
@@ -98,7 +106,7 @@ function unreadableDirectories(root: string): string[] {
       accessSync(dir, constants.R_OK | constants.X_OK);
     } catch {
       // Once, by its own path, however many symlinks lead to it.
-      const real = realPathOf(dir);
+      const real = readRealPath(dir);
       if (real === dir.replace(/\/$/, "") || !unreadable.has(real)) unreadable.set(real, dir.replace(/\/$/, ""));
     }
   }

@@ -70,7 +70,7 @@ function startsOf(items: Items, into: Set<string>): { any: boolean; empty: boole
     let skippable = item.optional;
     if (item.kind === "any") return { any: true, empty: false };
     if (item.kind === "literal") {
-      // A literal of no words never matches (see matchItem): it can only be skipped.
+      // A literal of no words never matches (see literalEnd): it can only be skipped.
       if (item.words.length > 0) into.add(item.words[0]);
     } else {
       for (const option of item.options) {
@@ -93,8 +93,17 @@ function firstWords(items: Items): ReadonlySet<string> | null {
 export function matchAt(sequence: WordSequence, words: readonly string[], start: number): number {
   if (sequence.first !== null && !sequence.first.has(words[start])) return -1;
   if (sequence.plain) return plainMatch(sequence.items, words, start);
-  return matchFrom(sequence.items, 0, start, words, (end) => (end > start ? end : -1));
+  matchStart = start;
+  return matchFrom(sequence.items, 0, start, words, endsAfterStart);
 }
+
+/**
+ * A match must take a word at least. One function for every match, reading where the current one
+ * started, rather than a new one per start tried (a matcher never starts another match inside its
+ * own, so one start is current at a time).
+ */
+let matchStart = 0;
+const endsAfterStart = (end: number): number => (end > matchStart ? end : -1);
 
 function plainMatch(items: Items, words: readonly string[], start: number): number {
   let at = start;
@@ -103,10 +112,8 @@ function plainMatch(items: Items, words: readonly string[], start: number): numb
       if (at >= words.length) return -1;
       at++;
     } else if (item.kind === "literal") {
-      const n = item.words.length;
-      if (n === 0 || at + n > words.length) return -1;
-      for (let j = 0; j < n; j++) if (words[at + j] !== item.words[j]) return -1;
-      at += n;
+      at = literalEnd(item.words, at, words);
+      if (at === -1) return -1;
     }
   }
   return at > start ? at : -1;
@@ -133,27 +140,31 @@ export function anyMatch(sequence: WordSequence, words: readonly string[]): bool
 function matchFrom(sequence: Items, k: number, at: number, words: readonly string[], rest: (end: number) => number): number {
   if (k === sequence.length) return rest(at);
   const item = sequence[k];
+  // A literal or a wildcard goes on to the next item directly: only alternatives need the rest
+  // of the sequence as a function, and making one per item tried was most of the matcher's garbage.
+  if (item.kind !== "alternatives") {
+    const end = item.kind === "any" ? (at < words.length ? at + 1 : -1) : literalEnd(item.words, at, words);
+    const present = end === -1 ? -1 : matchFrom(sequence, k + 1, end, words, rest);
+    return present !== -1 || !item.optional ? present : matchFrom(sequence, k + 1, at, words, rest);
+  }
   const next = (end: number) => matchFrom(sequence, k + 1, end, words, rest);
-  const present = matchItem(item, at, words, next);
+  const present = matchAlternatives(item.options, at, words, next);
   return present !== -1 || !item.optional ? present : next(at);
 }
 
-function matchItem(item: Item, at: number, words: readonly string[], next: (end: number) => number): number {
-  switch (item.kind) {
-    case "any":
-      return at < words.length ? next(at + 1) : -1;
-    case "literal": {
-      // A literal of no words (punctuation alone) never matched as a regex, between its spaces.
-      const n = item.words.length;
-      if (n === 0 || at + n > words.length) return -1;
-      for (let j = 0; j < n; j++) if (words[at + j] !== item.words[j]) return -1;
-      return next(at + n);
-    }
-    case "alternatives":
-      for (const option of item.options) {
-        const end = matchFrom(option, 0, at, words, next);
-        if (end !== -1) return end;
-      }
-      return -1;
+/** Where a literal's words end if they are at word `at`, else -1. */
+function literalEnd(literal: readonly string[], at: number, words: readonly string[]): number {
+  // A literal of no words (punctuation alone) never matched as a regex, between its spaces.
+  const n = literal.length;
+  if (n === 0 || at + n > words.length) return -1;
+  for (let j = 0; j < n; j++) if (words[at + j] !== literal[j]) return -1;
+  return at + n;
+}
+
+function matchAlternatives(options: readonly Items[], at: number, words: readonly string[], next: (end: number) => number): number {
+  for (const option of options) {
+    const end = matchFrom(option, 0, at, words, next);
+    if (end !== -1) return end;
   }
+  return -1;
 }

@@ -57,8 +57,11 @@ export interface WordKnowledge {
 
 export interface SentenceFeatures {
   dense: Float64Array;
-  /** Per token, in order: its word (lower-cased), its TOKEN_FEATURES, and whether it is near a mention. */
-  sequence: { words: string[]; extras: Float64Array[]; near: boolean[] };
+  /**
+   * Per token, in order: its word (lower-cased), its TOKEN_FEATURES (one flat array, token t's
+   * from t × TOKEN_FEATURES.length, as the forward pass reads them) and whether it is near a mention.
+   */
+  sequence: { words: string[]; extras: Float64Array; near: boolean[] };
   /** The mention the window was built around (the first personal one), if any. */
   mention: Mention | null;
 }
@@ -90,7 +93,7 @@ function kindFeature(m: Mention): DenseFeature {
   }
 }
 
-const INDEX = new Map<DenseFeature, number>(DENSE_FEATURES.map((f, i) => [f, i]));
+const INDEX = Object.fromEntries(DENSE_FEATURES.map((f, i) => [f, i])) as Record<DenseFeature, number>;
 
 /**
  * Whether the model is asked about a sentence at all, at lint time and in the trainer's held-out
@@ -127,25 +130,26 @@ function isSalutation(sentence: Sentence): boolean {
 
 /** Negation near the person spoken about ("she isn't difficult", "they never tip"). */
 export function negatedNearMention(f: SentenceFeatures): boolean {
-  return f.dense[INDEX.get("negatedNearMention")!] === 1;
+  return f.dense[INDEX.negatedNearMention] === 1;
 }
 
 export function sentenceFeatures(text: ToneText, index: number, words: WordKnowledge): SentenceFeatures {
   const sentence = text.sentences[index];
   const tokens = sentence.tokens;
   const dense = new Float64Array(DENSE_FEATURES.length);
-  const set = (f: DenseFeature, v: number) => (dense[INDEX.get(f)!] = v);
-  const add = (f: DenseFeature, v: number) => (dense[INDEX.get(f)!] += v);
+  const set = (f: DenseFeature, v: number) => (dense[INDEX[f]] = v);
+  const add = (f: DenseFeature, v: number) => (dense[INDEX[f]] += v);
 
   const mentions = sentence.mentions().filter((m) => !m.possessor || m.kind === "you");
-  const nearIndex = new Set<number>();
-  const mentionTokens = new Set<number>();
+  // Per token, 1 when it is near a mention or part of one.
+  const nearIndex = new Uint8Array(tokens.length);
+  const mentionTokens = new Uint8Array(tokens.length);
   for (const m of mentions) {
     set(kindFeature(m), 1);
     // A capitalised first word may be a name ("Kyle …") or not ("Correcting it now …").
     if (m.uncertain) set("mentionUncertain", 1);
-    for (let i = m.first; i <= m.last; i++) mentionTokens.add(i);
-    for (let i = Math.max(0, m.first - REACH); i <= Math.min(tokens.length - 1, m.last + REACH); i++) nearIndex.add(i);
+    mentionTokens.fill(1, m.first, m.last + 1);
+    nearIndex.fill(1, Math.max(0, m.first - REACH), Math.min(tokens.length - 1, m.last + REACH) + 1);
     if (m.first > 0 && ATTACHING.has(tokens[m.first - 1].norm)) set("mentionAttached", 1);
     const firstWord = tokens.findIndex(isWord);
     if (m.first <= firstWord + 2) set("mentionSubject", 1);
@@ -183,14 +187,14 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
     }
     if (WE_OUR.has(t.norm)) set("weOur", 1);
     if (APOLOGY.has(t.norm)) set("apology", 1);
-    if (nearIndex.has(i) && NEGATORS.has(t.norm)) set("negatedNearMention", 1);
+    if (nearIndex[i] && NEGATORS.has(t.norm)) set("negatedNearMention", 1);
     if (lexical.masked[i]) set("maskedSwear", 1);
     // The customer's own words are reported, not judged by us.
-    if (t.quoted || mentionTokens.has(i)) continue;
+    if (t.quoted || mentionTokens[i]) continue;
     const swear = lexical.profanity[i];
-    if (swear > dense[INDEX.get("profanity")!]) set("profanity", swear / 2);
+    if (swear > dense[INDEX.profanity]) set("profanity", swear / 2);
     const valence = lexical.valence[i];
-    if (nearIndex.has(i)) {
+    if (nearIndex[i]) {
       minNear = Math.min(minNear, valence);
       sumNear += valence;
     }
@@ -200,7 +204,7 @@ export function sentenceFeatures(text: ToneText, index: number, words: WordKnowl
   if (quoteRun > 0 && quoteRun <= 3) set("scareQuote", 1);
   const sequence = tokenSequence(tokens, mentions, mentionTokens, nearIndex, lexical, complementRoles(sentence));
   set("quotedShare", wordCount ? quoted / wordCount : 0);
-  set("exclamation", Math.min(dense[INDEX.get("exclamation")!], 3) / 3);
+  set("exclamation", Math.min(dense[INDEX.exclamation], 3) / 3);
   set("valenceMinNear", minNear / 5);
   set("valenceSumNear", Math.max(-1, Math.min(1, sumNear / 10)));
   set("valenceMin", minAll / 5);
@@ -219,13 +223,22 @@ interface LexicalSignals {
   masked: Uint8Array;
 }
 
+/**
+ * Whether a word starts as a LAUGHTER word can (l, r, h, k, s, or an emoji): asked of every token
+ * the model reads, and most fail here without running the pattern.
+ */
+function mayLaugh(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return c === 108 || c === 114 || c === 104 || c === 107 || c === 115 || c >= 0x80;
+}
+
 function lexicalSignals(tokens: Token[], words: WordKnowledge): LexicalSignals {
   const n = tokens.length;
   const out: LexicalSignals = { valence: new Float64Array(n), profanity: new Float64Array(n), laughter: new Uint8Array(n), masked: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    out.laughter[i] = LAUGHTER.test(t.norm) ? 1 : 0;
-    out.masked[i] = /\p{L}\*+\p{L}?/u.test(t.text) ? 1 : 0;
+    out.laughter[i] = mayLaugh(t.norm) && LAUGHTER.test(t.norm) ? 1 : 0;
+    out.masked[i] = t.text.includes("*") && /\p{L}\*+\p{L}?/u.test(t.text) ? 1 : 0;
     if (t.kind === "punct") continue;
     out.valence[i] = words.valence(t.norm);
     out.profanity[i] = words.profanity(t.norm);
@@ -259,37 +272,41 @@ function complementRoles(sentence: Sentence): Uint8Array {
   return roles;
 }
 
-function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Set<number>, nearIndex: Set<number>, lexical: LexicalSignals, roles: Uint8Array): SentenceFeatures["sequence"] {
-  const out: SentenceFeatures["sequence"] = { words: [], extras: [], near: [] };
+function tokenSequence(tokens: Token[], mentions: Mention[], mentionTokens: Uint8Array, nearIndex: Uint8Array, lexical: LexicalSignals, roles: Uint8Array): SentenceFeatures["sequence"] {
+  const T = Math.min(tokens.length, MAX_TOKENS);
+  const E = TOKEN_FEATURES.length;
+  // One array for the sentence, not one per token: the per-token arrays were much of the garbage
+  // the model made.
+  const extras = new Float64Array(T * E);
+  const words: string[] = [];
+  const near: boolean[] = [];
   const self = wordsAboutTheWriter(tokens);
   // Which kind of mention each token belongs to: a role or person noun, a name, a pronoun, "you".
-  const kindOf = new Map<number, number>();
+  const kindOf = new Uint8Array(tokens.length);
   for (const m of mentions) {
     const k = m.kind === "you" ? 4 : m.kind === "pronoun" ? 3 : m.kind === "role" || m.kind === "person" ? 1 : 2;
-    for (let i = m.first; i <= m.last; i++) kindOf.set(i, k);
+    kindOf.fill(k, m.first, m.last + 1);
   }
-  for (let i = 0; i < tokens.length && out.words.length < MAX_TOKENS; i++) {
+  for (let i = 0; i < T; i++) {
     const t = tokens[i];
-    const e = new Float64Array(TOKEN_FEATURES.length);
-    const kind = kindOf.get(i) ?? 0;
-    e[0] = mentionTokens.has(i) ? 1 : 0;
-    if (kind) e[kind] = 1;
-    e[5] = t.quoted ? 1 : 0;
-    e[6] = NEGATORS.has(t.norm) ? 1 : 0;
-    e[7] = FIRST_PERSON.has(t.norm) ? 1 : 0;
-    e[8] = lexical.laughter[i];
-    e[9] = lexical.masked[i] ? 1 : lexical.profanity[i] / 2;
-    e[10] = lexical.valence[i] / 5;
-    e[11] = t.text === "!" ? 1 : 0;
-    e[12] = t.text === "?" ? 1 : 0;
-    e[13] = t.capitalised && i > 0 ? 1 : 0;
-    e[14] = self.has(i) ? 1 : 0;
-    e[15] = roles[i] === JUDGES_MENTION ? 1 : 0;
-    e[16] = roles[i] === JUDGES_THING ? 1 : 0;
-    out.words.push(t.kind === "word" ? t.norm : "");
-    out.extras.push(e);
-    out.near.push(nearIndex.has(i));
+    const e = i * E;
+    const kind = kindOf[i];
+    extras[e] = mentionTokens[i];
+    if (kind) extras[e + kind] = 1;
+    extras[e + 5] = t.quoted ? 1 : 0;
+    extras[e + 6] = NEGATORS.has(t.norm) ? 1 : 0;
+    extras[e + 7] = FIRST_PERSON.has(t.norm) ? 1 : 0;
+    extras[e + 8] = lexical.laughter[i];
+    extras[e + 9] = lexical.masked[i] ? 1 : lexical.profanity[i] / 2;
+    extras[e + 10] = lexical.valence[i] / 5;
+    extras[e + 11] = t.text === "!" ? 1 : 0;
+    extras[e + 12] = t.text === "?" ? 1 : 0;
+    extras[e + 13] = t.capitalised && i > 0 ? 1 : 0;
+    extras[e + 14] = self.has(i) ? 1 : 0;
+    extras[e + 15] = roles[i] === JUDGES_MENTION ? 1 : 0;
+    extras[e + 16] = roles[i] === JUDGES_THING ? 1 : 0;
+    words.push(t.kind === "word" ? t.norm : "");
+    near.push(nearIndex[i] === 1);
   }
-  return out;
+  return { words, extras, near };
 }
-

@@ -45,7 +45,7 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
         text: sentence.text,
         dense: [...f.dense],
         words: f.sequence.words,
-        extras: f.sequence.extras.map((e) => [...e]),
+        extras: f.sequence.words.map((_, t) => [...f.sequence.extras.subarray(t * TOKEN_FEATURES.length, (t + 1) * TOKEN_FEATURES.length)]),
         nearMask: f.sequence.near,
         asked: modelAsks(text, i),
         negated: negatedNearMention(f),

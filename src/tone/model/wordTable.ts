@@ -20,9 +20,6 @@ export interface WordTable {
   value(row: number, column: number): number;
 }
 
-/** Distinct words whose rows are remembered (a few MB at most). */
-const ROW_MEMO_SIZE = 50_000;
-
 export function loadWordTable(dir: string, columns: readonly string[]): WordTable {
   const file = join(dir, "words.bin");
   const bytes = readFileSync(file);
@@ -43,22 +40,10 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
   const at = bytes.byteOffset + startsAt;
   const starts = at % 4 === 0 ? new Uint32Array(bytes.buffer, at, count + 1) : new Uint32Array(bytes.buffer.slice(at, at + 4 * (count + 1)));
   const wordAt = (i: number) => words.slice(starts[i], starts[i + 1] - 1);
-  // A token's row is asked for up to five times (valence, swearing, its vector), and common words
-  // in every sentence: each search is remembered, up to a bound so a huge run stays flat.
-  const rows = new Map<string, number>();
+  // Not remembered here: the model remembers what it read of each word (classify.ts).
   return {
     columns,
-    row(word) {
-      // A word of 13 characters or more may be a slice of the message it came from (V8 slices
-      // long strings): remembering it would keep that whole message alive.
-      if (word.length >= 13) return search(word);
-      let found = rows.get(word);
-      if (found === undefined) {
-        if (rows.size >= ROW_MEMO_SIZE) rows.clear();
-        rows.set(word, (found = search(word)));
-      }
-      return found;
-    },
+    row: search,
     known: (row) => bytes[knownAt + row] === 1,
     value: (row, column) => bytes.readInt8(scoresAt + row * width + column) * scales[column],
   };
