@@ -407,7 +407,9 @@ for (const [cls, ruleId] of Object.entries(RULE_OF_CLASS)) {
   let need = 0;
   let example = "";
   for (const entry of tonePack.rules.find((r) => r.id === ruleId)?.examples?.pass ?? []) {
+    // A whole message (`eml:`) passes or fails by who reads it, which a bare passage cannot say.
     const text = typeof entry === "string" ? entry : entry.text;
+    if (typeof text !== "string") continue;
     for (const s of await trainingRows(text, words)) {
       if (!s.words.length) continue;
       const { p, cls: c } = score(model, { ...s, vecs: s.words.map((w) => vector.get(w) ?? null), denseArr: Float64Array.from(s.dense) });

@@ -39,7 +39,7 @@ describe("worker threads", () => {
     }
     writeFileSync(join(dir, "d100b.eml"), `From: ops@hotel.example\nTo: desk@hotel.example\nSubject: Address book\n\n${book}\n`);
     const run = (workers: string) =>
-      spawnSync(process.execPath, [BIN, dir, "-f", "json"], { env: { ...process.env, DRAFTLINT_WORKERS: workers, DEBUG: "draftlint" }, encoding: "utf8" });
+      spawnSync(process.execPath, [BIN, dir, "-f", "json"], { env: { ...process.env, DRAFTLINT_WORKERS: workers, DRAFTLINT_WORKER_HEAP_MB: "48", DEBUG: "draftlint" }, encoding: "utf8" });
     const one = run("0");
     const two = run("2");
     expect(two.stderr).toContain("linted again by a worker on its own");

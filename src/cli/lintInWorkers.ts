@@ -1,6 +1,6 @@
 /**
- * Large runs use every core (SPEC §8: 1,500 drafts a second on 2 cores): paths go to worker
- * threads in batches, and results come back by index so the report is in input order, the same
+ * Large runs lint on a worker thread while this one reads results and prints: paths go to the
+ * worker in batches, and results come back by index so the report is in input order, the same
  * as a run on one thread.
  *
  * Memory stays flat whatever the folder's size (SPEC §8: under 200 MB): each worker's heap is
@@ -9,7 +9,6 @@
  * printed, so a slow file never lets the others pile up finished results on the main thread.
  */
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
@@ -28,13 +27,24 @@ const BATCH_SIZE = 10;
 const BATCHES_AHEAD_PER_WORKER = 16;
 
 /**
- * Each worker's heap while two or more lint side by side. A worker holds about 27 MB for good
- * (compiled code, the packs, the tone model's words, the NLP's lexicon) and a few drafts on top;
- * at 96 MB V8 let each grow near the cap before collecting, and two of them with this thread
- * peaked at 293-307 MB on the real-mail folder. A draft that needs more (1 MB of text, SPEC §8,
- * in tone analysis) is linted again on a worker of its own with ALONE_LIMITS.
+ * The linting worker's heap. A worker holds about 34 MB for good once warm (compiled code, the
+ * packs, the tone model's words and projections, the NLP's lexicon) and a few drafts on top. At a
+ * cap near that, V8 collects all the time: two workers capped at 48 MB took 8.0 s on 5,000 real
+ * messages and peaked at 229 MB, one capped at 80 MB (young generation 16 MB) 6.9 s and 199 MB
+ * (medians of 4 paired runs on 2 cores). One thread already keeps about 1.4 cores busy (V8 marks
+ * and compiles on helper threads), and every further worker adds about 100 MB: one worker is the
+ * default whatever the cores, within SPEC §8's 200 MB; DRAFTLINT_WORKERS=N asks for more (on
+ * 10,000 small generated drafts two workers were 14% faster, at 192 MB against 146). A draft that
+ * needs more (1 MB of text, SPEC §8, in tone analysis) is linted again on a worker of its own with
+ * ALONE_LIMITS.
  */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 };
+
+/** WORKER_LIMITS, with DRAFTLINT_WORKER_HEAP_MB (a whole number of MB, at least 32) for the old generation. */
+function workerLimits(): ResourceLimits {
+  const asked = Number(process.env.DRAFTLINT_WORKER_HEAP_MB);
+  return Number.isInteger(asked) && asked >= 32 ? { ...WORKER_LIMITS, maxOldGenerationSizeMb: asked } : WORKER_LIMITS;
+}
 /** The one worker that retries a batch a capped worker ran out of memory on, with no other running. */
 const ALONE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 /**
@@ -53,7 +63,7 @@ function workerScript(): string | null {
 
 export function workerCount(files: number): number {
   if (files < PARALLEL_THRESHOLD || process.env.DRAFTLINT_WORKERS === "0" || !workerScript()) return 0;
-  const wanted = Number(process.env.DRAFTLINT_WORKERS) || availableParallelism();
+  const wanted = Number(process.env.DRAFTLINT_WORKERS) || 1;
   return Math.max(0, Math.min(wanted, 8, Math.ceil(files / BATCH_SIZE)));
 }
 
@@ -114,7 +124,7 @@ export function lintInWorkers(
   }
 
   function startCapped() {
-    const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: settings, resourceLimits: workerLimits() });
     capped++;
     let current: WorkerBatch | null = null;
     const ready = (batch: WorkerBatch | null) => {
