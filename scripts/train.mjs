@@ -502,7 +502,7 @@ writeFileSync(
       sentences: rows.length,
       sources: [...new Set(passages.map((p) => p.source))],
       heldOutWriters: heldOut && { precision: round(heldOut.precision), recall: round(heldOut.recall), fpRate: round(heldOut.fpRate) },
-      thresholdsChosenOnHeldOutWriters: Object.fromEntries(Object.entries(chosenOnHeldOut).map(([c, t]) => [c, round(t)])),
+      thresholdsChosenOnHeldOutWriters: chosen && Object.fromEntries(Object.entries(chosen).map(([c, t]) => [c, round(t)])),
     },
   }) + "\n",
 );
