@@ -8,7 +8,7 @@ import type { ToneLexicon } from "./lexicon.js";
 import type { Mention } from "./targets.js";
 import type { Sentence, ToneText } from "./analysis.js";
 import type { PatternMatch } from "./patterns.js";
-import { CLAUSE_BREAKERS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
+import { CLAUSE_BREAKERS, FUNCTION_WORDS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
 
 const isBoundary = (t: Token) => t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text);
 const isHardBoundary = (t: Token) => t.kind === "punct" && /^[;:.!?()\u2014\u2013]$/.test(t.text);
@@ -106,7 +106,14 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
   const copulas = sentence.copulas();
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
   let inRelative = tokens[mention.first].norm === "whoever";
-  let inPhrase = false;
+  // The mention may end inside its own attached phrase ("Devlin on the Malaga" of "Devlin on
+  // the Malaga flight is …"): the phrase goes on after it.
+  let phraseStart = -1;
+  for (let j = mention.head + 1; j <= mention.last; j++) if (tokens[j].kind === "word" && PREPOSITIONS.has(tokens[j].norm)) phraseStart = j;
+  let inPhrase = phraseStart >= 0;
+  // Only a name or a role reaches over a longer phrase: "the printer in the back office is …"
+  // may be the machine.
+  const longPhrase = mention.kind !== "person";
   for (let j = mention.last + 1; j < tokens.length && j <= mention.last + 14; j++) {
     const t = tokens[j];
     const copula = copulas.find((c) => c.first === j);
@@ -126,14 +133,22 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
     // A short attached phrase: "the guest in 214 is", "Kyle from Ardent Logistics is".
     if (PREPOSITIONS.has(t.norm) && j - mention.last <= 2) {
       inPhrase = true;
+      phraseStart = j;
       continue;
     }
     if (inPhrase && (t.capitalised || /\d/.test(t.norm) || t.norm === "the" || t.text === "&")) continue;
+    // "Passenger Devlin on the Malaga flight is …": a short noun phrase after the preposition
+    // (three words after it at most, so "the client at the meeting said the printer is …" is
+    // not read as the client being the printer).
+    if (inPhrase && longPhrase && j - phraseStart <= 3 && !VERB_FORM.test(t.norm) && !FUNCTION_WORDS.has(t.norm)) continue;
     // Any other word is a verb or another phrase: the mention is not this copula's subject.
     return null;
   }
   return null;
 }
+
+/** Words that look like a verb: a phrase hanging off the subject holds none. */
+const VERB_FORM = /(?:ed|ing|es)$/;
 
 const AUXILIARIES = new Set(["must", "can", "could", "will", "would", "might", "may", "should", "has", "have", "had", "'ve", "'ll", "'d", "n't", "not", "never"]);
 
@@ -183,4 +198,25 @@ export function contextTarget(text: ToneText, index: number, accept: (m: Mention
     if (found.length) return { sentence: next, mention: found[0] };
   }
   return null;
+}
+
+/**
+ * Whom a sentence that names no one points back at: the last personal mention in the same
+ * paragraph, at most two sentences back (never one after: "Vicious little thugs. Can someone
+ * move the bins before Mrs Kaye arrives?" is not about Mrs Kaye).
+ */
+export function antecedent(text: ToneText, index: number): { sentence: Sentence; mention: Mention } | null {
+  const here = text.sentences[index];
+  for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
+    const s = text.sentences[k];
+    if (s.paragraph !== here.paragraph) return null;
+    const found = s.mentions().filter((m) => m.personal && !m.anaphor && !m.possessor && m.kind !== "you");
+    if (found.length) return { sentence: s, mention: found[found.length - 1] };
+  }
+  return null;
+}
+
+/** What a pointing-back mention ("Man is a complete cretin") needs to be anyone ("Man is a social animal" is everyone). */
+export function hasAntecedent(text: ToneText, index: number): boolean {
+  return antecedent(text, index) !== null;
 }

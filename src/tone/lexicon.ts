@@ -30,6 +30,8 @@ export interface ToneLexicon {
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
+  /** People we buy from or answer to, not customers: "the parts supplier", "the courier". */
+  otherParties: ReadonlySet<string>;
   /** Places whose number names the people in them: "Room 9", "table four", "seat 14C". */
   placeNouns: ReadonlySet<string>;
   /** What a time slot is called: "the 7:30 booking", "the 2 o'clock appointment". */
@@ -82,6 +84,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
+    otherParties: withPlurals(words(lex.otherParties)),
     placeNouns: new Set(words(lex.placeNouns)),
     slotNouns: withPlurals(words(lex.slotNouns)),
     negators: new PatternList(lex.negators),

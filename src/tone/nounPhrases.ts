@@ -88,7 +88,8 @@ export function possessedPerson(tokens: Token[], after: number, lex: ToneLexicon
   let head = -1;
   for (let k = j; k < tokens.length && k <= j + 2; k++) {
     const t = tokens[k];
-    if (!isWord(t) || FUNCTION_WORDS.has(t.norm)) break;
+    // "their IT director": an acronym in capitals is a modifier, not the pronoun "it".
+    if (!isWord(t) || (FUNCTION_WORDS.has(t.norm) && !(t.allCaps && t.text.length > 1))) break;
     if (isPersonHead(t, lex)) head = k;
     else if (head >= 0) break;
   }

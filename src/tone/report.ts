@@ -24,6 +24,11 @@ export interface ToneJudgement {
   evidence?: string[];
 }
 
+/** The words of a match as written: the evidence a construction's finding rests on. */
+export function wordsOfMatch(sentence: Sentence, m: { first: number; last: number }): string {
+  return sentence.text.slice(sentence.tokens[m.first].start - sentence.start, sentence.tokens[m.last].end - sentence.start);
+}
+
 function locate(analysis: ToneAnalysis, text: ToneText, sentence: Sentence): Location {
   if (text.section === "subject") {
     return { section: "subject", column: sentence.start + 1, endColumn: sentence.end + 1 };

@@ -38,6 +38,8 @@ export interface Mention {
   possessor: boolean;
   /** A capitalised first word that may be a name ("Kyle …") or may not ("Parking …"). */
   uncertain: boolean;
+  /** Points back at someone spoken of before ("Man is a complete cretin"), and is no one without them. */
+  anaphor?: boolean;
   recipient?: Recipient;
 }
 
@@ -195,15 +197,20 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       const compound = first === i || (tokens[first].norm === "the" && first < i - 1 && COLLECTIVE_NOUNS.has(norm)) ? compoundStart(tokens, i, lex) : -1;
       if (compound >= 0) first = compound;
       const determiner = tokens[first]?.norm ?? "";
+      const next = tokens[i + 1];
       // "our team", "our driver": our own side. "our users", "our new client", "our contact at
       // Redfern Joinery": customers.
       const atOrganisation = ["at", "from"].includes(tokens[i + 1]?.norm ?? "") && isNameWord(tokens[i + 2], lex);
       if (determiner === "our" && !lex.roleNouns.has(norm) && !atOrganisation) continue;
       const isRole = lex.roleNouns.has(norm);
       const isRelative = lex.relativeNouns.has(norm);
-      const next = tokens[i + 1];
+      // "The parts supplier in Dudley", "the courier": people we buy from, not customers.
+      if (!isRole && lex.otherParties.has(norm)) continue;
       // "The man is a boor": "the" right before a word that only means a person points back at someone.
-      const backReference = determiner === "the" && first === i - 1 && REFERRING_PERSON_NOUNS.has(norm);
+      // Chat drops the article: "Man is a complete cretin", "Guy's a clown" open a sentence about
+      // whoever was just spoken of.
+      const bareBackReference = first === i && i === firstWord && REFERRING_PERSON_NOUNS.has(norm) && ["is", "'s", "was"].includes(next?.norm ?? "");
+      const backReference = (determiner === "the" && first === i - 1 && REFERRING_PERSON_NOUNS.has(norm)) || bareBackReference;
       const pointed = backReference || compound >= 0 || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
       const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
       const lotOfThem = norm === "lot" && next?.norm === "of";
@@ -219,6 +226,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
         // "that logistics firm" may be a supplier: only words that judge a person are about it.
         personal: !(compound >= 0 && ORGANISATION_NOUNS.has(norm)),
         possessor: owned < 0 && isPossessive(tokens, i),
+        ...(bareBackReference ? { anaphor: true } : {}),
       });
       i = last;
     }

@@ -27,6 +27,21 @@ describe("target detection", () => {
     expect(mentionsIn("The Northwind Online orders failed again.", { ownOrganisations: new Set(["northwind"]) })).toEqual([]);
   });
 
+  it("takes no supplier or courier for a customer, unless the config names them customers", () => {
+    expect(mentionsIn("The parts supplier in Dudley sent the wrong kit.", { lexicon: toneLexicon() })).toEqual(["name:Dudley"]);
+    expect(mentionsIn("The courier lost it.", { lexicon: toneLexicon() })).toEqual([]);
+    expect(mentionsIn("The vendor lost it.")).toEqual(["role:The vendor"]);
+  });
+
+  it("reads an acronym before a person noun as a modifier, not the pronoun 'it'", () => {
+    expect(mentionsIn("Their IT director is late.")).toEqual(["pronoun:Their IT director"]);
+  });
+
+  it("reads a bare person noun opening a sentence before 'is' as pointing back", () => {
+    expect(mentionsIn("Man is a complete cretin.")).toEqual(["person:Man"]);
+    expect(mentionsIn("Man, what a week.")).toEqual([]);
+  });
+
   it("finds role nouns with their locating phrase", () => {
     expect(mentionsIn("The guest in room 4 asked for towels.")).toEqual(["role:The guest in room 4"]);
     expect(mentionsIn("Our new client at Quarry Lane signed.")).toContain("role:Our new client at Quarry Lane");

@@ -19,7 +19,7 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
-const KEYS = ["phrases", "endearments", "affection"] as const;
+const KEYS = ["phrases", "exceptions", "endearments", "affection"] as const;
 
 export default defineRule({
   id: "condescension",
@@ -27,9 +27,9 @@ export default defineRule({
   dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, endearments, affection } = rulePatterns(context.data, KEYS);
+    const { phrases, exceptions, endearments, affection } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
-    const phrased = phraseJudgements(analysis, phrases);
+    const phrased = phraseJudgements(analysis, phrases, exceptions);
     const said = new Set(phrased.map((j) => j.sentence));
     const own = [...phrased, ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence))].map(aimed);
     for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, aimed(judgement));

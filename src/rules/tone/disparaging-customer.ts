@@ -18,6 +18,7 @@ import { defineRule, type RuleContext } from "../../engine/rule.js";
 import type { PackRule } from "../../packs/schema.js";
 import { analyseMessage, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
+import { hasAntecedent } from "../../tone/clauses.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 import { disparagingPatterns, KEYS, type Found, type Patterns } from "./disparaging-customer/wordLists.js";
@@ -52,6 +53,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;
+          if (found.target?.mention.anaphor && !hasAntecedent(text, text.sentences.indexOf(found.target.sentence))) continue;
           const { personOnly: _, ...judgement } = found;
           out.push({ ...judgement, text, sentence });
           break;

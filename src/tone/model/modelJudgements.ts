@@ -13,6 +13,7 @@ import type { Mention } from "../targets.js";
 import { toneModel, type ModelClass, type ToneModel } from "./classify.js";
 import { modelAsks } from "./features.js";
 import { SECOND_PERSON } from "../grammar.js";
+import { hasAntecedent } from "../clauses.js";
 
 const MEMO = "model";
 
@@ -44,7 +45,9 @@ function judgeAll(analysis: ToneAnalysis): Map<ModelClass, ToneJudgement[]> {
       if (!verdict) return;
       // A capitalised first word may be no name at all ("Trying to drag my lazy ass to the gym"):
       // it is no one to have judged.
-      let target: ToneJudgement["target"] = verdict.mention && !verdict.mention.uncertain ? { sentence, mention: verdict.mention } : null;
+      // "Man is a social animal" points back at no one.
+      const named = verdict.mention && !verdict.mention.uncertain && !(verdict.mention.anaphor && !hasAntecedent(text, i));
+      let target: ToneJudgement["target"] = named ? { sentence, mention: verdict.mention! } : null;
       if (!target && i > 0) {
         const before = text.sentences[i - 1];
         const mention: Mention | undefined = before.mentions().find((m) => m.personal && !m.possessor && !m.uncertain);

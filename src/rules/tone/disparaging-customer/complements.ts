@@ -7,10 +7,14 @@ import { clauseStart, complementOf, isNegated, isPredicative } from "../../../to
 import { DETERMINERS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
+/** Who conduct was aimed at, after "rude to" or "short with". */
+const TOWARDS = new Set(["me", "us", "him", "her", "them", "staff", "our", "my", "the", "his", "everyone", "everybody", "people"]);
+const isWord = (t: { kind: string } | undefined) => t?.kind === "word";
 const PLACE_VERBS = new Set(["insure", "run", "feed", "house", "host", "cover", "heat", "maintain", "reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
 
 export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
@@ -38,6 +42,8 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (hit.first === hit.last && /ing$/.test(tokens[hit.first].norm) && after && (DETERMINERS.has(after.norm) || OBJECT_PRONOUNS.has(after.norm))) continue;
     // "is a nightmare to reach by bus", "impossible to park at": the place, not the person.
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
+    // "was rude to Tom", "abrupt with the driver": how they behaved towards someone, reported.
+    if (hit !== personHit && (after?.norm === "to" || after?.norm === "with") && isWord(tokens[hit.last + 2]) && !PLACE_VERBS.has(tokens[hit.last + 2].norm) && (tokens[hit.last + 2].capitalised || TOWARDS.has(tokens[hit.last + 2].norm))) continue;
     // "A handful but great fun": the concession takes the sting out.
     if (hit !== personHit && p.concessions.matches(sentence.words).some((c) => c.first > hit.last)) continue;
     // "A crazy perfectionist, honestly the best client we have", "mad as a hatter and we love
@@ -48,7 +54,7 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (isNegated(sentence, analysis.lexicon, hit.first, clauseStart(tokens, mention.first))) continue;
     // "Kyle is clueless" needs no tagger; "Parking is a total shitshow" does ("shitshow" also describes things).
     const personOnlyWord = hit === personHit && !alsoThings.some((t) => overlaps(t, hit)) && !euphemisms.includes(hit);
-    yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention }, personOnly: personOnlyWord };
+    yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention }, personOnly: personOnlyWord, evidence: [wordsOfMatch(sentence, hit)] };
   }
 }
 

@@ -3,11 +3,14 @@
  * pair of halfwits", "Total halfwit on line 2 asking for …").
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
-import { clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
+import { antecedent, clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
 import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
+import type { ToneLexicon } from "../../../tone/lexicon.js";
+import { CLAUSE_BREAKERS, FIRST_PERSON, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
 /**
@@ -36,9 +39,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   const opening = insults(analysis, p, sentence, "insultAdjectives").find((m) => m.first === firstWord);
   if (opening && (tokens[opening.last + 1]?.kind === "punct" || tokens[opening.last + 1]?.norm === "and")) {
     const target = contextTarget(text, index, (m) => m.kind !== "you");
-    if (target) yield { messageId: "insult", target };
+    if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, opening)] };
   }
   for (const hit of [...nouns, ...attributive]) {
+    const evidence = [wordsOfMatch(sentence, hit)];
     const start = clauseStart(tokens, hit.first);
     if (copulas.some((c) => c.first >= start && c.last < hit.first)) continue;
     const next = tokens[hit.last + 1];
@@ -59,7 +63,17 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
       // from the bank again." The insult is how the person is pointed at.
       if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
-        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: personMention(firstWord, hit.last) } };
+        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: personMention(firstWord, hit.last) }, evidence };
+        continue;
+      }
+      // "Tight bastards.", "Mrs Pemberton counted the teaspoons, silly old bitch.": a phrase of
+      // nothing but the epithet and its modifiers, ending its sentence, names whoever the
+      // sentence or the paragraph was about.
+      const aside = trailingEpithet(tokens, hit, start, lex);
+      if (aside >= 0 && !isNegated(sentence, lex, hit.first, start)) {
+        const before = sentence.mentions().filter((m) => m.last < aside && m.personal && !m.possessor && m.kind !== "you");
+        const target = before.length ? { sentence, mention: before[0] } : aside === firstWord ? antecedent(text, index) : null;
+        if (target) yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
       }
       continue;
     }
@@ -67,13 +81,13 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const messageId = isProfane(sentence, hit) ? "profanity" : "insult";
     const detWord = det >= 0 ? tokens[det].norm : "";
     if (attached) {
-      yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } } };
+      yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } }, evidence };
     } else if (DEMONSTRATIVES.has(detWord) || POSSESSIVE_PRONOUNS.has(detWord) || detWord === "our" || detWord === "some") {
       // "those tossers", "their idiot of a manager": the insult is how they are pointed at.
-      yield { messageId, target: { sentence, mention: personMention(det, hit.last) } };
+      yield { messageId, target: { sentence, mention: personMention(det, hit.last) }, evidence };
     } else if (detWord === "you") {
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
-      if (you) yield { messageId, target: { sentence, mention: you } };
+      if (you) yield { messageId, target: { sentence, mention: you }, evidence };
     } else {
       // "What a pair of halfwits." — about whoever was just mentioned; "What a twat that new
       // customer is." — about the subject that follows the exclamation.
@@ -86,7 +100,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // "the" is a thing unless a person is named beside it; it takes no one from context.
       const thingWord = detWord === "the" && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
       const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you");
-      if (target) yield { messageId, target };
+      if (target) yield { messageId, target, evidence };
     }
   }
 }
@@ -100,4 +114,32 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
   const next = tokens[hit.last + 1];
   if (!next || next.kind === "punct") return next === undefined || /^[.!]$/.test(next.text);
   return ["on", "in", "at", "from", "who", "wants", "wanting", "asking", "again", "just"].includes(next.norm) || /ing$/.test(next.norm);
+}
+
+const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
+
+/** Words that may close a sentence after its epithet: "Tight bastards, honestly." */
+const CLOSING_TAGS = new Set(["honestly", "tbh", "lol", "really", "frankly", "seriously", "mate", "though"]);
+
+/**
+ * Where a phrase of nothing but an epithet and its modifiers starts, when it ends its sentence
+ * (bar a tag like "honestly") and is a sentence of its own or follows a comma: "Tight bastards.",
+ * "…, silly old bitch." Modifiers are plain lower-case words (no pronoun, preposition, name or
+ * verb form but a swear word), at most three.
+ * Returns -1 when the insult is part of a longer clause.
+ */
+function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
+  for (let j = hit.last + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !CLOSING_TAGS.has(t.norm)) return -1;
+  }
+  const opener = tokens[clause - 1];
+  if (clause > 0 && opener?.text !== ",") return -1;
+  if (hit.first - clause > 3) return -1;
+  for (let j = clause; j < hit.first; j++) {
+    const t = tokens[j];
+    if (t.kind !== "word" || t.quoted || (t.capitalised && j > clause) || NOT_MODIFIERS.has(t.norm) || lex.negators.test(t.norm)) return -1;
+    if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm)) return -1;
+  }
+  return clause;
 }
