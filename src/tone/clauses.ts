@@ -120,6 +120,8 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
     if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
     if (isBoundary(t)) {
       if (inRelative && t.text === ",") continue;
+      // An apposition: "Our client, Mr Vance, is …" — the name between commas is the subject.
+      if (t.text === "," && j === mention.last + 1 && tokens[mention.first - 1]?.text === "," && copulas.some((c) => c.first === j + 1)) continue;
       return null;
     }
     if (t.kind === "punct") continue;

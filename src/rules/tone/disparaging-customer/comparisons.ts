@@ -3,8 +3,15 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, isNegated } from "../../../tone/clauses.js";
-import { PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
+import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
+
+/** The dim object ends its noun phrase: "of a brick", not "of the brick shed". */
+function endsPhrase(tokens: Sentence["tokens"], last: number): boolean {
+  const next = tokens[last + 1];
+  return !next || next.kind === "punct" || FUNCTION_WORDS.has(next.norm) || next.norm === "and" || next.norm === "or";
+}
 
 /** Words that may sit between a comparison's frame and its object: "of a wet sponge", "as two short planks". */
 const OBJECT_LEAD = new Set(["a", "an", "the", "two", "some", "your", "my", "average", "old", "small", "dead", "damp", "stale", "soggy", "broken", "used", "wet", "leaky", "half-eaten"]);
@@ -23,7 +30,7 @@ export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sent
   if (frames.length === 0) return;
   const objects = p.dimObjects.matches(sentence.words);
   for (const f of frames) {
-    const object = objects.find((o) => o.first > f.last && o.first - f.last <= 4 && tokens.slice(f.last + 1, o.first).every((t) => OBJECT_LEAD.has(t.norm)));
+    const object = objects.find((o) => o.first > f.last && o.first - f.last <= 4 && tokens.slice(f.last + 1, o.first).every((t) => OBJECT_LEAD.has(t.norm)) && endsPhrase(tokens, o.last));
     if (!object) continue;
     const start = clauseStart(tokens, f.first);
     const subject = sentence
@@ -35,7 +42,7 @@ export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     const before = tokens[subject.first - 1];
     if (before && before.kind === "word" && PREPOSITIONS.has(before.norm) && before.norm !== "between") continue;
     if (isNegated(sentence, analysis.lexicon, f.first, start)) continue;
-    yield { messageId: "insult", target: { sentence, mention: subject } };
+    yield { messageId: "insult", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, { first: f.first, last: object.last })] };
     return;
   }
 }
