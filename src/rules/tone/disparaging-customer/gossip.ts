@@ -43,15 +43,15 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
       // "Mrs Pardoe's name comes up": the possessor of the name; else the subject of the verb.
       if (subject.possessor !== (tokens[contact.first].norm === "name")) continue;
       const between = tokens.slice(subject.last + 1, contact.first).map((t) => t.norm);
-      if (!between.every((w) => CONTACT_AUX.has(w))) continue;
+      if (!between.every((w) => p.contactLinks.test(w))) continue;
       const before = tokens.slice(Math.max(0, subject.first - 3), subject.first).map((t) => t.norm);
       // "when the Kemps ring", or a report of them in touch again followed by the dread: "The
       // Blakes are coming back in June, I could scream" (not "… rang to say she was ill; my heart sank").
       const again = tokens.slice(subject.last + 1, contact.last + 3).some((t) => t.norm === "again" || t.norm === "back");
       const reaction = dread.find((d) => d.first > contact.last && d.first - contact.last <= 6);
-      const juxtaposed = again && reaction !== undefined && !p.warmth.test(sentence.words) && !/(sank|dropped|lurched|turned|died|wanted|hid)$/.test(tokens[reaction.last].norm) &&
+      const juxtaposed = again && reaction !== undefined && !p.warmth.test(sentence.words) && !p.newsReactions.test(tokens[reaction.last].norm) &&
         !tokens.slice(contact.last + 1, reaction.first).some((t) => ["to", "about", "that", "because", "with"].includes(t.norm));
-      if (!before.some((w) => WHEN_WORDS.has(w)) && !juxtaposed) continue;
+      if (!before.some((w) => p.contactOpeners.test(w)) && !juxtaposed) continue;
       if (isNegated(sentence, lex, contact.first, subject.first)) continue;
       yield { messageId: "contempt", target: { sentence, mention: subject } };
       return;
@@ -59,7 +59,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     // "every time I get an email from the Marsh family", "when I see her name".
     for (const seen of p.sightings.matches(sentence.words)) {
       const before = tokens.slice(Math.max(0, seen.first - 4), seen.first).map((t) => t.norm);
-      if (!before.some((w) => WHEN_WORDS.has(w))) continue;
+      if (!before.some((w) => p.contactOpeners.test(w))) continue;
       const mention = customers().find((m) => (m.first >= seen.first && m.last <= seen.last) || (m.first > seen.last && m.first <= seen.last + 2));
       if (mention && !isNegated(sentence, lex, seen.first)) {
         yield { messageId: "contempt", target: { sentence, mention } };
@@ -124,8 +124,3 @@ export function* dreadOpening(p: Patterns, sentence: Sentence): Generator<Found>
     .pop();
   if (subject) yield { messageId: "contempt", target: { sentence, mention: subject } };
 }
-
-/** What may open the clause of a customer's contact: "when", "whenever", "every time", "as soon as". */
-const WHEN_WORDS = new Set(["when", "whenever", "time", "soon", "if"]);
-/** Words between the customer and the contact verb: "when the Kemps inevitably ring". */
-const CONTACT_AUX = new Set(["'s", "is", "are", "'re", "has", "have", "'ve", "inevitably", "just", "finally", "even", "again", "so", "much", "as", "then", "next", "eventually", "invariably", "always", "ever"]);
