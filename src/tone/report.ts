@@ -49,7 +49,9 @@ export function reportJudgement(context: RuleContext, analysis: ToneAnalysis, ju
   // Forwarded internal content about "the couple" is now read by the couple.
   const forwardedAboutThem = judgement.text.asExternal && mention !== null && mention.kind !== "you";
   const readers = describeReaders(message, analysis.lexicon, speaksAboutRecipient(message, mention) || forwardedAboutThem);
-  const evidence = judgement.evidence ?? (judgement.phrase ? [judgement.phrase] : []);
+  // Each piece once: "Typical Londoners" holds "Londoners".
+  const pieces = judgement.evidence ?? (judgement.phrase ? [judgement.phrase] : []);
+  const evidence = pieces.filter((e, i) => !pieces.some((o, k) => k !== i && (o.length > e.length || (o === e && k < i)) && o.includes(e)));
   const data = { target, readers: readers.text, phrase: judgement.phrase ?? "", evidence: evidence.join("\", \"") };
   const suggestion = context.data.suggestions[judgement.messageId] ?? context.data.suggestions.default;
   context.report({

@@ -10,6 +10,7 @@ import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/gra
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
 function clauseEnd(tokens: Sentence["tokens"], i: number): number {
@@ -86,7 +87,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
     if (p.policyWords.test(sentence.words)) continue;
     const groupMention = personMention(group.first, group.last);
-    yield { messageId: "stereotype", target: { sentence, mention: groupMention } };
+    yield { messageId: "stereotype", target: { sentence, mention: groupMention }, evidence: [wordsOfMatch(sentence, group), wordsOfMatch(sentence, general)] };
   }
   // "Students trash the place", "Millennials are so entitled": a bad habit said of a bare group.
   const habits = p.groupHabits.matches(sentence.words);
@@ -99,7 +100,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (!habit || isNegated(sentence, analysis.lexicon, group.first) || tokens.slice(habit.last + 1).some((t) => t.text === "?")) continue;
     // "Students are cheap to insure": a cost, not a character.
     if (tokens[habit.last + 1]?.norm === "to") continue;
-    yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
+    yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) }, evidence: [wordsOfMatch(sentence, group), wordsOfMatch(sentence, habit)] };
     return;
   }
   // "Boomers and technology, honestly.", "Students, eh?": a short jibe headed by a bare group.
@@ -115,7 +116,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       return rest.filter((x) => x.kind !== "punct").length <= 2 || (strong.includes(t) && rest[0]?.text === ",");
     });
     if (tag) {
-      yield { messageId: "stereotype", target: { sentence, mention: personMention(lead.first, lead.last) } };
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(lead.first, lead.last) }, evidence: [wordsOfMatch(sentence, lead), wordsOfMatch(sentence, tag)] };
       return;
     }
   }
@@ -134,8 +135,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const so = tokens.findIndex((t, j) => j > complement.first && t.norm === "so");
     if (so < 0 || !consequences.some((c) => c.first > so)) continue;
     // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad.
-    if (!behaviours.some((b) => b.first > so)) continue;
-    yield { messageId: "stereotype", target: { sentence, mention } };
+    const behaviour = behaviours.find((b) => b.first > so);
+    if (!behaviour) continue;
+    yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: complement.first, last: lastWordBefore(tokens, so) }), wordsOfMatch(sentence, behaviour)] };
   }
   const typical = p.typicalCues.matches(sentence.words);
   for (const cue of inTextOrder(p.stereotypeCues.matches(sentence.words), typical)) {
@@ -143,12 +145,19 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (typical.includes(cue) && !typicalOfPeople(analysis, tokens, groups, cue.last)) continue;
     const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
     if (group) {
-      yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) } };
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) }, evidence: [wordsOfMatch(sentence, cue), wordsOfMatch(sentence, group)] };
       continue;
     }
     const target = cueTarget(text, index, cue, { allowYou: false });
-    if (target && !target.mention.possessor) yield { messageId: "stereotype", target };
+    if (target && !target.mention.possessor) yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
+}
+
+/** The last word before token `at`, over punctuation ("from Essex," → "Essex"). */
+function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
+  let j = at - 1;
+  while (j > 0 && tokens[j].kind === "punct") j--;
+  return j;
 }
 
 const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
@@ -162,6 +171,8 @@ function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], gro
   const person = (j: number) => tokens[j] !== undefined && (lex.roleNouns.has(tokens[j].norm) || lex.personNouns.has(tokens[j].norm) || lex.relativeNouns.has(tokens[j].norm));
   const ends = (j: number) => tokens[j + 1] === undefined || tokens[j + 1].kind === "punct" || ["'s", "'", "again", "behaviour", "behavior"].includes(tokens[j + 1].norm);
   if (person(at)) return ends(at);
+  // "Typical Ernie." is one man's habit, not a group's: a stereotype needs a kind of people.
+  if (t.capitalised && lex.givenNames.has(t.norm) && !person(at + 1)) return false;
   if (t.capitalised && !lex.notNames.has(t.norm) && !FUNCTION_WORDS_TYPICAL.has(t.norm)) return ends(at) || (person(at + 1) && ends(at + 1));
   return false;
 }
