@@ -118,6 +118,9 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 
 const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
 
+/** Words for a group of people before "of": "a pack of vultures", "a right bunch of clowns". */
+const COLLECTIVES = new Set(["pack", "bunch", "pair", "load", "gang", "herd", "shower", "lot", "band", "nest", "family", "couple", "set", "crowd"]);
+
 /** Words that may close a sentence after its epithet: "Tight bastards, honestly." */
 const CLOSING_TAGS = new Set(["honestly", "tbh", "lol", "really", "frankly", "seriously", "mate", "though"]);
 
@@ -125,7 +128,7 @@ const CLOSING_TAGS = new Set(["honestly", "tbh", "lol", "really", "frankly", "se
  * Where a phrase of nothing but an epithet and its modifiers starts, when it ends its sentence
  * (bar a tag like "honestly") and is a sentence of its own or follows a comma: "Tight bastards.",
  * "…, silly old bitch." Modifiers are plain lower-case words (no pronoun, preposition, name or
- * verb form but a swear word), at most three.
+ * verb form but a swear word), at most five ("a proper pack of vultures").
  * Returns -1 when the insult is part of a longer clause.
  */
 function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
@@ -135,9 +138,11 @@ function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: 
   }
   const opener = tokens[clause - 1];
   if (clause > 0 && opener?.text !== ",") return -1;
-  if (hit.first - clause > 3) return -1;
+  if (hit.first - clause > 5) return -1;
   for (let j = clause; j < hit.first; j++) {
     const t = tokens[j];
+    // "a proper pack of vultures": "of" after a word for a group of them.
+    if (t.norm === "of" && j === hit.first - 1 && COLLECTIVES.has(tokens[j - 1]?.norm ?? "")) continue;
     if (t.kind !== "word" || t.quoted || (t.capitalised && j > clause) || NOT_MODIFIERS.has(t.norm) || lex.negators.test(t.norm)) return -1;
     if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm)) return -1;
   }
