@@ -24,9 +24,9 @@ import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from 
 import { complementOf, isNegated } from "../../tone/clauses.js";
 import { cueTarget } from "../../tone/cueTarget.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
-import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
+import { reportJudgement, wordsOfMatch, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
-import { gatekeepingPatterns, KEYS, type Patterns, type Target } from "./gatekeeping/wordLists.js";
+import { gatekeepingPatterns, KEYS, type Exclusion, type Patterns } from "./gatekeeping/wordLists.js";
 import { intentToExclude } from "./gatekeeping/intentToExclude.js";
 
 export default defineRule({
@@ -42,9 +42,9 @@ export default defineRule({
         const sentence = text.sentences[index];
         // (The word line, not its string: the string form is split into words again on every call.)
         if (!patterns.prefilter.test(sentence.words)) continue;
-        const target = (await judgedNotOurKind(analysis, patterns, text, index)) ?? intentToExclude(analysis, patterns, text, index);
-        if (!target) continue;
-        own.push({ text, sentence, messageId: "default", target });
+        const found = (await judgedNotOurKind(analysis, patterns, text, index)) ?? intentToExclude(analysis, patterns, text, index);
+        if (!found) continue;
+        own.push({ text, sentence, messageId: "default", target: found.target, evidence: [wordsOfMatch(sentence, found.cue)] });
       }
     }
     for (const judgement of withModel(analysis, "gatekeeping", own)) reportJudgement(context, analysis, judgement);
@@ -64,7 +64,7 @@ function saysHowOften(sentence: Sentence, first: number, last: number): boolean 
   return words.slice(Math.max(0, first - 3), first).some((w) => ENCOUNTERS.has(w)) || words.slice(last + 1, last + 5).some((w) => FREQUENCY.has(w));
 }
 
-async function judgedNotOurKind(analysis: ToneAnalysis, patterns: Patterns, text: ToneText, index: number): Promise<Target | null> {
+async function judgedNotOurKind(analysis: ToneAnalysis, patterns: Patterns, text: ToneText, index: number): Promise<Exclusion | null> {
   const sentence = text.sentences[index];
   const negated = patterns.negatedCues
     .matches(sentence.words)
@@ -85,7 +85,7 @@ async function judgedNotOurKind(analysis: ToneAnalysis, patterns: Patterns, text
   }
   for (const cue of cues) {
     const target = cueTarget(text, index, cue, { allowYou: true });
-    if (target && (await isPersonOrOrganisation(target.sentence, target.mention))) return target;
+    if (target && (await isPersonOrOrganisation(target.sentence, target.mention))) return { target, cue };
   }
   return null;
 }

@@ -5,7 +5,7 @@
 import type { ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { isNegated, negations } from "../../../tone/clauses.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
-import type { Patterns, Target } from "./wordLists.js";
+import type { Exclusion, Patterns } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
 import { groupMentions, objectOf } from "./objects.js";
 import { hasIdentityReason, hasNeutralReason } from "./reasons.js";
@@ -19,7 +19,7 @@ const WISHING_IF = new Set(["happy", "happier", "glad", "relieved", "prefer", "r
 /** Words between a subject and its verb that keep it a hoped-for result ("so they'll eventually give up"). */
 const RESULT_AUX = new Set(["'ll", "will", "would", "'d", "might", "eventually", "just", "finally", "soon", "quietly", "simply", "hopefully", "probably", "then", "all"]);
 
-export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Target | null {
+export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Exclusion | null {
   const sentence = text.sentences[index];
   const lex = analysis.lexicon;
   const { tokens } = sentence;
@@ -39,7 +39,7 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     if (!actor?.us || !actor.plan) continue;
     if (isNegated(sentence, lex, match.first)) continue;
     if (!identityReason(match) && hasNeutralReason(p, text, index)) continue;
-    return { sentence, mention: object };
+    return { target: { sentence, mention: object }, cue: match };
   }
 
   // Consequences: "… so they go elsewhere", "until they lose interest", after a plan of ours.
@@ -69,7 +69,7 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     const wished = HOPE_CONNECTORS.has(word) || ((word === "if" || word === "lucky") && actorWishes(sentence, connector));
     if (!wished && !plannedBefore(sentence, connector)) continue;
     if (!identityReason(match) && hasNeutralReason(p, text, index)) continue;
-    return { sentence, mention: subject };
+    return { target: { sentence, mention: subject }, cue: match };
   }
 
   // Exclusions: steering away, keeping out, not taking on — gatekeeping only for who they are.
@@ -82,7 +82,7 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     const actor = actorOf(sentence, match.first);
     if (!actor?.us) continue;
     if (!identityReason(match)) continue;
-    return { sentence, mention: object };
+    return { target: { sentence, mention: object }, cue: match };
   }
   return null;
 }

@@ -10,6 +10,8 @@ export type Patterns = CompiledPatterns<(typeof KEYS)[number]>;
 const PREFILTER = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "exclusions", "separableExclusions", "consequences"] as const;
 
 export type Target = { sentence: Sentence; mention: Mention };
+/** A customer kept out, and the words that say so (the finding's evidence). */
+export type Exclusion = { target: Target; cue: { first: number; last: number } };
 
 export function gatekeepingPatterns(data: PackRule): Patterns {
   return rulePatterns(data, KEYS, { prefilter: PREFILTER });
