@@ -5,6 +5,7 @@
 import type { Sentence } from "../../../tone/analysis.js";
 import { clauseStart } from "../../../tone/clauses.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 import { overlaps } from "./insults.js";
 
 export function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
@@ -15,6 +16,6 @@ export function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
     const target =
       mentions.find((m) => overlaps(d, m) || (m.first > d.first && m.first <= d.last + 1)) ??
       mentions.filter((m) => m.last < d.first && m.first >= start && !m.possessor).pop();
-    if (target) yield { messageId: "profanity", target: { sentence, mention: target } };
+    if (target) yield { messageId: "profanity", target: { sentence, mention: target }, evidence: [wordsOfMatch(sentence, d)] };
   }
 }

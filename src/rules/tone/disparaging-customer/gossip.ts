@@ -6,6 +6,7 @@ import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js
 import { contextTarget, isNegated, negations } from "../../../tone/clauses.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 
 /**
  * Contempt shown as dread or ridicule without an insult word:
@@ -27,7 +28,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     const warm = p.warmth.test(sentence.words) || (next !== undefined && next.paragraph === sentence.paragraph && p.warmth.test(next.words));
     if (warm) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
-    if (target) yield { messageId: "contempt", target };
+    if (target) yield { messageId: "contempt", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 
   const dread = p.dreadReactions.matches(sentence.words).filter((d) => {
@@ -53,7 +54,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
         !tokens.slice(contact.last + 1, reaction.first).some((t) => ["to", "about", "that", "because", "with"].includes(t.norm));
       if (!before.some((w) => p.contactOpeners.test(w)) && !juxtaposed) continue;
       if (isNegated(sentence, lex, contact.first, subject.first)) continue;
-      yield { messageId: "contempt", target: { sentence, mention: subject } };
+      yield { messageId: "contempt", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, contact), ...(reaction ? [wordsOfMatch(sentence, reaction)] : [])] };
       return;
     }
     // "every time I get an email from the Marsh family", "when I see her name".
@@ -62,7 +63,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
       if (!before.some((w) => p.contactOpeners.test(w))) continue;
       const mention = customers().find((m) => (m.first >= seen.first && m.last <= seen.last) || (m.first > seen.last && m.first <= seen.last + 2));
       if (mention && !isNegated(sentence, lex, seen.first)) {
-        yield { messageId: "contempt", target: { sentence, mention } };
+        yield { messageId: "contempt", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, seen)] };
         return;
       }
     }
@@ -76,7 +77,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     const between = tokens.slice(than + 1, target.first).map((t) => t.norm);
     if (target.first - than > 3 && !between.some((w) => ["with", "to", "another", "again", "for"].includes(w))) continue;
     if (isNegated(sentence, lex, m.first)) continue;
-    yield { messageId: "contempt", target: { sentence, mention: target } };
+    yield { messageId: "contempt", target: { sentence, mention: target }, evidence: [wordsOfMatch(sentence, m)] };
     return;
   }
 
@@ -88,7 +89,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     if (!prev || prev.paragraph !== sentence.paragraph || /\?\s*$/.test(prev.text)) continue;
     const target = contextTarget(text, index, (x) => x.kind !== "you" && !x.uncertain && !x.possessor);
     if (target) {
-      yield { messageId: "mockery", target };
+      yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, m)] };
       return;
     }
   }
@@ -99,7 +100,7 @@ export function* gossip(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
     if (tokens.slice(m.last + 1).some((t) => t.kind !== "punct" && !p.interjections.test(t.norm))) continue;
     const mention = customers().find((x) => x.first === m.first + 1 && x.last === m.last - 1);
     if (mention) {
-      yield { messageId: "contempt", target: { sentence, mention } };
+      yield { messageId: "contempt", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, m)] };
       return;
     }
   }
@@ -122,5 +123,5 @@ export function* dreadOpening(p: Patterns, sentence: Sentence): Generator<Found>
     .mentions()
     .filter((m) => m.kind !== "you" && !m.uncertain && !m.possessor && m.first > opener.last && m.last < contact.first && contact.first - m.last <= 3)
     .pop();
-  if (subject) yield { messageId: "contempt", target: { sentence, mention: subject } };
+  if (subject) yield { messageId: "contempt", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, { first: opener.first, last: contact.last })] };
 }

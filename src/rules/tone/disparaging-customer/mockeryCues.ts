@@ -9,6 +9,7 @@ import { CLAUSE_BREAKERS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "../../../to
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 
 /**
  * A cue that says what it is about with "with" or "about" ("here we go again with the boiler", "the
@@ -35,7 +36,7 @@ export function* subjectCues(p: Patterns, sentence: Sentence): Generator<Found> 
       .filter((m) => !m.possessor && m.kind !== "you" && m.last < cue.first && cue.first - m.last <= 3)
       .pop();
     if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) continue;
-    if (subject && sentence.tokens.slice(subject.last + 1, cue.first).every((t) => SENTENCE_ADVERBS.has(t.norm))) yield { messageId: "mockery", target: { sentence, mention: subject } };
+    if (subject && sentence.tokens.slice(subject.last + 1, cue.first).every((t) => SENTENCE_ADVERBS.has(t.norm))) yield { messageId: "mockery", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }
 
@@ -45,7 +46,7 @@ export function* contemptCues(p: Patterns, text: ToneText, index: number): Gener
   for (const cue of p.contemptCues.matches(sentence.words)) {
     const slot = aboutSlot(sentence, cue);
     const target = slot === null ? cueTarget(text, index, cue, { allowYou: false }) : slot;
-    if (target) yield { messageId: "contempt", target };
+    if (target) yield { messageId: "contempt", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }
 
@@ -77,7 +78,7 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
       if ((owner && !(target.sentence === sentence && m.first >= cue.first && m.last <= cue.last)) || p.warmth.test(sentence.words) || p.praise.test(sentence.words)) continue;
       if (p.followUps.matches(sentence.words).some((f) => f.first > cue.last)) continue;
     }
-    yield { messageId: "mockery", target };
+    yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }
 
@@ -91,6 +92,6 @@ export function* sarcasm(p: Patterns, text: ToneText, index: number): Generator<
     const wants = [...p.reportedWants.matches(sentence.words), ...p.reportedRequests.matches(sentence.words)];
     if (!wants.some((w) => w.first > cue.last)) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
-    if (target && target.sentence === sentence && target.mention.first > cue.last) yield { messageId: "mockery", target };
+    if (target && target.sentence === sentence && target.mention.first > cue.last) yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }

@@ -6,6 +6,7 @@ import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { isNegated } from "../../../tone/clauses.js";
 import { DETERMINERS } from "../../../tone/grammar.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 import { insults, overlaps } from "./insults.js";
 import { NOTE_OPENERS } from "./epithets.js";
 
@@ -25,7 +26,7 @@ export function* objectsOfContempt(analysis: ToneAnalysis, p: Patterns, sentence
     if (!object) continue;
     const inherentlyNegative = analysis.lexicon.negators.matches(sentence.words).some((n) => overlaps(n, verb));
     if (!inherentlyNegative && isNegated(sentence, analysis.lexicon, verb.first)) continue;
-    yield { messageId: "contempt", target: { sentence, mention: object } };
+    yield { messageId: "contempt", target: { sentence, mention: object }, evidence: [wordsOfMatch(sentence, verb)] };
   }
 }
 

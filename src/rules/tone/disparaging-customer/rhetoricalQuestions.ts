@@ -4,6 +4,7 @@
 import type { ToneText } from "../../../tone/analysis.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 
 /** Words after a rhetorical question that keep it whole: "Are they thick or what?" */
 const QUESTION_TAILS = new Set(["or", "seriously", "honestly", "lol", "though", "then", "even", "ffs", "smh"]);
@@ -23,7 +24,7 @@ export function* rhetorical(p: Patterns, text: ToneText, index: number): Generat
     if (!(m.first >= cue.first && m.last <= cue.last + 1) || m.possessor) continue;
     const next = tokens[Math.max(cue.last, m.last) + 1];
     if (next && next.kind === "word" && !QUESTION_TAILS.has(next.norm)) continue;
-    yield { messageId: "mockery", target };
+    yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, cue)] };
     return;
   }
 }
