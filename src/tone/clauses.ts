@@ -104,6 +104,12 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
   // impossible, and in "… allowed to interview her has to be a joke" the request is the joke.
   if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
   const copulas = sentence.copulas();
+  // "Kyle, the new lead, is …", "Mr Hale the builder is …": a name, then who they are.
+  const afterApposition = mention.kind === "name" || mention.kind === "recipient" ? appositionEnd(tokens, mention.last) : -1;
+  if (afterApposition >= 0) {
+    const copula = copulas.find((c) => c.first === afterApposition + 1);
+    if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
+  }
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
   let inRelative = tokens[mention.first].norm === "whoever";
   // The mention may end inside its own attached phrase ("Devlin on the Malaga" of "Devlin on
@@ -148,6 +154,29 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
   }
   return null;
 }
+
+const APPOSITION_DETERMINERS = new Set(["the", "our", "their", "his", "her", "a", "an"]);
+
+/**
+ * The last token of an apposition right after a name — ", the new lead," or " the builder" —
+ * or -1: a determiner and one to three plain words (no verb form, pronoun or preposition), closed by
+ * a comma when it was opened by one.
+ */
+function appositionEnd(tokens: Token[], last: number): number {
+  let j = last + 1;
+  const comma = tokens[j]?.text === ",";
+  if (comma) j++;
+  if (!APPOSITION_DETERMINERS.has(tokens[j]?.norm ?? "")) return -1;
+  for (let k = j + 1; k <= j + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== "word" || VERB_FORM.test(t.norm) || NOT_IN_APPOSITION.has(t.norm)) return -1;
+    const next = tokens[k + 1];
+    if (comma ? next?.text === "," : next?.kind === "word" && COPULA_WORDS.has(next.norm)) return comma ? k + 1 : k;
+  }
+  return -1;
+}
+const COPULA_WORDS = new Set(["is", "was", "'s", "are", "were"]);
+const NOT_IN_APPOSITION = new Set([...SUBJECT_PRONOUNS, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, ...COPULA_WORDS, "not", "n't"]);
 
 /** Words that look like a verb: a phrase hanging off the subject holds none. */
 const VERB_FORM = /(?:ed|ing|es)$/;

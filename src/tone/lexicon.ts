@@ -27,6 +27,8 @@ export interface ToneLexicon {
    * cost more than the lookups.
    */
   tradeNouns: ReadonlySet<string>;
+  /** Nouns whose commonest sense is an animal (WordNet's, singular): "Bramble the spaniel" is a dog. */
+  animalNouns: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -60,11 +62,10 @@ function withPlurals(list: string[]): Set<string> {
   return out;
 }
 
-/** A list from a derived data file under rules/ (`personNounsFrom: tone-model/lexicons.json`). */
-function derivedWords(file: unknown, key: string): string[] {
-  if (typeof file !== "string") return [];
-  const data = JSON.parse(readFileSync(join(builtinRulesDir(), file), "utf8")) as Record<string, unknown>;
-  return words(data[key]);
+/** The lists of a derived data file under rules/ (`derivedNounsFrom: tone-model/lexicons.json`). */
+function derivedLists(file: unknown): Record<string, unknown> {
+  if (typeof file !== "string") return {};
+  return JSON.parse(readFileSync(join(builtinRulesDir(), file), "utf8")) as Record<string, unknown>;
 }
 
 const cache = new Map<string, ToneLexicon>();
@@ -76,11 +77,13 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
   if (cached) return cached;
   const lex = loadBuiltinPack("tone").lexicons;
   const readers = (lex.readers ?? {}) as Partial<ReaderPhrases>;
+  const derived = derivedLists(lex.derivedNounsFrom);
   const lexicon: ToneLexicon = {
     roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
     relativeNouns: withPlurals(words(lex.relativeNouns)),
     personNouns: withPlurals(words(lex.personNouns)),
-    tradeNouns: new Set(derivedWords(lex.personNounsFrom, "personNouns")),
+    tradeNouns: new Set(words(derived.personNouns)),
+    animalNouns: new Set(words(derived.animalNouns)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),

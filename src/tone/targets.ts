@@ -148,6 +148,11 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
           i = last;
           continue;
         }
+        // "Mr Tumnus the schnauzer": a pet's name.
+        if (namesAnAnimal(tokens, last, lex)) {
+          i = last;
+          continue;
+        }
         const owned = possessedPerson(tokens, last, lex);
         const end = owned >= 0 ? owned : extendRight(tokens, last, lex);
         push({ first: i, last: end, head: owned >= 0 ? owned : last, kind: "name", personal: true, possessor: owned < 0 && isPossessive(tokens, last) });
@@ -159,7 +164,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     if (isNameWord(t, lex) && !lex.roleNouns.has(norm) && !lex.personNouns.has(norm)) {
       const last = nameRun(tokens, i, lex);
       if (ctx.colleagueNames.has(norm) && last === i) continue;
-      if (ctx.ownOrganisations.has(norm)) {
+      if (ctx.ownOrganisations.has(norm) || namesAnAnimal(tokens, last, lex)) {
         i = last;
         continue;
       }
@@ -232,6 +237,20 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     }
   }
   return mentions;
+}
+
+/** A name followed by the animal it names: "Bramble the spaniel", "Mr Tumnus, the schnauzer". */
+function namesAnAnimal(tokens: Token[], last: number, lex: ToneLexicon): boolean {
+  let j = last + 1;
+  if (tokens[j]?.text === ",") j++;
+  if (tokens[j]?.norm !== "the" && tokens[j]?.norm !== "our") return false;
+  let k = j + 1;
+  // "the old spaniel", "the new Labrador puppy": a modifier or two before the animal.
+  while (k < tokens.length && k <= j + 3 && isWord(tokens[k])) {
+    if (lex.animalNouns.has(tokens[k].norm)) return true;
+    k++;
+  }
+  return false;
 }
 
 /** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */

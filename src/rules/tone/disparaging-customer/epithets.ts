@@ -58,7 +58,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
         break;
       }
     }
-    const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
+    // "that idiot at Brightwater"; not "the new cow in the Pritchards' herd", which is theirs, not them.
+    const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && !m.possessor && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
     if (det < 0 && !attached) {
       // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
       // from the bank again." The insult is how the person is pointed at.
@@ -83,7 +84,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     if (attached) {
       yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } }, evidence };
     } else if (DEMONSTRATIVES.has(detWord) || POSSESSIVE_PRONOUNS.has(detWord) || detWord === "our" || detWord === "some") {
-      // "those tossers", "their idiot of a manager": the insult is how they are pointed at.
+      // "those tossers", "their idiot of a manager": the insult is how they are pointed at —
+      // unless they are the supplier just spoken of ("the parts supplier sent the wrong kit
+      // again, these clowns …").
+      if (DEMONSTRATIVES.has(detWord) && otherPartyBefore(text, index, det, lex)) continue;
       yield { messageId, target: { sentence, mention: personMention(det, hit.last) }, evidence };
     } else if (detWord === "you") {
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
@@ -147,4 +151,24 @@ function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: 
     if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm)) return -1;
   }
   return clause;
+}
+
+/**
+ * Whether the last party spoken of before token `at` (in this sentence or the one before) is one
+ * we buy from — a supplier, a courier — with no customer named after it.
+ */
+function otherPartyBefore(text: ToneText, index: number, at: number, lex: ToneLexicon): boolean {
+  const sentence = text.sentences[index];
+  const scan = (s: Sentence, end: number): boolean | null => {
+    const mentions = s.mentions();
+    for (let j = end - 1; j >= 0; j--) {
+      if (lex.otherParties.has(s.tokens[j].norm)) return true;
+      if (mentions.some((m) => m.first <= j && j <= m.last && m.personal)) return false;
+    }
+    return null;
+  };
+  const here = scan(sentence, at);
+  if (here !== null) return here;
+  const before = text.sentences[index - 1];
+  return before !== undefined && before.paragraph === sentence.paragraph && scan(before, before.tokens.length) === true;
 }
