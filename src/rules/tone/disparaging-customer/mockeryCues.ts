@@ -71,6 +71,9 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
     const slot = aboutSlot(sentence, cue);
     const target = slot === null ? cueTarget(text, index, cue, { allowYou: false }) : slot;
     if (!target) continue;
+    // "card terminal is a useless brick again 🙄 had to take Mrs Obi's payment": a reaction in
+    // mid-sentence is to the clause before it, which named no one; not to whoever comes after.
+    if (reactsToWhatCameBefore(sentence, cue) && target.sentence === sentence && target.mention.first > cue.last) continue;
     if (reports.includes(cue)) {
       // "The tenant is convinced the leak is from upstairs; can you check?" is a report, not a sneer.
       const m = target.mention;
@@ -81,6 +84,18 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
     yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }
+
+/**
+ * A reaction (an eye roll, laughter) that follows a clause with no one in it: three words or more
+ * before it in the sentence and no mention among them.
+ */
+function reactsToWhatCameBefore(sentence: Sentence, cue: { first: number }): boolean {
+  const before = sentence.tokens.slice(0, cue.first).filter((t) => t.kind !== "punct");
+  if (before.length < 3) return false;
+  const named = sentence.mentions().some((m) => m.first < cue.first);
+  return !named && REACTIONS.test(sentence.tokens[cue.first].text);
+}
+const REACTIONS = /^(?:🙄|😒|😂|🤣|💀|🤦|lol|lmao|haha)/u;
 
 /**
  * "Oh brilliant, the Marchetti lot want a refund": sarcastic only when what follows reports what
