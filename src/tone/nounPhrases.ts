@@ -111,3 +111,17 @@ export function isModifier(tokens: Token[], i: number, lex: ToneLexicon): boolea
   if (lex.nonPersonHeads.has(next.norm)) return true;
   return false;
 }
+
+/** A name followed by the animal it names: "Bramble the spaniel", "Mr Tumnus, the schnauzer". */
+export function namesAnAnimal(tokens: Token[], last: number, lex: ToneLexicon): boolean {
+  let j = last + 1;
+  if (tokens[j]?.text === ",") j++;
+  if (tokens[j]?.norm !== "the" && tokens[j]?.norm !== "our") return false;
+  let k = j + 1;
+  // "the old spaniel", "the new Labrador puppy": a modifier or two before the animal.
+  while (k < tokens.length && k <= j + 3 && isWord(tokens[k])) {
+    if (lex.animalNouns.has(tokens[k].norm)) return true;
+    k++;
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import type { Recipient } from "../types.js";
 import type { Token } from "../text/tokens.js";
 import type { ToneLexicon } from "./lexicon.js";
 import { metonymEnd } from "./metonyms.js";
-import { UNAMBIGUOUS_TITLES, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isWord, nameRun, possessedPerson } from "./nounPhrases.js";
+import { UNAMBIGUOUS_TITLES, namesAnAnimal, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isWord, nameRun, possessedPerson } from "./nounPhrases.js";
 import {
   ATTACHING_PREPOSITIONS,
   DEMONSTRATIVES,
@@ -237,20 +237,6 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     }
   }
   return mentions;
-}
-
-/** A name followed by the animal it names: "Bramble the spaniel", "Mr Tumnus, the schnauzer". */
-function namesAnAnimal(tokens: Token[], last: number, lex: ToneLexicon): boolean {
-  let j = last + 1;
-  if (tokens[j]?.text === ",") j++;
-  if (tokens[j]?.norm !== "the" && tokens[j]?.norm !== "our") return false;
-  let k = j + 1;
-  // "the old spaniel", "the new Labrador puppy": a modifier or two before the animal.
-  while (k < tokens.length && k <= j + 3 && isWord(tokens[k])) {
-    if (lex.animalNouns.has(tokens[k].norm)) return true;
-    k++;
-  }
-  return false;
 }
 
 /** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */
