@@ -399,14 +399,16 @@ const { params, norm } = model;
 
 // The packs' own pass examples must pass: a class's threshold rises above the highest score the
 // model gives a sentence of its rule's pass examples (with a margin for the shipped weights'
-// rounding), and the example that set it is named, to be answered with training data.
+// rounding), and the example that set it is named, to be answered with training data. Sentences
+// the rule vetoes at lint time (src/rules/tone/modelVetoes.ts) do not count.
 const RULE_OF_CLASS = { disparaging: "disparaging-customer", gatekeeping: "gatekeeping", condescension: "condescension" };
 for (const [cls, ruleId] of Object.entries(RULE_OF_CLASS)) {
   let need = 0;
   let example = "";
   for (const text of barePassExamples(ruleId)) {
     for (const s of await trainingRows(text, words)) {
-      if (!s.words.length) continue;
+      // (A sentence the rule itself vetoes for this class is never reported by the model.)
+      if (!s.words.length || s.vetoed.includes(cls)) continue;
       const { p, cls: c } = score(model, { ...s, vecs: s.words.map((w) => vector.get(w) ?? null), denseArr: Float64Array.from(s.dense) });
       if (CLASSES[c] === cls && p > need) [need, example] = [p, text];
     }

@@ -17,6 +17,7 @@
 import { defineRule, type RuleContext } from "../../engine/rule.js";
 import type { PackRule } from "../../packs/schema.js";
 import { analyseMessage, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
+import { statesAPolicy } from "./modelVetoes.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import { hasAntecedent } from "../../tone/clauses.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
@@ -93,6 +94,12 @@ export default defineRule({
   dataKeys: KEYS,
   async check(context: RuleContext) {
     const analysis = analyseMessage(context.message, context.config);
-    for (const judgement of withModel(analysis, "disparaging", await findDisparagement(analysis, context.data))) reportJudgement(context, analysis, judgement);
+    const patterns = disparagingPatterns(context.data);
+    const own = await findDisparagement(analysis, context.data);
+    for (const judgement of withModel(analysis, "disparaging", own)) {
+      // A price or eligibility rule judges no one, whatever the model makes of it.
+      if (judgement.messageId === "judged" && statesAPolicy(patterns, judgement.sentence)) continue;
+      reportJudgement(context, analysis, judgement);
+    }
   },
 });

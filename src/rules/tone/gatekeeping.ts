@@ -22,6 +22,7 @@
 import { defineRule, type RuleContext } from "../../engine/rule.js";
 import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
 import { complementOf, isNegated } from "../../tone/clauses.js";
+import { keepsThem } from "./modelVetoes.js";
 import { cueTarget } from "../../tone/cueTarget.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import { reportJudgement, wordsOfMatch, type ToneJudgement } from "../../tone/report.js";
@@ -47,7 +48,11 @@ export default defineRule({
         own.push({ text, sentence, messageId: "default", target: found.target, evidence: [wordsOfMatch(sentence, found.cue)] });
       }
     }
-    for (const judgement of withModel(analysis, "gatekeeping", own)) reportJudgement(context, analysis, judgement);
+    for (const judgement of withModel(analysis, "gatekeeping", own)) {
+      // A plan to keep them is no gatekeeping, whatever the model makes of it.
+      if (judgement.messageId === "judged" && keepsThem(analysis, patterns, judgement.sentence)) continue;
+      reportJudgement(context, analysis, judgement);
+    }
   },
 });
 

@@ -10,6 +10,7 @@ import { analyseMessage } from "../analysis.js";
 import { modelAsks, negatedNearMention, sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
 import { forward } from "./network.js";
 import { loadBuiltinPack } from "../../packs/loadPack.js";
+import { vetoedClasses } from "../../rules/tone/modelVetoes.js";
 
 export { DENSE_FEATURES, TOKEN_FEATURES, forward };
 
@@ -26,9 +27,16 @@ export interface TrainingRow {
   asked: boolean;
   /** Negated near its mention: judged only by a model trained with --judge-negated. */
   negated: boolean;
+  /** The classes whose rule drops a model verdict on this sentence at lint time (src/rules/tone/modelVetoes.ts). */
+  vetoed: string[];
 }
 
 const loaded = validateConfig({}, null, process.cwd());
+const toneRules = loadBuiltinPack("tone").rules;
+const VETOING_RULES = {
+  disparaging: toneRules.find((r) => r.id === "disparaging-customer"),
+  gatekeeping: toneRules.find((r) => r.id === "gatekeeping"),
+};
 const config = resolveConfigFor("<input>", loaded);
 
 export async function trainingRows(passage: string, words: WordKnowledge): Promise<TrainingRow[]> {
@@ -50,6 +58,7 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
         nearMask: f.sequence.near,
         asked: modelAsks(text, i),
         negated: negatedNearMention(f),
+        vetoed: vetoedClasses(analysis, VETOING_RULES, sentence),
         mention: m ? sentence.text.slice(sentence.tokens[m.first].start - sentence.start, sentence.tokens[m.last].end - sentence.start) : null,
       });
     });
