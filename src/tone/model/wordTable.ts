@@ -32,14 +32,25 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
   const scales = Array.from({ length: width }, (_, i) => bytes.readFloatLE(scalesAt + 4 * i));
   const startsAt = scalesAt + 4 * width;
   const wordsAt = startsAt + 4 * (count + 1);
-  const words = bytes.toString("latin1", wordsAt, wordsAt + wordBytes);
   const knownAt = wordsAt + wordBytes;
   const scoresAt = knownAt + count;
   if (bytes.length !== scoresAt + count * width) throw new Error(`${file}: truncated`);
   // A view when the offsets are 4-byte aligned in memory (a file read whole is), else a copy.
   const at = bytes.byteOffset + startsAt;
   const starts = at % 4 === 0 ? new Uint32Array(bytes.buffer, at, count + 1) : new Uint32Array(bytes.buffer.slice(at, at + 4 * (count + 1)));
-  const wordAt = (i: number) => words.slice(starts[i], starts[i + 1] - 1);
+  // The words are compared where they lie in the file's bytes, as `<` compares strings (a byte is
+  // the Latin-1 code unit it decodes to): a copy of them as one string was 1.3 MB outside the
+  // heap for good, and each step of a search sliced a word out of it.
+  const compareAt = (i: number, word: string): number => {
+    const from = wordsAt + starts[i];
+    const length = starts[i + 1] - 1 - starts[i];
+    const shared = Math.min(length, word.length);
+    for (let k = 0; k < shared; k++) {
+      const d = bytes[from + k] - word.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return length - word.length;
+  };
   // Not remembered here: the model remembers what it read of each word (classify.ts).
   return {
     columns,
@@ -53,9 +64,9 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
     let hi = count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const w = wordAt(mid);
-      if (w === word) return mid;
-      if (w < word) lo = mid + 1;
+      const order = compareAt(mid, word);
+      if (order === 0) return mid;
+      if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
