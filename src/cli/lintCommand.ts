@@ -21,6 +21,7 @@ import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
 import type { FormatOptions } from "../report/formatter.js";
 import { isMboxFile } from "../input/mbox.js";
+import { mapInOrder } from "./mapInOrder.js";
 import { refuseOutputOverInput } from "./outputGuard.js";
 import { safeLine } from "../report/safeText.js";
 import { createProgress, type Progress, type ProgressStream } from "./progress.js";
@@ -122,7 +123,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`), configs);
 
   // Archives are streamed on this thread; drafts may go to worker threads when there are many.
-  const isArchive = await Promise.all(items.map((item) => (item.kind === "file" ? isMboxFile(item.path) : false)));
+  // A few at a time: 5,000 at once opened 5,000 files together, past a usual limit of 1,024
+  // descriptors (EMFILE, which read as "not an archive").
+  const isArchive = await mapInOrder(items, 16, async (item) => (item.kind === "file" ? isMboxFile(item.path) : false));
   const drafts = items.flatMap((item, i) => (item.kind === "file" && !isArchive[i] ? [item.path] : []));
   const startLinting = (paths: string[]) => {
     const workers = workerCount(paths.length);
