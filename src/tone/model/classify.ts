@@ -30,6 +30,8 @@ interface Weights {
 export interface ToneModel {
   words: WordKnowledge;
   judge(text: ToneText, index: number): ModelVerdict | null;
+  /** The class the model leans to and how sure it is, whatever the threshold (for `npm run train`). */
+  score(text: ToneText, index: number): { cls: ModelClass; probability: number } | null;
 }
 
 export interface ModelVerdict {
@@ -121,6 +123,11 @@ function loadModel(dir: string): ToneModel {
   };
 
   function judge(text: ToneText, index: number): ModelVerdict | null {
+    const read = classify(text, index);
+    if (!read || read.probability < weights.thresholds[classes[read.best]]) return null;
+    return { cls: classes[read.best], probability: read.probability, evidence: evidenceOf(text.sentences[index], net, read.pass, read.best), mention: read.mention };
+  }
+  function classify(text: ToneText, index: number) {
     const f = sentenceFeatures(text, index, words);
     // A model trained without negated sentences in its held-out scores leaves them to the
     // constructions, which read negation's scope (weights.json says which it was).
@@ -141,10 +148,13 @@ function loadModel(dir: string): ToneModel {
     const max = Math.max(0, ...z);
     const sum = Math.exp(-max) + z.reduce((s, v) => s + Math.exp(v - max), 0);
     const probability = 1 - Math.exp(-max) / sum;
-    if (probability < weights.thresholds[classes[best]]) return null;
-    return { cls: classes[best], probability, evidence: evidenceOf(text.sentences[index], net, pass, best), mention: f.mention };
+    return { best, probability, pass, mention: f.mention };
   }
-  return { words, judge };
+  function score(text: ToneText, index: number) {
+    const read = classify(text, index);
+    return read && { cls: classes[read.best], probability: read.probability };
+  }
+  return { words, judge, score };
 }
 
 /**

@@ -9,6 +9,7 @@ import { readMessage } from "../../message/readMessage.js";
 import { analyseMessage } from "../analysis.js";
 import { modelAsks, negatedNearMention, sentenceFeatures, DENSE_FEATURES, TOKEN_FEATURES, type WordKnowledge } from "./features.js";
 import { forward } from "./network.js";
+import { toneModel } from "./classify.js";
 import { loadBuiltinPack } from "../../packs/loadPack.js";
 import { vetoedClasses } from "../../rules/tone/modelVetoes.js";
 
@@ -74,4 +75,24 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
 export function barePassExamples(ruleId: string): string[] {
   const rule = loadBuiltinPack("tone").rules.find((r) => r.id === ruleId);
   return (rule?.examples.pass ?? []).flatMap((e) => (typeof e === "string" ? [e] : e.text !== undefined && !e.eml && !e.config ? [e.text] : []));
+}
+
+/**
+ * How the model written to `modelDir` scores each sentence of a bare passage at lint time — its
+ * shipped, quantised weights, read as `lint` reads them — with the classes the rules veto there:
+ * what the trainer keeps each class's threshold above for the packs' pass examples.
+ */
+export async function shippedScores(passage: string, modelDir: string): Promise<Array<{ cls: string; probability: number; vetoed: string[] }>> {
+  const message = await readMessage(Buffer.from(passage, "utf8"), "<input>", "text", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
+  const analysis = analyseMessage(message, config);
+  const model = toneModel(modelDir);
+  const out: Array<{ cls: string; probability: number; vetoed: string[] }> = [];
+  for (const text of analysis.texts) {
+    if (text.section !== "body") continue;
+    text.sentences.forEach((sentence, i) => {
+      const read = modelAsks(text, i) ? model.score(text, i) : null;
+      if (read) out.push({ ...read, vetoed: vetoedClasses(analysis, VETOING_RULES, sentence) });
+    });
+  }
+  return out;
 }
