@@ -63,7 +63,11 @@ export const KEYS = [
 export type Key = (typeof KEYS)[number];
 export type Patterns = CompiledPatterns<Key>;
 
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "comparisonFrames"];
+/**
+ * The keys whose words let a sentence through to the constructions. A comparison is let through
+ * by its dim object, not its frame: the frame ("has the … of") is in a great many sentences.
+ */
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects"];
 
 export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
