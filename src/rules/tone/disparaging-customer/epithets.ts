@@ -42,14 +42,21 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, opening)] };
   }
   for (const hit of [...nouns, ...attributive]) {
+    // "Dick will not attend", "Thanks, Dick.": a capitalised given name is a name.
+    const word = tokens[hit.first];
+    if (hit.first === hit.last && word.capitalised && !word.allCaps && lex.givenNames.has(word.norm)) continue;
     const evidence = [wordsOfMatch(sentence, hit)];
     const start = clauseStart(tokens, hit.first);
-    if (copulas.some((c) => c.first >= start && c.last < hit.first)) continue;
+    // (A copula before it makes it a complement, handled above; not "I'm telling the greedy
+    // bastard …", where the copula is the auxiliary of another verb.)
+    if (copulas.some((c) => c.first >= start && c.last < hit.first && !progressive(tokens, c.last))) continue;
     const next = tokens[hit.last + 1];
     // An insult that ends on its person noun ("these bloody parents think …") heads its phrase
     // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
     const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
-    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !next.capitalised && !onPerson) continue;
+    // ("That fat bastard stood over me": a verb after it is what the person did.)
+    const verbAfter = next !== undefined && next.kind === "word" && (PAST_OR_PRESENT_VERBS.has(next.norm) || /[^e]ed$/.test(next.norm));
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
       const norm = tokens[j].norm;
@@ -61,6 +68,16 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     // "that idiot at Brightwater"; not "the new cow in the Pritchards' herd", which is theirs, not them.
     const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && !m.possessor && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
     if (det < 0 && !attached) {
+      // "Bloody idiot can't even staple them.", "Dumb son of a bitch wants gigabit": an epithet
+      // as the subject of the sentence, about whoever the sentence before was about.
+      const subjectOfVerb = verbAfter || (next?.kind === "word" && AUXILIARY_AFTER.has(next.norm));
+      if (subjectOfVerb && tokens.slice(firstWord, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || PLAIN_MODIFIERS.has(t.norm)))) {
+        const target = antecedent(text, index);
+        if (target && !isNegated(sentence, lex, hit.first, start)) {
+          yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
+          continue;
+        }
+      }
       // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
       // from the bank again." The insult is how the person is pointed at.
       if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
@@ -92,6 +109,9 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     } else if (detWord === "you") {
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
       if (you) yield { messageId, target: { sentence, mention: you }, evidence };
+    } else if (detWord === "the" && isPlace(tokens, hit.last + 1)) {
+      // "the dickhead at 14 Carrow Rd has reported …": the person at that address.
+      yield { messageId, target: { sentence, mention: personMention(det, hit.last) }, evidence };
     } else {
       // "What a pair of halfwits." — about whoever was just mentioned; "What a twat that new
       // customer is." — about the subject that follows the exclamation.
@@ -121,6 +141,29 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 }
 
 const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
+
+/** Verbs, after an epithet, of what its person did or does: "that fat bastard stood over me". */
+const PAST_OR_PRESENT_VERBS = new Set(["stood", "sat", "said", "told", "rang", "came", "went", "sent", "left", "made", "took", "got", "kept", "wants", "wanted", "thinks", "thought", "keeps", "says", "rings", "calls", "asks", "needs", "wrote", "phoned", "emailed", "tried", "tries", "insists", "insisted", "demanded", "demands", "refused", "refuses", "turned", "showed", "shouted", "complained", "complains"]);
+/** Words that may follow an epithet as the object of a verb: "tell that shithead no". */
+const OBJECT_TAILS = new Set(["no", "yes", "off", "out", "where", "what", "anything", "nothing", "sorry", "thanks"]);
+
+/** A copula followed by a verb in -ing is the auxiliary of that verb ("I'm telling …"), not a link. */
+function progressive(tokens: Sentence["tokens"], copulaLast: number): boolean {
+  const next = tokens[copulaLast + 1]?.norm ?? "";
+  return /ing$/.test(next) && next !== "being";
+}
+
+/** Words after an epithet that make it a subject: "Bloody idiot can't even …". */
+const AUXILIARY_AFTER = new Set(["can", "could", "will", "would", "has", "have", "had", "is", "was", "does", "did", "never", "still", "always", "just", "keeps"]);
+/** Plain modifiers an epithet subject may carry: "Dumb son of a bitch", "Silly old fool". */
+const PLAIN_MODIFIERS = new Set(["old", "little", "dumb", "daft", "stupid", "fat", "silly", "greedy", "useless", "lazy", "rude", "same"]);
+
+/** "at 14 Carrow Rd", "in 2A", "on Elm Street": a place named after a preposition. */
+function isPlace(tokens: Sentence["tokens"], at: number): boolean {
+  const prep = tokens[at];
+  const what = tokens[at + 1];
+  return prep !== undefined && ["at", "in", "on", "from"].includes(prep.norm) && what !== undefined && what.kind === "word" && (/^\d/.test(what.norm) || (what.capitalised && !what.allCaps));
+}
 
 /** Words for a group of people before "of": "a pack of vultures", "a right bunch of clowns". */
 const COLLECTIVES = new Set(["pack", "bunch", "pair", "load", "gang", "herd", "shower", "lot", "band", "nest", "family", "couple", "set", "crowd"]);

@@ -5,6 +5,7 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { wordsAboutTheWriter } from "../../../tone/clauses.js";
+import { PREPOSITIONS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Key, Patterns } from "./wordLists.js";
@@ -27,12 +28,27 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
     // The writer's judgement of themselves: "i'm such a muppet, i booked Mrs Aziz into …",
     // "what an idiot I am".
     self ??= wordsAboutTheWriter(sentence.tokens);
-    if (self.has(m.first) && self.has(m.last)) return false;
+    if (self.has(m.first) && self.has(m.last) && !aimedPastTheWriter(sentence, self, m.first)) return false;
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
     const next = sentence.tokens[m.last + 1];
     if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
     return true;
   });
+}
+
+/**
+ * Inside the words after "I'm", an insult may still be aimed at someone else: after a preposition
+ * ("I'm done with this bastard") or as the object of a verb in -ing ("I'm telling the greedy
+ * bastard where to go"). (The model's token signal keeps the plain span it was trained on.)
+ */
+function aimedPastTheWriter(sentence: Sentence, self: Set<number>, at: number): boolean {
+  const { tokens } = sentence;
+  let first = at;
+  while (self.has(first - 1)) first--;
+  const opening = tokens[first]?.norm ?? "";
+  if (/ing$/.test(opening) && opening !== "being") return true;
+  for (let j = first + 1; j < at; j++) if (PREPOSITIONS.has(tokens[j].norm) && tokens[j].norm !== "of") return true;
+  return false;
 }
 
 function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): boolean {
