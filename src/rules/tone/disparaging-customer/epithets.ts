@@ -55,7 +55,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
     const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
     // ("That fat bastard stood over me": a verb after it is what the person did.)
-    const verbAfter = next !== undefined && next.kind === "word" && (PAST_OR_PRESENT_VERBS.has(next.norm) || /[^e]ed$/.test(next.norm));
+    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm));
     if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
@@ -71,7 +71,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // "Bloody idiot can't even staple them.", "Dumb son of a bitch wants gigabit": an epithet
       // as the subject of the sentence, about whoever the sentence before was about.
       const subjectOfVerb = verbAfter || (next?.kind === "word" && AUXILIARY_AFTER.has(next.norm));
-      if (subjectOfVerb && tokens.slice(firstWord, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || PLAIN_MODIFIERS.has(t.norm)))) {
+      if (subjectOfVerb && tokens.slice(firstWord, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm)))) {
         const target = antecedent(text, index);
         if (target && !isNegated(sentence, lex, hit.first, start)) {
           yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
@@ -87,7 +87,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // "Tight bastards.", "Mrs Pemberton counted the teaspoons, silly old bitch.": a phrase of
       // nothing but the epithet and its modifiers, ending its sentence, names whoever the
       // sentence or the paragraph was about.
-      const aside = trailingEpithet(tokens, hit, start, lex);
+      const aside = trailingEpithet(p, tokens, hit, start, lex);
       if (aside >= 0 && !isNegated(sentence, lex, hit.first, start)) {
         const before = sentence.mentions().filter((m) => m.last < aside && m.personal && !m.possessor && m.kind !== "you");
         const target = before.length ? { sentence, mention: before[0] } : aside === firstWord ? antecedent(text, index) : null;
@@ -142,8 +142,6 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 
 const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
 
-/** Verbs, after an epithet, of what its person did or does: "that fat bastard stood over me". */
-const PAST_OR_PRESENT_VERBS = new Set(["stood", "sat", "said", "told", "rang", "came", "went", "sent", "left", "made", "took", "got", "kept", "wants", "wanted", "thinks", "thought", "keeps", "says", "rings", "calls", "asks", "needs", "wrote", "phoned", "emailed", "tried", "tries", "insists", "insisted", "demanded", "demands", "refused", "refuses", "turned", "showed", "shouted", "complained", "complains"]);
 /** Words that may follow an epithet as the object of a verb: "tell that shithead no". */
 const OBJECT_TAILS = new Set(["no", "yes", "off", "out", "where", "what", "anything", "nothing", "sorry", "thanks"]);
 
@@ -155,21 +153,12 @@ function progressive(tokens: Sentence["tokens"], copulaLast: number): boolean {
 
 /** Words after an epithet that make it a subject: "Bloody idiot can't even …". */
 const AUXILIARY_AFTER = new Set(["can", "could", "will", "would", "has", "have", "had", "is", "was", "does", "did", "never", "still", "always", "just", "keeps"]);
-/** Plain modifiers an epithet subject may carry: "Dumb son of a bitch", "Silly old fool". */
-const PLAIN_MODIFIERS = new Set(["old", "little", "dumb", "daft", "stupid", "fat", "silly", "greedy", "useless", "lazy", "rude", "same"]);
-
 /** "at 14 Carrow Rd", "in 2A", "on Elm Street": a place named after a preposition. */
 function isPlace(tokens: Sentence["tokens"], at: number): boolean {
   const prep = tokens[at];
   const what = tokens[at + 1];
   return prep !== undefined && ["at", "in", "on", "from"].includes(prep.norm) && what !== undefined && what.kind === "word" && (/^\d/.test(what.norm) || (what.capitalised && !what.allCaps));
 }
-
-/** Words for a group of people before "of": "a pack of vultures", "a right bunch of clowns". */
-const COLLECTIVES = new Set(["pack", "bunch", "pair", "load", "gang", "herd", "shower", "lot", "band", "nest", "family", "couple", "set", "crowd"]);
-
-/** Words that may close a sentence after its epithet: "Tight bastards, honestly." */
-const CLOSING_TAGS = new Set(["honestly", "tbh", "lol", "really", "frankly", "seriously", "mate", "though"]);
 
 /**
  * Where a phrase of nothing but an epithet and its modifiers starts, when it ends its sentence
@@ -178,10 +167,10 @@ const CLOSING_TAGS = new Set(["honestly", "tbh", "lol", "really", "frankly", "se
  * verb form but a swear word), at most five ("a proper pack of vultures").
  * Returns -1 when the insult is part of a longer clause.
  */
-function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
+function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
   for (let j = hit.last + 1; j < tokens.length; j++) {
     const t = tokens[j];
-    if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !CLOSING_TAGS.has(t.norm)) return -1;
+    if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !p.closingTags.test(t.norm)) return -1;
   }
   const opener = tokens[clause - 1];
   if (clause > 0 && opener?.text !== ",") return -1;
@@ -189,7 +178,7 @@ function trailingEpithet(tokens: Sentence["tokens"], hit: PatternMatch, clause: 
   for (let j = clause; j < hit.first; j++) {
     const t = tokens[j];
     // "a proper pack of vultures": "of" after a word for a group of them.
-    if (t.norm === "of" && j === hit.first - 1 && COLLECTIVES.has(tokens[j - 1]?.norm ?? "")) continue;
+    if (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) continue;
     if (t.kind !== "word" || t.quoted || (t.capitalised && j > clause) || NOT_MODIFIERS.has(t.norm) || lex.negators.test(t.norm)) return -1;
     if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm)) return -1;
   }

@@ -73,7 +73,7 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
     if (!target) continue;
     // "card terminal is a useless brick again 🙄 had to take Mrs Obi's payment": a reaction in
     // mid-sentence is to the clause before it, which named no one; not to whoever comes after.
-    if (reactsToWhatCameBefore(sentence, cue) && target.sentence === sentence && target.mention.first > cue.last) continue;
+    if (reactsToWhatCameBefore(p, sentence, cue) && target.sentence === sentence && target.mention.first > cue.last) continue;
     if (reports.includes(cue)) {
       // "The tenant is convinced the leak is from upstairs; can you check?" is a report, not a sneer.
       const m = target.mention;
@@ -89,13 +89,13 @@ export function* mockeryCues(p: Patterns, text: ToneText, index: number): Genera
  * A reaction (an eye roll, laughter) that follows a clause with no one in it: three words or more
  * before it in the sentence and no mention among them.
  */
-function reactsToWhatCameBefore(sentence: Sentence, cue: { first: number }): boolean {
+function reactsToWhatCameBefore(p: Patterns, sentence: Sentence, cue: { first: number; last: number }): boolean {
   const before = sentence.tokens.slice(0, cue.first).filter((t) => t.kind !== "punct");
   if (before.length < 3) return false;
   const named = sentence.mentions().some((m) => m.first < cue.first);
-  return !named && REACTIONS.test(sentence.tokens[cue.first].text);
+  const token = sentence.tokens[cue.first];
+  return !named && cue.first === cue.last && (/\p{Extended_Pictographic}/u.test(token.text) || p.laughCues.test(token.norm));
 }
-const REACTIONS = /^(?:🙄|😒|😂|🤣|💀|🤦|lol|lmao|haha)/u;
 
 /**
  * "Oh brilliant, the Marchetti lot want a refund": sarcastic only when what follows reports what
