@@ -1,16 +1,17 @@
 /**
  * The epithet construction: an insult used to point at someone ("that idiot at Brightwater", "what a
- * pair of halfwits", "Total halfwit on line 2 asking for …").
+ * pair of halfwits", "Total halfwit on line 2 asking for …"), as the subject of what they did
+ * ("that fat bastard stood over me", "Bloody idiot can't even staple them"), or as an aside that
+ * ends its sentence ("Tight bastards.", "…, a proper pack of vultures").
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { antecedent, clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
-import { DEMONSTRATIVES, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, FIRST_PERSON, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
 /**
