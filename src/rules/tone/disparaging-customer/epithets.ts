@@ -71,9 +71,11 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     if (det < 0 && !attached) {
       // "Bloody idiot can't even staple them.", "Dumb son of a bitch wants gigabit": an epithet
       // as the subject of the sentence, about whoever the sentence before was about.
+      // ("…; fucking moron threatened to go to the papers": the clause, not the sentence, opens with it.)
       const subjectOfVerb = verbAfter || (next?.kind === "word" && AUXILIARY_AFTER.has(next.norm));
-      if (subjectOfVerb && tokens.slice(firstWord, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm)))) {
-        const target = antecedent(text, index);
+      if (subjectOfVerb && tokens.slice(start, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm)))) {
+        const earlier = sentence.mentions().filter((m) => m.last < start && m.personal && !m.possessor && !m.uncertain && m.kind !== "you");
+        const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : antecedent(text, index);
         if (target && !isNegated(sentence, lex, hit.first, start)) {
           yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
           continue;
@@ -124,7 +126,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // "the TW train wreck": a word that also names things ("train wreck", "nightmare") after
       // "the" is a thing unless a person is named beside it; it takes no one from context.
       const thingWord = detWord === "the" && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
-      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you");
+      // (Not a capitalised word that may be no name: "Driver was on time. What a flaming dickhead.")
+      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain);
       if (target) yield { messageId, target, evidence };
     }
   }
@@ -181,7 +184,8 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
     // "a proper pack of vultures": "of" after a word for a group of them.
     if (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) continue;
     if (t.kind !== "word" || t.quoted || (t.capitalised && j > clause) || NOT_MODIFIERS.has(t.norm) || lex.negators.test(t.norm)) return -1;
-    if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm)) return -1;
+    // (A compound in -ed is an adjective: "tight-fisted", "beetroot-faced".)
+    if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm) && !t.norm.includes("-")) return -1;
   }
   return clause;
 }
