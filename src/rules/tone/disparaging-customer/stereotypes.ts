@@ -57,6 +57,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   const kindsOfPeople = (group: PatternMatch, det: string) => (det === "those" || det === "these") && modified.includes(group) && /^(types|sorts|kinds)$/.test(tokens[group.last].norm);
   // "Students never pay on time", "Hen parties from the Midlands are all the same".
   for (const group of groups) {
+    // "The men's changing rooms never close": a possessor, not the group said to do anything.
+    const after = tokens[group.last + 1]?.norm;
+    if (after === "'s" || after === "'") continue;
     // A particular set of people ("the parents are never unreasonable", "our students always …")
     // is not a generalisation; "the French", "the elderly" are.
     const det = tokens[group.first - 1]?.norm ?? "";
