@@ -28,8 +28,6 @@ export interface TrainingRow {
   asked: boolean;
   /** Negated near its mention: judged only by a model trained with --judge-negated. */
   negated: boolean;
-  /** The classes whose rule drops a model verdict on this sentence at lint time (src/rules/tone/modelVetoes.ts). */
-  vetoed: string[];
 }
 
 const loaded = validateConfig({}, null, process.cwd());
@@ -40,9 +38,14 @@ const VETOING_RULES = {
 };
 const config = resolveConfigFor("<input>", loaded);
 
-export async function trainingRows(passage: string, words: WordKnowledge): Promise<TrainingRow[]> {
+/** A bare passage read and analysed exactly as `lint` reads a bare text. */
+async function analysePassage(passage: string) {
   const message = await readMessage(Buffer.from(passage, "utf8"), "<input>", "text", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
-  const analysis = analyseMessage(message, config);
+  return analyseMessage(message, config);
+}
+
+export async function trainingRows(passage: string, words: WordKnowledge): Promise<TrainingRow[]> {
+  const analysis = await analysePassage(passage);
   const rows: TrainingRow[] = [];
   for (const text of analysis.texts) {
     if (text.section !== "body") continue;
@@ -59,7 +62,6 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
         nearMask: f.sequence.near,
         asked: modelAsks(text, i),
         negated: negatedNearMention(f),
-        vetoed: vetoedClasses(analysis, VETOING_RULES, sentence),
         mention: m ? sentence.text.slice(sentence.tokens[m.first].start - sentence.start, sentence.tokens[m.last].end - sentence.start) : null,
       });
     });
@@ -83,8 +85,7 @@ export function barePassExamples(ruleId: string): string[] {
  * what the trainer keeps each class's threshold above for the packs' pass examples.
  */
 export async function shippedScores(passage: string, modelDir: string): Promise<Array<{ cls: string; probability: number; vetoed: string[] }>> {
-  const message = await readMessage(Buffer.from(passage, "utf8"), "<input>", "text", { internalDomains: [], trustedDomains: [], freemailDomains: new Set() });
-  const analysis = analyseMessage(message, config);
+  const analysis = await analysePassage(passage);
   const model = toneModel(modelDir);
   const out: Array<{ cls: string; probability: number; vetoed: string[] }> = [];
   for (const text of analysis.texts) {
