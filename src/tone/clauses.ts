@@ -105,7 +105,8 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
   if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
   const copulas = sentence.copulas();
   // "Kyle, the new lead, is …", "Mr Hale the builder is …": a name, then who they are.
-  const afterApposition = mention.kind === "name" || mention.kind === "recipient" ? appositionEnd(tokens, mention.last) : -1;
+  const copulaAt = (j: number) => copulas.some((c) => c.first === j);
+  const afterApposition = mention.kind === "name" || mention.kind === "recipient" ? appositionEnd(tokens, mention.last, copulaAt) : -1;
   if (afterApposition >= 0) {
     const copula = copulas.find((c) => c.first === afterApposition + 1);
     if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
@@ -162,21 +163,20 @@ const APPOSITION_DETERMINERS = new Set(["the", "our", "their", "his", "her", "a"
  * or -1: a determiner and one to three plain words (no verb form, pronoun or preposition), closed by
  * a comma when it was opened by one.
  */
-function appositionEnd(tokens: Token[], last: number): number {
+function appositionEnd(tokens: Token[], last: number, copulaAt: (j: number) => boolean): number {
   let j = last + 1;
   const comma = tokens[j]?.text === ",";
   if (comma) j++;
   if (!APPOSITION_DETERMINERS.has(tokens[j]?.norm ?? "")) return -1;
   for (let k = j + 1; k <= j + 3 && k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.kind !== "word" || VERB_FORM.test(t.norm) || NOT_IN_APPOSITION.has(t.norm)) return -1;
+    if (t.kind !== "word" || copulaAt(k) || VERB_FORM.test(t.norm) || NOT_IN_APPOSITION.has(t.norm)) return -1;
     const next = tokens[k + 1];
-    if (comma ? next?.text === "," : next?.kind === "word" && COPULA_WORDS.has(next.norm)) return comma ? k + 1 : k;
+    if (comma ? next?.text === "," : copulaAt(k + 1)) return comma ? k + 1 : k;
   }
   return -1;
 }
-const COPULA_WORDS = new Set(["is", "was", "'s", "are", "were"]);
-const NOT_IN_APPOSITION = new Set([...SUBJECT_PRONOUNS, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, ...COPULA_WORDS, "not", "n't"]);
+const NOT_IN_APPOSITION = new Set([...SUBJECT_PRONOUNS, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "not", "n't"]);
 
 /** Words that look like a verb: a phrase hanging off the subject holds none. */
 const VERB_FORM = /(?:ed|ing|es)$/;
@@ -216,17 +216,25 @@ export function isPredicative(tokens: Token[], complement: Complement, at: numbe
  * "Just had the Kowalskis on the phone. What a pair of halfwits."
  */
 export function contextTarget(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
+  const earlier = mentionBefore(text, index, accept);
+  if (earlier) return earlier;
+  const here = text.sentences[index];
+  const next = text.sentences[index + 1];
+  if (next && next.paragraph === here.paragraph) {
+    const found = next.mentions().filter(accept);
+    if (found.length) return { sentence: next, mention: found[0] };
+  }
+  return null;
+}
+
+/** The last mention `accept` takes in the same paragraph, at most two sentences back. */
+function mentionBefore(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
   const here = text.sentences[index];
   for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
     const s = text.sentences[k];
     if (s.paragraph !== here.paragraph) break;
     const found = s.mentions().filter(accept);
     if (found.length) return { sentence: s, mention: found[found.length - 1] };
-  }
-  const next = text.sentences[index + 1];
-  if (next && next.paragraph === here.paragraph) {
-    const found = next.mentions().filter(accept);
-    if (found.length) return { sentence: next, mention: found[0] };
   }
   return null;
 }
@@ -237,14 +245,7 @@ export function contextTarget(text: ToneText, index: number, accept: (m: Mention
  * move the bins before Mrs Kaye arrives?" is not about Mrs Kaye).
  */
 export function antecedent(text: ToneText, index: number): { sentence: Sentence; mention: Mention } | null {
-  const here = text.sentences[index];
-  for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
-    const s = text.sentences[k];
-    if (s.paragraph !== here.paragraph) return null;
-    const found = s.mentions().filter((m) => m.personal && !m.anaphor && !m.possessor && m.kind !== "you");
-    if (found.length) return { sentence: s, mention: found[found.length - 1] };
-  }
-  return null;
+  return mentionBefore(text, index, (m) => m.personal && !m.anaphor && !m.possessor && m.kind !== "you");
 }
 
 /** What a pointing-back mention ("Man is a complete cretin") needs to be anyone ("Man is a social animal" is everyone). */

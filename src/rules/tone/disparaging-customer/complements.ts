@@ -14,7 +14,6 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
 /** Who conduct was aimed at, after "rude to" or "short with". */
 const TOWARDS = new Set(["me", "us", "him", "her", "them", "staff", "our", "my", "the", "his", "everyone", "everybody", "people"]);
-const isWord = (t: { kind: string } | undefined) => t?.kind === "word";
 const PLACE_VERBS = new Set(["insure", "run", "feed", "house", "host", "cover", "heat", "maintain", "reach", "find", "get", "park", "access", "locate", "visit", "navigate", "book", "contact", "load", "install", "use", "read", "open"]);
 
 export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
@@ -43,7 +42,8 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     // "is a nightmare to reach by bus", "impossible to park at": the place, not the person.
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
     // "was rude to Tom", "abrupt with the driver": how they behaved towards someone, reported.
-    if (hit !== personHit && (after?.norm === "to" || after?.norm === "with") && isWord(tokens[hit.last + 2]) && !PLACE_VERBS.has(tokens[hit.last + 2].norm) && (tokens[hit.last + 2].capitalised || TOWARDS.has(tokens[hit.last + 2].norm))) continue;
+    const towards = tokens[hit.last + 2];
+    if (hit !== personHit && (after?.norm === "to" || after?.norm === "with") && towards?.kind === "word" && !PLACE_VERBS.has(towards.norm) && (towards.capitalised || TOWARDS.has(towards.norm))) continue;
     // "A handful but great fun": the concession takes the sting out.
     if (hit !== personHit && p.concessions.matches(sentence.words).some((c) => c.first > hit.last)) continue;
     // "A crazy perfectionist, honestly the best client we have", "mad as a hatter and we love

@@ -135,11 +135,10 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       p.groupModifiers.matches(sentence.words).some((g) => g.first === complement.first) ||
       (from && tokens[complement.first + 1]?.capitalised) ||
       (from && p.origins.matches(sentence.words).some((o) => o.first >= complement.first + 1 && o.first <= complement.first + 3)) ||
-      // "they're Asian", "table nine are french": a nationality, capitalised or not, is a word
-      // GloVe knows as a proper adjective; here, a capitalised word said of them, or one of the origins.
+      // "they're Asian", "they're from the valleys": a capitalised word said of them, or an origin.
       (said !== undefined && said.kind === "word" && ((said.capitalised && !said.allCaps) || p.origins.test(said.norm)));
     if (!identity) continue;
-    // "…, so they'll …", or "…, they'll …" ("table nine are french, theyll moan about the bread").
+    // "…, so they'll …", or "…, they'll …" ("Table nine are French, they'll moan about the bread").
     const so = tokens.findIndex((t, j) => j > complement.first && (t.norm === "so" || (t.text === "," && THEY_WILL.has(tokens[j + 1]?.norm ?? ""))));
     if (so < 0 || !consequences.some((c) => c.first > so)) continue;
     // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad.
@@ -168,8 +167,8 @@ function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
   return j;
 }
 
-/** A prediction opened without "so": "…, they'll moan". */
-const THEY_WILL = new Set(["they'll", "theyll", "she'll", "shell", "he'll", "hell", "they", "she", "he", "expect"]);
+/** A prediction opened without "so" ("…, they'll moan": the tokeniser splits "they'll"). */
+const THEY_WILL = new Set(["they", "she", "he", "expect"]);
 
 const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
 
