@@ -30,13 +30,13 @@ const BATCHES_AHEAD_PER_WORKER = 16;
  * The linting worker's heap. A worker holds about 34 MB for good once warm (compiled code, the
  * packs, the tone model's words and projections, the NLP's lexicon) and a few drafts on top. At a
  * cap near that, V8 collects all the time: two workers capped at 48 MB took 8.0 s on 5,000 real
- * messages and peaked at 229 MB, one capped at 80 MB (young generation 16 MB) 6.9 s and 199–201 MB
- * (medians of paired runs on 2 cores; SPEC §8 asks for under 200). One thread already keeps about 1.4 cores busy (V8 marks
- * and compiles on helper threads), and every further worker adds about 100 MB: one worker is the
- * default whatever the cores; DRAFTLINT_WORKERS=N asks for more (on
- * 10,000 small generated drafts two workers were 14% faster, at 192 MB against 146). A draft that
- * needs more (1 MB of text, SPEC §8, in tone analysis) is linted again on a worker of its own with
- * ALONE_LIMITS.
+ * messages and peaked at 229 MB; one capped at 80 MB (young generation 16 MB) took 6.9 s and
+ * peaked at 194-201 MB (medians of paired runs on 2 cores; SPEC §8 asks for under 200). One
+ * thread already keeps about 1.4 cores busy (V8 marks and compiles on helper threads), and every
+ * further worker adds about 100 MB, so one worker is the default whatever the cores;
+ * DRAFTLINT_WORKERS=N asks for more (on 10,000 small generated drafts two workers were 14% faster,
+ * at 192 MB against 146). A draft that needs more (1 MB of text, SPEC §8, in tone analysis) is
+ * linted again on a worker of its own with ALONE_LIMITS.
  */
 const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 };
 
