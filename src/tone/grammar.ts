@@ -44,3 +44,6 @@ export const FUNCTION_WORDS = new Set([
   "get", "grab", "hide", "brace", "seat", "apparently", "honestly", "frankly", "again", "fair", "heads",
   "new", "old", "ps", "btw", "fyi", "re", "fwd", "note", "reminder", "update", "quick", "not", "never",
 ]);
+
+/** A verb in -ing after "is" or "I'm" makes it an auxiliary ("I'm telling …"); "being" keeps it a link. */
+export const isProgressiveVerb = (norm: string): boolean => norm.endsWith("ing") && norm !== "being";

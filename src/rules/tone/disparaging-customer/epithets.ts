@@ -11,7 +11,7 @@ import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
 /**
@@ -151,8 +151,7 @@ const OBJECT_TAILS = new Set(["no", "yes", "off", "out", "where", "what", "anyth
 
 /** A copula followed by a verb in -ing is the auxiliary of that verb ("I'm telling …"), not a link. */
 function progressive(tokens: Sentence["tokens"], copulaLast: number): boolean {
-  const next = tokens[copulaLast + 1]?.norm ?? "";
-  return /ing$/.test(next) && next !== "being";
+  return isProgressiveVerb(tokens[copulaLast + 1]?.norm ?? "");
 }
 
 /** Words after an epithet that make it a subject: "Bloody idiot can't even …". */

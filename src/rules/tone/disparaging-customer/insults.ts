@@ -5,7 +5,7 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { wordsAboutTheWriter } from "../../../tone/clauses.js";
-import { PREPOSITIONS } from "../../../tone/grammar.js";
+import { PREPOSITIONS, isProgressiveVerb } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Key, Patterns } from "./wordLists.js";
@@ -45,8 +45,7 @@ function aimedPastTheWriter(sentence: Sentence, self: Set<number>, at: number): 
   const { tokens } = sentence;
   let first = at;
   while (self.has(first - 1)) first--;
-  const opening = tokens[first]?.norm ?? "";
-  if (/ing$/.test(opening) && opening !== "being") return true;
+  if (isProgressiveVerb(tokens[first]?.norm ?? "")) return true;
   for (let j = first + 1; j < at; j++) if (PREPOSITIONS.has(tokens[j].norm) && tokens[j].norm !== "of") return true;
   return false;
 }
