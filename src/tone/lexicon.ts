@@ -106,13 +106,30 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
   return lexicon;
 }
 
-/** Whether `word` (lower case) is a trade noun or its plural: "plumbers", "secretaries", "foremen". */
-export function isTradeNoun(lexicon: ToneLexicon, word: string): boolean {
-  const nouns = lexicon.tradeNouns;
+let thingNouns: ReadonlySet<string> | null = null;
+
+/**
+ * Whether `word` (lower case) names a thing or an animal, or is the plural of one: WordNet's nouns
+ * whose commonest sense is an artifact, a food, a plant, a natural object or an animal ("burrito",
+ * "hatrack", "gourd", "seagulls"; rules/tone-model/things.json, `npm run lexicons`). Read on the
+ * first call: only a comparison with a faculty in it ("the manners of …") asks.
+ */
+export function isThingNoun(word: string): boolean {
+  thingNouns ??= new Set(words(derivedLists("tone-model/things.json").thingNouns));
+  return inflectionOf(thingNouns, word);
+}
+
+/** Whether `word` or the singular it is the regular plural of is in `nouns`. */
+function inflectionOf(nouns: ReadonlySet<string>, word: string): boolean {
   if (nouns.has(word)) return true;
   if (word.endsWith("men")) return nouns.has(`${word.slice(0, -3)}man`);
   if (!word.endsWith("s")) return false;
   if (word.endsWith("ies") && nouns.has(`${word.slice(0, -3)}y`)) return true;
   if (word.endsWith("es") && nouns.has(word.slice(0, -2))) return true;
   return nouns.has(word.slice(0, -1));
+}
+
+/** Whether `word` (lower case) is a trade noun or its plural: "plumbers", "secretaries", "foremen". */
+export function isTradeNoun(lexicon: ToneLexicon, word: string): boolean {
+  return inflectionOf(lexicon.tradeNouns, word);
 }

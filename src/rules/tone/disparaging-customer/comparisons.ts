@@ -4,6 +4,7 @@
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, isNegated } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
+import { isThingNoun, isTradeNoun } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 
@@ -11,6 +12,63 @@ import { wordsOfMatch } from "../../../tone/report.js";
 function endsPhrase(tokens: Sentence["tokens"], last: number): boolean {
   const next = tokens[last + 1];
   return !next || next.kind === "punct" || FUNCTION_WORDS.has(next.norm) || next.norm === "and" || next.norm === "or";
+}
+
+/** What may open the thing a faculty is likened to: "of a wet seagull", "of two planks". */
+const LIKENESS_DETERMINERS = new Set(["a", "an", "the", "some", "two", "one"]);
+/** Words of a likened thing at most: "a golden retriever watching a ceiling fan" is a retriever. */
+const LIKENESS_WORDS = 4;
+
+interface Span {
+  first: number;
+  last: number;
+}
+
+/**
+ * The thing a faculty is likened to, when it is a thing or an animal (WordNet's, any of 18,000:
+ * "the manners of a wet seagull", "the problem-solving skills of a microwave burrito", "the
+ * survival instincts of a decorative gourd"): a few words after "of" up to the end of their
+ * phrase, the last of them the noun. Not a person ("the patience of a saint"), a name ("the
+ * charm of a Ferrari"), or a thing admired for the faculty (`admiredLikenesses`: "the memory of an
+ * elephant").
+ */
+function likenedThing(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, of: number): Span | null {
+  const { tokens } = sentence;
+  let i = of + 1;
+  if (tokens[i] && LIKENESS_DETERMINERS.has(tokens[i].norm)) i++;
+  const first = i;
+  while (i < tokens.length && i - first < LIKENESS_WORDS) {
+    const t = tokens[i];
+    if (t.kind !== "word" || FUNCTION_WORDS.has(t.norm) || t.norm === "and" || t.norm === "or") break;
+    if (i > first && t.norm.endsWith("ing")) break;
+    i++;
+  }
+  const last = i - 1;
+  if (last < first) return null;
+  const head = tokens[last];
+  if (head.text[0] !== head.norm[0] || !isThingNoun(head.norm)) return null;
+  if (tokens.slice(first, last + 1).some((t) => /\d/.test(t.text) || isTradeNoun(analysis.lexicon, t.norm) || analysis.lexicon.personNouns.has(t.norm))) return null;
+  if (p.admiredLikenesses.test(tokens.slice(first, last + 1).map((t) => t.norm).join(" "))) return null;
+  return { first, last };
+}
+
+/**
+ * Frames that liken a faculty of mind or manners (`faculties`) to something: "has the manners
+ * of", "'s got the brains of", "has all the charm of". The frame runs from its "the" (or "all the")
+ * to its "of"; a word or two may qualify the faculty ("the combined brains of").
+ */
+function facultyFrames(p: Patterns, sentence: Sentence): Span[] {
+  const { tokens } = sentence;
+  const frames: Span[] = [];
+  for (const m of p.faculties.matches(sentence.words)) {
+    if (tokens[m.last + 1]?.norm !== "of") continue;
+    let the = m.first - 1;
+    while (the >= 0 && m.first - the <= 3 && tokens[the].norm !== "the") the--;
+    if (the < 0 || tokens[the].norm !== "the") continue;
+    if (tokens.slice(the + 1, m.first).some((t) => t.kind !== "word" || FUNCTION_WORDS.has(t.norm))) continue;
+    frames.push({ first: tokens[the - 1]?.norm === "all" ? the - 1 : the, last: m.last + 1 });
+  }
+  return frames;
 }
 
 /** Words that may sit between a comparison's frame and its object: "of a wet sponge", "as two short planks". */
@@ -27,11 +85,19 @@ const FRAME_LINK = new Set(["is", "are", "was", "were", "'s", "'re", "has", "hav
 export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
   const frames = p.comparisonFrames.matches(sentence.words);
-  if (frames.length === 0) return;
+  const faculties = facultyFrames(p, sentence);
+  if (frames.length === 0 && faculties.length === 0) return;
   const objects = p.dimObjects.matches(sentence.words);
+  const likened: Array<{ frame: Span; object: Span }> = [];
   for (const f of frames) {
     const object = objects.find((o) => o.first > f.last && o.first - f.last <= 4 && tokens.slice(f.last + 1, o.first).every((t) => OBJECT_LEAD.has(t.norm)) && endsPhrase(tokens, o.last));
-    if (!object) continue;
+    if (object) likened.push({ frame: f, object });
+  }
+  for (const f of faculties) {
+    const object = likenedThing(analysis, p, sentence, f.last);
+    if (object) likened.push({ frame: f, object });
+  }
+  for (const { frame: f, object } of likened) {
     const start = clauseStart(tokens, f.first);
     const subject = sentence
       .mentions()

@@ -57,6 +57,8 @@ export const KEYS = [
   "strongQuipTags",
   "comparisonFrames",
   "dimObjects",
+  "faculties",
+  "admiredLikenesses",
   "beliefs",
   "reportCues",
   "followUps",
@@ -69,9 +71,10 @@ export type Patterns = CompiledPatterns<Key>;
 
 /**
  * The keys whose words let a sentence through to the constructions. A comparison is let through
- * by its dim object, not its frame: the frame ("has the … of") is in a great many sentences.
+ * by its dim object or its faculty, not its frame: the frame ("has the … of") is in a great many
+ * sentences.
  */
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "dismissals", "punchlines", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects", "faculties"];
 
 export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
