@@ -30,6 +30,7 @@ import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { stereotypes } from "./disparaging-customer/stereotypes.js";
 import { comparisons } from "./disparaging-customer/comparisons.js";
+import { displays } from "./disparaging-customer/displays.js";
 import { laughter } from "./disparaging-customer/laughter.js";
 import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
@@ -82,6 +83,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* subjectCues(p, sentence);
   yield* contemptCues(p, text, index);
   yield* mockeryCues(p, text, index);
+  yield* displays(p, text, index);
   yield* gossip(analysis, p, text, index);
   yield* dreadOpening(p, sentence);
   yield* sarcasm(p, text, index);
