@@ -10,7 +10,7 @@ import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
-import type { ToneLexicon } from "../../../tone/lexicon.js";
+import { isTradeNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
@@ -49,8 +49,9 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const evidence = [wordsOfMatch(sentence, hit)];
     const start = clauseStart(tokens, hit.first);
     // (A copula before it makes it a complement, handled above; not "I'm telling the greedy
-    // bastard …", where the copula is the auxiliary of another verb.)
-    if (copulas.some((c) => c.first >= start && c.last < hit.first && !progressive(tokens, c.last))) continue;
+    // bastard …", where the copula is the auxiliary of another verb, nor "I'm done being polite
+    // to that arsehole", where the epithet is the object of a preposition after it.)
+    if (copulas.some((c) => c.first >= start && c.last < hit.first && !progressive(tokens, c.last) && !objectOfPreposition(tokens, hit, c.last))) continue;
     const next = tokens[hit.last + 1];
     // An insult that ends on its person noun ("these bloody parents think …") heads its phrase
     // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
@@ -127,10 +128,33 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // "the" is a thing unless a person is named beside it; it takes no one from context.
       const thingWord = detWord === "the" && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
       // (Not a capitalised word that may be no name: "Driver was on time. What a flaming dickhead.")
-      const target = after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain);
+      // With no one else to be about, "the greedy bastard", "the pompous old git" is a person
+      // when its noun is one (WordNet's first sense), not "the shit" or "the cock-up".
+      const target =
+        (after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain)) ??
+        (detWord === "the" && !thingWord && tokens.slice(hit.first, hit.last + 1).every((t) => !t.capitalised) && isPersonWord(lex, tokens[hit.last].norm) ? { sentence, mention: personMention(det, hit.last) } : null);
       if (target) yield { messageId, target, evidence };
     }
   }
+}
+
+/**
+ * Whether the epithet is pointed at by a demonstrative right after a preposition, after the
+ * copula: "polite to that arsehole", "sick of these clowns"; not a simile ("out like vultures").
+ */
+function objectOfPreposition(tokens: Sentence["tokens"], hit: PatternMatch, copulaLast: number): boolean {
+  for (let det = hit.first - 1; det > copulaLast + 1 && hit.first - det <= 3; det--) {
+    if (!DEMONSTRATIVES.has(tokens[det].norm)) continue;
+    const prep = tokens[det - 1].norm;
+    return PREPOSITIONS.has(prep) && !SIMILE_WORDS.has(prep);
+  }
+  return false;
+}
+const SIMILE_WORDS = new Set(["like", "as", "than"]);
+
+/** Whether `word` is a noun for a person: a listed person or role noun, or WordNet's. */
+function isPersonWord(lex: ToneLexicon, word: string): boolean {
+  return lex.personNouns.has(word) || lex.roleNouns.has(word) || isTradeNoun(lex, word);
 }
 
 /** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
