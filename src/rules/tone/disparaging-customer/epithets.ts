@@ -10,7 +10,7 @@ import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
-import { isTradeNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
@@ -151,11 +151,6 @@ function objectOfPreposition(tokens: Sentence["tokens"], hit: PatternMatch, copu
   return false;
 }
 const SIMILE_WORDS = new Set(["like", "as", "than"]);
-
-/** Whether `word` is a noun for a person: a listed person or role noun, or WordNet's. */
-function isPersonWord(lex: ToneLexicon, word: string): boolean {
-  return lex.personNouns.has(word) || lex.roleNouns.has(word) || isTradeNoun(lex, word);
-}
 
 /** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
 export const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);

@@ -1,0 +1,100 @@
+/**
+ * The metaphor construction: a customer said to be a thing that has taken on a person's part
+ * ("she's a damp dishcloth in a cardigan", "the man is a lamp that learned to type", "he's a
+ * walking HR complaint", "she's a podcast nobody subscribed to").
+ */
+import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
+import type { Token } from "../../../text/tokens.js";
+import { clauseStart, complementOf, isNegated } from "../../../tone/clauses.js";
+import { FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
+import { isGarmentNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { wordsOfMatch } from "../../../tone/report.js";
+import type { Found, Patterns } from "./wordLists.js";
+
+/** Words of the likened thing at most, modifiers and noun: "a walking participation trophy". */
+const LIKENESS_WORDS = 5;
+/** Words that may come between the copula and the "a": "is basically a …", "is just a …". */
+const HEDGES = new Set(["basically", "just", "literally", "essentially", "effectively", "such", "quite", "truly", "actually", "really", "like"]);
+
+/**
+ * A person subject whose complement is "a" or "an" and a thing (WordNet's nouns for artifacts,
+ * food, plants, objects and animals) that acts or is treated as a person: a modifier that makes it
+ * one (`personifiers`: "walking", "sentient", "human"), clothes ("… in a cardigan", "in
+ * polyester"), a person's doing (`personDoings`: "that learned to type"), or nobody's wanting it
+ * (`unwanted`: "… nobody subscribed to"). Not a thing admired ("a walking encyclopedia",
+ * `admiredLikenesses`), nor a person noun ("a spaniel in a raincoat" is still said of a dog only
+ * when the subject is one, and pets are no customer).
+ */
+export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  for (const mention of sentence.mentions()) {
+    if (!mention.personal || mention.possessor) continue;
+    const complement = complementOf(sentence, mention);
+    if (!complement) continue;
+    let a = complement.first;
+    while (a <= complement.last && HEDGES.has(tokens[a].norm)) a++;
+    if (tokens[a]?.norm !== "a" && tokens[a]?.norm !== "an") continue;
+    const thing = likenedPhrase(tokens, a + 1);
+    if (!thing) continue;
+    const head = tokens[thing.last];
+    const modifiers = tokens.slice(thing.first, thing.last);
+    if (head.text[0] !== head.norm[0] || isPersonWord(lex, head.norm)) continue;
+    if (p.admiredLikenesses.test(head.norm) || modifiers.some((t) => isPersonWord(lex, t.norm) || /\d/.test(t.text))) continue;
+    const personified = modifiers.some((t) => p.personifiers.test(t.norm));
+    const sign = personified ? thing.last : isThingNoun(head.norm) ? personSign(lex, p, sentence, thing.last) : unwantedSign(p, sentence, thing.last);
+    if (sign < 0) continue;
+    if (personified && !isThingNoun(head.norm) && !modifiers.some((t) => p.personifiers.test(t.norm) && t.norm !== "human")) continue;
+    if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
+    yield { messageId: "insult", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: a, last: sign })] };
+    return;
+  }
+}
+
+/** The modifiers and noun of a likened thing, from `first` to the end of its phrase. */
+function likenedPhrase(tokens: Token[], first: number): { first: number; last: number } | null {
+  let i = first;
+  while (i < tokens.length && i - first < LIKENESS_WORDS) {
+    const t = tokens[i];
+    if (t.kind !== "word" || t.quoted || (FUNCTION_WORDS.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) || t.norm === "and" || t.norm === "or") break;
+    i++;
+  }
+  return i > first ? { first, last: i - 1 } : null;
+}
+
+/**
+ * Where a sign that the thing is standing in for a person ends, after its noun at `head`: clothes
+ * ("in a cardigan", "in polyester"), a person's doing ("that learned to type"), or nobody
+ * wanting it; -1 if none follows.
+ */
+function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: number): number {
+  const { tokens } = sentence;
+  if (tokens[head + 1]?.norm === "in") {
+    for (let j = head + 2; j < tokens.length && j <= head + 4; j++) {
+      if (tokens[j].kind !== "word") break;
+      if (isGarmentNoun(lex, tokens[j].norm)) return j;
+    }
+  }
+  const doing = p.personDoings.matches(sentence.words).find((m) => m.first === head + 1);
+  if (doing) return doing.last;
+  return unwantedSign(p, sentence, head);
+}
+
+/** "… nobody subscribed to", "… no one asked for": a thing nobody wanted, whatever the thing. */
+function unwantedSign(p: Patterns, sentence: Sentence, head: number): number {
+  const unwanted = p.unwanted.matches(sentence.words).find((m) => m.first === head + 1);
+  return unwanted ? unwanted.last : -1;
+}
+
+/**
+ * Whether something in the sentence is worn ("in a cardigan", "in polyester"): such a sentence is
+ * let through to the constructions though no word of theirs is in it.
+ */
+export function wearsClothes(lex: ToneLexicon, sentence: Sentence): boolean {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].norm !== "in") continue;
+    for (let j = i + 1; j < tokens.length && j <= i + 3 && tokens[j].kind === "word"; j++) if (isGarmentNoun(lex, tokens[j].norm)) return true;
+  }
+  return false;
+}
