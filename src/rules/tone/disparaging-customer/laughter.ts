@@ -3,6 +3,7 @@
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
 
 /**
  * "lol", "😂", "smh" after a report of what a customer wants, thinks or asked: "lol the Harringtons
@@ -19,15 +20,24 @@ export function* laughter(p: Patterns, text: ToneText, index: number): Generator
   const words = tokens.flatMap((t, i) => (t.kind !== "punct" || /\p{Extended_Pictographic}/u.test(t.text) ? [i] : []));
   const cues = p.laughCues.matches(sentence.words);
   const edge = cues.some((c) => c.first <= words[0] || c.last >= words[words.length - 1] || tokens.slice(c.last + 1).every((t) => t.kind === "punct" || p.laughCues.test(t.norm)));
-  if (!edge) return;
   const reporter = (s: Sentence) => {
     const wants = p.beliefs.matches(s.words);
-    return s.mentions().find((m) => !m.possessor && m.kind !== "you" && wants.some((w) => w.first > m.last && w.first - m.last <= 3 && s.tokens.slice(m.last + 1, w.first).every((t) => t.kind === "word")));
+    for (const m of s.mentions()) {
+      if (m.possessor || m.kind === "you") continue;
+      const want = wants.find((w) => w.first > m.last && w.first - m.last <= 3 && s.tokens.slice(m.last + 1, w.first).every((t) => t.kind === "word"));
+      if (want) return { mention: m, want };
+    }
+    return null;
   };
   if (warm(sentence)) return;
   const here = reporter(sentence);
+  // In mid-sentence, a laugh after what was reported closes the report and the rest riffs on it:
+  // "acme's admin asked if 'the cloud' is in the sky 😂 screenshotting this for the all-hands"
+  // (not "asked if it would hurt 😂 no, and we reassured him": an answer follows).
+  const closesReport = here !== null && cues.some((c) => c.first > here.want.last + 1 && !p.reassurances.test(sentence.words.words.slice(sentence.words.tokenIndex.indexOf(c.last) + 1).join(" ")));
+  if (!edge && !closesReport) return;
   if (here) {
-    yield { messageId: "mockery", target: { sentence, mention: here } };
+    yield { messageId: "mockery", target: { sentence, mention: here.mention }, evidence: [wordsOfMatch(sentence, here.want), ...cues.map((c) => wordsOfMatch(sentence, c))] };
     return;
   }
   // A short reaction of its own after the report: "The buyer thinks the sea view includes the sea. lol"
@@ -35,5 +45,5 @@ export function* laughter(p: Patterns, text: ToneText, index: number): Generator
   if (!prev || prev.paragraph !== sentence.paragraph || warm(prev)) return;
   if (sentence.tokens.filter((t) => t.kind !== "punct").length > 4) return;
   const before = reporter(prev);
-  if (before) yield { messageId: "mockery", target: { sentence: prev, mention: before } };
+  if (before) yield { messageId: "mockery", target: { sentence: prev, mention: before.mention }, evidence: [wordsOfMatch(prev, before.want), ...cues.map((c) => wordsOfMatch(sentence, c))] };
 }

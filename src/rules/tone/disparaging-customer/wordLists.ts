@@ -66,6 +66,7 @@ export const KEYS = [
   "personifiers",
   "personDoings",
   "unwanted",
+  "reassurances",
   "beliefs",
   "reportCues",
   "followUps",
