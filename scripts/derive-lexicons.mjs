@@ -9,6 +9,8 @@
 //   artifacts, food, plants, natural objects and animals ("burrito", "hatstand", "gourd"), so "has the
 //   manners of a wet seagull" and "the problem-solving skills of a microwave burrito" liken a
 //   person to a thing whatever the thing;
+// - demonymNouns and nationalityAdjectives: what people from a place (or of a faith) are called
+//   ("Geordies", "Nigerian clients"), so a stereotype is recognised by any group, not a listed one;
 // - garmentNouns: what people wear and what it is made of, so "a foghorn in a bathrobe" is a
 //   person likened to a thing.
 //
@@ -55,8 +57,9 @@ const mostlyNoun = (lemma) => {
   return n > (verbIndex.get(lemma)?.length ?? 0) && n >= (adjIndex.get(lemma)?.length ?? 0) && n >= (advIndex.get(lemma)?.length ?? 0);
 };
 const hyponyms = new Map();
-/** Each synset's lexicographer file ("06" is noun.artifact). */
+/** Each synset's lexicographer file ("06" is noun.artifact), and its words as WordNet writes them ("Geordie"). */
 const lexFile = new Map();
+const synsetWords = new Map();
 for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n")) {
   if (!line || line.startsWith(" ")) continue;
   const [head] = line.split(" | ");
@@ -64,6 +67,7 @@ for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n
   const offset = parts[0];
   lexFile.set(offset, parts[1]);
   const wordCount = parseInt(parts[3], 16);
+  synsetWords.set(offset, parts.slice(4, 4 + wordCount * 2).filter((_, k) => k % 2 === 0));
   let i = 4 + wordCount * 2;
   const pointers = Number(parts[i++]);
   for (let p = 0; p < pointers; p++, i += 4) {
@@ -100,6 +104,29 @@ const thingNouns = [...nounIndex]
   .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
   .map(([lemma]) => lemma);
 console.log(`lexicons: ${thingNouns.length} thing nouns (WordNet's artifact, food, plant, object and animal files, first sense)`);
+// demonymNouns: what people from a place are called, as WordNet writes them capitalised under
+// inhabitant.n.01 and native.n.01 ("Geordie", "Scouser", "Londoner", "Nigerian"), so "Geordies, so
+// expect …" generalises over a group; not a word that is also a plain noun in lower case
+// ("Beaver", "Volunteer", "Rebel").
+const lowerCaseNouns = new Set([...synsetWords.values()].flat().filter((w) => /^[a-z]/.test(w)));
+const demonymNouns = [...new Set([...below("inhabitant"), ...below("native")])]
+  .flatMap((o) => synsetWords.get(o) ?? [])
+  .filter((w) => /^[A-Z][a-z'-]+$/.test(w) && !lowerCaseNouns.has(w.toLowerCase()))
+  .map((w) => w.toLowerCase());
+console.log(`lexicons: ${new Set(demonymNouns).size} demonyms (inhabitant.n.01, native.n.01)`);
+// nationalityAdjectives: capitalised adjectives that pertain to a noun ("Nigerian", "Polish",
+// "Catholic"), so "Nigerian clients always …" is a group; not "New" or "Old", which pertain to none.
+const nationalityAdjectives = [];
+for (const line of readFileSync(join(wordnetDir, "data.adj"), "utf8").split("\n")) {
+  if (!line || line.startsWith(" ")) continue;
+  const parts = line.split(" | ")[0].split(" ");
+  const wordCount = parseInt(parts[3], 16);
+  const forms = parts.slice(4, 4 + wordCount * 2).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, ""));
+  const pointerAt = 4 + wordCount * 2;
+  const pertains = parts.slice(pointerAt + 1, pointerAt + 1 + Number(parts[pointerAt]) * 4).some((x, k) => k % 4 === 0 && x === "\\");
+  if (pertains) for (const w of forms) if (/^[A-Z][a-z'-]+$/.test(w)) nationalityAdjectives.push(w.toLowerCase());
+}
+console.log(`lexicons: ${new Set(nationalityAdjectives).size} nationality, region and faith adjectives (capitalised, pertainyms)`);
 // garmentNouns: what people wear and what it is made of (clothing.n.01, fabric.n.01, any sense):
 // a thing "in a cardigan" or "in polyester" is a person likened to it.
 const garments = new Set([...below("clothing"), ...below("fabric")]);
@@ -120,5 +147,7 @@ writeFileSync(
     personNouns: personNouns.sort(),
     animalNouns: animalNouns.sort(),
     garmentNouns: garmentNouns.sort(),
+    demonymNouns: [...new Set(demonymNouns)].sort(),
+    nationalityAdjectives: [...new Set(nationalityAdjectives)].sort(),
   }) + "\n",
 );

@@ -31,6 +31,10 @@ export interface ToneLexicon {
   animalNouns: ReadonlySet<string>;
   /** What people wear and what it is made of (WordNet's, singular): "a foghorn in a bathrobe". */
   garmentNouns: ReadonlySet<string>;
+  /** What people from a place are called (WordNet's, lower case, singular): "scouser", "londoner". */
+  demonymNouns: ReadonlySet<string>;
+  /** Adjectives of a nation, region or faith (WordNet's capitalised pertainyms, lower case): "nigerian", "polish". */
+  nationalityAdjectives: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -87,6 +91,8 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     tradeNouns: new Set(words(derived.personNouns)),
     animalNouns: new Set(words(derived.animalNouns)),
     garmentNouns: new Set(words(derived.garmentNouns)),
+    demonymNouns: new Set(words(derived.demonymNouns)),
+    nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),

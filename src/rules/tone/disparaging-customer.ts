@@ -28,7 +28,7 @@ import { epithets } from "./disparaging-customer/epithets.js";
 import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
-import { stereotypes } from "./disparaging-customer/stereotypes.js";
+import { namesAGroup, stereotypes } from "./disparaging-customer/stereotypes.js";
 import { comparisons } from "./disparaging-customer/comparisons.js";
 import { displays } from "./disparaging-customer/displays.js";
 import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
@@ -52,7 +52,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence)) continue;
+        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence)) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;

@@ -9,8 +9,13 @@ import { cueTarget } from "../../../tone/cueTarget.js";
 import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
+import type { ToneLexicon } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
+
+/** How bad a word must be (AFINN-165) to be a bad behaviour predicted of a group: "exaggerate", "blame", "cheat". */
+const BAD_VALENCE = -2;
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
 function clauseEnd(tokens: Sentence["tokens"], i: number): number {
@@ -26,13 +31,21 @@ function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
   const lex = analysis.lexicon;
   const { tokens } = sentence;
   const out: PatternMatch[] = [];
-  for (const m of p.groupModifiers.matches(sentence.words)) {
+  // "Nigerian clients", "Polish landlords": a nation, region or faith (WordNet's) on a person noun.
+  const nationalities = tokens.flatMap((t, i) => (t.kind === "word" && t.capitalised && !t.allCaps && lex.nationalityAdjectives.has(t.norm) ? [{ first: i, last: i }] : []));
+  for (const m of [...p.groupModifiers.matches(sentence.words), ...nationalities]) {
     const noun = tokens[m.last + 1];
     if (!noun || noun.kind !== "word" || !/s$/.test(noun.norm) && !["people", "men", "women", "folk"].includes(noun.norm)) continue;
     if (!(lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm) || lex.personNouns.has(noun.norm))) continue;
     if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
     out.push({ first: m.first, last: m.last + 1 });
   }
+  // "Geordies", "Londoners", "Italians": what people from a place are called, in the plural.
+  tokens.forEach((t, i) => {
+    if (t.kind !== "word" || !t.capitalised || t.allCaps || !t.norm.endsWith("s")) return;
+    const one = t.norm.slice(0, -1);
+    if (lex.demonymNouns.has(one) || lex.nationalityAdjectives.has(one)) out.push({ first: i, last: i });
+  });
   // "Essex lot", "Surrey types": a place or name that makes a kind of person.
   tokens.forEach((t, i) => {
     const noun = tokens[i + 1];
@@ -83,9 +96,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // thing ("always trash the rooms"), planning when not ("young families always ask about cots").
     // A request is planning too, whatever is asked for: "students always ask for the discount
     // code, so put it on the flyer".
-    const badAfterWeak = behaviours.some(
-      (b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm)),
-    );
+    const badAfterWeak =
+      behaviours.some((b) => b.first > general!.last && b.first <= clauseEnd(tokens, general!.last) && !tokens.slice(general!.last + 1, b.first).some((t) => REQUEST_VERBS.has(t.norm))) ||
+      (badWord(sentence, general.last + 1, clauseEnd(tokens, general.last)) !== undefined && !tokens.slice(general.last + 1, clauseEnd(tokens, general.last) + 1).some((t) => REQUEST_VERBS.has(t.norm)));
     if (weakGeneralisers.includes(general) && !badAfterWeak) continue;
     // "Pensioners never pay for the shuttle; it's free for over-65s": a tariff, not a judgement.
     if (p.policyWords.test(sentence.words)) continue;
@@ -125,6 +138,17 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   }
   // "They're lawyers, so expect them to nitpick"; "She's from Essex, so …".
   const consequences = p.stereotypeConsequences.matches(sentence.words);
+  // "Geordies, so expect them to lose a passport", "Polish landlord on Cecil Street, so expect
+  // him to want cash": a note that opens with who they are and predicts the worst of it.
+  const opening = openingIdentity(analysis, groups, tokens, firstWord);
+  if (opening >= 0) {
+    const so = tokens.findIndex((t, j) => j > opening && j <= opening + 6 && t.norm === "so" && tokens[j - 1]?.text === ",");
+    const behaviour = so < 0 || !consequences.some((c) => c.first > so) ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1));
+    if (behaviour && !p.policyWords.test(sentence.words)) {
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(firstWord, opening) }, evidence: [wordsOfMatch(sentence, { first: firstWord, last: opening }), wordsOfMatch(sentence, behaviour)] };
+      return;
+    }
+  }
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention);
     if (!complement) continue;
@@ -158,6 +182,37 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target && !target.mention.possessor) yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
+}
+
+/**
+ * The last token of a group, or of a nation or faith on a person noun ("Polish landlord"), that
+ * opens the sentence; -1 when it opens with anything else.
+ */
+function openingIdentity(analysis: ToneAnalysis, groups: PatternMatch[], tokens: Sentence["tokens"], firstWord: number): number {
+  const group = groups.find((g) => g.first === firstWord);
+  if (group) return group.last;
+  const lex = analysis.lexicon;
+  const t = tokens[firstWord];
+  const noun = tokens[firstWord + 1];
+  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) return firstWord + 1;
+  return -1;
+}
+
+/**
+ * Whether the sentence names a group by nation, region or faith (WordNet's): "Nigerian clients",
+ * "Londoners". Such a sentence is let through to the constructions though no listed word is in it.
+ */
+export function namesAGroup(lex: ToneLexicon, sentence: Sentence): boolean {
+  return sentence.tokens.some((t) => t.kind === "word" && t.capitalised && (lex.nationalityAdjectives.has(t.norm) || (t.norm.endsWith("s") && (lex.demonymNouns.has(t.norm.slice(0, -1)) || lex.nationalityAdjectives.has(t.norm.slice(0, -1))))));
+}
+
+/** A word from `first` to `last` bad enough to be a bad behaviour (AFINN-165), as a match. */
+function badWord(sentence: Sentence, first: number, last: number): PatternMatch | undefined {
+  for (let j = first; j <= last && j < sentence.tokens.length; j++) {
+    const t = sentence.tokens[j];
+    if (t.kind === "word" && !t.quoted && wordValence(t.norm) <= BAD_VALENCE) return { first: j, last: j };
+  }
+  return undefined;
 }
 
 /** The last word before token `at`, over punctuation ("from Essex," → "Essex"). */
