@@ -29,7 +29,7 @@ import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { namesAGroup, stereotypes } from "./disparaging-customer/stereotypes.js";
-import { comparisons } from "./disparaging-customer/comparisons.js";
+import { comparisons, metBetter } from "./disparaging-customer/comparisons.js";
 import { displays } from "./disparaging-customer/displays.js";
 import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
 import { laughter } from "./disparaging-customer/laughter.js";
@@ -79,6 +79,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
+  yield* metBetter(analysis, p, text, index);
   yield* metaphors(analysis, p, sentence);
   yield* laughter(p, text, index);
   yield* rhetorical(p, text, index);

@@ -7,6 +7,8 @@ import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/gr
 import { isThingNoun, isTradeNoun } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
+import { cueTarget } from "../../../tone/cueTarget.js";
+import type { ToneText } from "../../../tone/analysis.js";
 
 /** The dim object ends its noun phrase: "of a brick", not "of the brick shed". */
 function endsPhrase(tokens: Sentence["tokens"], last: number): boolean {
@@ -68,6 +70,12 @@ function facultyFrames(p: Patterns, sentence: Sentence): Span[] {
     if (tokens.slice(the + 1, m.first).some((t) => t.kind !== "word" || FUNCTION_WORDS.has(t.norm))) continue;
     frames.push({ first: tokens[the - 1]?.norm === "all" ? the - 1 : the, last: m.last + 1 });
   }
+  // "has all the sweetness of a crab apple": after "all the", any quality is said with a sneer.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i].norm !== "all" || tokens[i + 1].norm !== "the" || tokens[i + 3].norm !== "of") continue;
+    const quality = tokens[i + 2];
+    if (quality.kind === "word" && !FUNCTION_WORDS.has(quality.norm) && !frames.some((f) => f.first === i)) frames.push({ first: i, last: i + 3 });
+  }
   return frames;
 }
 
@@ -109,6 +117,43 @@ export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (before && before.kind === "word" && PREPOSITIONS.has(before.norm) && before.norm !== "between") continue;
     if (isNegated(sentence, analysis.lexicon, f.first, start)) continue;
     yield { messageId: "insult", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, { first: f.first, last: object.last })] };
+    return;
+  }
+}
+
+/** Words between "I've met" and the things met at most: "more self-aware traffic cones". */
+const MET_WORDS = 4;
+
+/**
+ * The customer found wanting beside things: "I've met more self-aware traffic cones", "I've met
+ * turnips with better manners". The writer has met (`metFrames`) things (WordNet's, in the
+ * plural) said to be better (`betterThan`, before them or after "with"); the customer is whoever
+ * the sentence or the paragraph is about.
+ */
+export function* metBetter(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const { tokens } = sentence;
+  for (const cue of p.metFrames.matches(sentence.words)) {
+    const betterBefore = p.betterThan.test(tokens[cue.last + 1]?.norm ?? "");
+    let head = -1;
+    for (let j = cue.last + 1; j < tokens.length && j <= cue.last + MET_WORDS; j++) {
+      const t = tokens[j];
+      if (t.kind !== "word" || (FUNCTION_WORDS.has(t.norm) && !p.betterThan.test(t.norm))) break;
+      const next = tokens[j + 1];
+      if (!next || next.kind === "punct" || next.norm === "with" || next.norm === "than") {
+        head = j;
+        break;
+      }
+    }
+    if (head < 0 || !tokens[head].norm.endsWith("s") || !isThingNoun(tokens[head].norm) || isTradeNoun(analysis.lexicon, tokens[head].norm) || p.admiredLikenesses.test(tokens[head].norm)) continue;
+    const betterAfter = tokens[head + 1]?.norm === "with" && p.betterThan.test(tokens[head + 2]?.norm ?? "");
+    if (!betterBefore && !betterAfter) continue;
+    // "She loved the tour. I've met more enthusiastic puppies, but not many": praise, teasing.
+    const before = text.sentences[index - 1];
+    const warm = (x: typeof sentence | undefined) => x !== undefined && x.paragraph === sentence.paragraph && (p.praise.test(x.words) || p.warmth.test(x.words));
+    if (warm(sentence) || warm(before) || p.concessions.test(sentence.words)) continue;
+    const target = cueTarget(text, index, cue, { allowYou: false });
+    if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, { first: cue.first, last: betterAfter ? Math.min(head + 3, tokens.length - 1) : head })] };
     return;
   }
 }

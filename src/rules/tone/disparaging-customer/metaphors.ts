@@ -5,6 +5,7 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import type { Token } from "../../../text/tokens.js";
+import type { Mention } from "../../../tone/targets.js";
 import { clauseStart, complementOf, isNegated } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { isGarmentNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
@@ -41,10 +42,10 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
     const modifiers = tokens.slice(thing.first, thing.last);
     if (head.text[0] !== head.norm[0] || isPersonWord(lex, head.norm)) continue;
     if (p.admiredLikenesses.test(head.norm) || modifiers.some((t) => isPersonWord(lex, t.norm) || /\d/.test(t.text))) continue;
-    const personified = modifiers.some((t) => p.personifiers.test(t.norm));
-    const sign = personified ? thing.last : isThingNoun(head.norm) ? personSign(lex, p, sentence, thing.last) : unwantedSign(p, sentence, thing.last);
+    // ("a human migraine", "a human car alarm"; not "a human being" or "human resources".)
+    const personified = modifiers.some((t) => p.personifiers.test(t.norm)) && !p.humanCompounds.test(head.norm);
+    const sign = personified ? thing.last : isThingNoun(head.norm) ? personSign(lex, p, sentence, thing.last, isIndividual(tokens, mention)) : unwantedSign(p, sentence, thing.last);
     if (sign < 0) continue;
-    if (personified && !isThingNoun(head.norm) && !modifiers.some((t) => p.personifiers.test(t.norm) && t.norm !== "human")) continue;
     if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
     yield { messageId: "insult", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: a, last: sign })] };
     return;
@@ -67,7 +68,7 @@ function likenedPhrase(tokens: Token[], first: number): { first: number; last: n
  * ("in a cardigan", "in polyester"), a person's doing ("that learned to type"), or nobody
  * wanting it; -1 if none follows.
  */
-function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: number): number {
+function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: number, individual: boolean): number {
   const { tokens } = sentence;
   if (tokens[head + 1]?.norm === "in") {
     for (let j = head + 2; j < tokens.length && j <= head + 4; j++) {
@@ -75,9 +76,16 @@ function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: num
       if (isGarmentNoun(lex, tokens[j].norm)) return j;
     }
   }
-  const doing = p.personDoings.matches(sentence.words).find((m) => m.first === head + 1);
+  // ("with a headset" only of one person: "the client is a hotel with a spa" is a business.)
+  const doing = p.personDoings.matches(sentence.words).find((m) => m.first === head + 1 && (individual || tokens[m.first].norm !== "with"));
   if (doing) return doing.last;
   return unwantedSign(p, sentence, head);
+}
+
+/** Whether the mention is one person: a name, a person noun ("the man"), "he" or "she"; not a role that may be a business. */
+function isIndividual(tokens: Token[], mention: Mention): boolean {
+  if (mention.kind === "name" || mention.kind === "person") return true;
+  return mention.kind === "pronoun" && ["he", "she", "him", "her"].includes(tokens[mention.head].norm);
 }
 
 /** "… nobody subscribed to", "… no one asked for": a thing nobody wanted, whatever the thing. */
