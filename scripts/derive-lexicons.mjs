@@ -60,11 +60,14 @@ const hyponyms = new Map();
 /** Each synset's lexicographer file ("06" is noun.artifact), and its words as WordNet writes them ("Geordie"). */
 const lexFile = new Map();
 const synsetWords = new Map();
+/** Each synset's definition ("an awkward stupid person"). */
+const glosses = new Map();
 for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n")) {
   if (!line || line.startsWith(" ")) continue;
-  const [head] = line.split(" | ");
+  const [head, gloss] = line.split(" | ");
   const parts = head.split(" ");
   const offset = parts[0];
+  glosses.set(offset, gloss);
   lexFile.set(offset, parts[1]);
   const wordCount = parseInt(parts[3], 16);
   synsetWords.set(offset, parts.slice(4, 4 + wordCount * 2).filter((_, k) => k % 2 === 0));
@@ -79,7 +82,10 @@ for (const line of readFileSync(join(wordnetDir, "data.noun"), "utf8").split("\n
 }
 /** Every synset under `lemma`'s first noun sense. */
 function below(lemma) {
-  const root = nounIndex.get(lemma)[0];
+  return belowSynset(nounIndex.get(lemma)[0]);
+}
+/** `root` and every synset under it. */
+function belowSynset(root) {
   const found = new Set([root]);
   for (const queue = [root]; queue.length; ) {
     for (const child of hyponyms.get(queue.pop()) ?? []) if (!found.has(child)) found.add(child), queue.push(child);
@@ -132,6 +138,42 @@ console.log(`lexicons: ${new Set(nationalityAdjectives).size} nationality, regio
 const garments = new Set([...below("clothing"), ...below("fabric")]);
 const garmentNouns = [...nounIndex].filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && offsets.some((o) => garments.has(o)) && !person.has(lemma)).map(([lemma]) => lemma);
 console.log(`lexicons: ${garmentNouns.length} garment and fabric nouns`);
+// insultNouns: nouns whose most frequent sense is a kind of person WordNet itself files as
+// contemptible: under a pejorative kind (INSULTING_KINDS: "simpleton" holds "dunderhead" and
+// "lummox", "unpleasant person" holds "blowhard" and "skinflint") or glossed as a term of abuse
+// ("an offensive term for …", "an awkward stupid person"). So "a spineless jobsworth" is not
+// needed in any list: "ignoramus", "freeloader", "has-been" are insults because of what WordNet
+// says they mean. A word with any sense but a person ("pig", "shrimp", "snake") is left to the
+// pack's own insultNouns, which decide where it insults; EVERYDAY are kinds people are called
+// without contempt ("junior", "stickler", "daydreamer").
+const INSULTING_KINDS = [
+  "unpleasant_person.n.1", "simpleton.n.1", "idler.n.1", "troublemaker.n.1", "weakling.n.1", "second-rater.n.1",
+  "eccentric.n.1", "coward.n.1", "misfit.n.1", "vermin.n.1", "snake_in_the_grass.n.1", "bad_egg.n.1", "sellout.n.1",
+  "deceiver.n.1", "swindler.n.1", "hypocrite.n.1", "niggard.n.1", "freeloader.n.1", "leech.n.2", "busybody.n.1",
+  "nobody.n.1", "has-been.n.1", "drunkard.n.1", "libertine.n.1", "brat.n.1", "liar.n.1", "loser.n.2",
+];
+const INSULTING_GLOSS = /\b(?:ethnic slur|offensive (?:term|name|slang)|derogatory|disparaging|contemptible|obnoxious|stupid|foolish|ignorant|incompetent|gullible|conceited|arrogant|disreputable|annoying|unscrupulous)\b/i;
+const EVERYDAY = new Set(["junior", "enforcer", "disciplinarian", "stickler", "sunbather", "whittler", "craniologist", "phrenologist",
+  "potterer", "putterer", "straggler", "strayer", "paperhanger", "roper", "switcher", "flogger", "charmer", "imitator", "impersonator",
+  "mimicker", "monopolist", "monopolizer", "monopoliser", "counterfeiter", "coiner", "embezzler", "perjurer", "defalcator", "peculator",
+  "daydreamer", "escapist", "dreamer", "lingerer", "loiterer", "hesitater", "hesitator", "waverer", "trembler", "minion", "gamin",
+  "princeling", "placeman", "placeseeker", "apparatchik", "wonk", "goth", "cynic", "dogsbody", "expurgator", "bowdleriser", "bowdlerizer",
+  "bushnell", "lion-hunter", "upstager", "prankster", "cut-up", "tricker", "sandbagger", "mammy", "jerry", "whipper", "scourger",
+  "torturer", "persecutor", "oppressor", "eccentric", "nerd", "geek", "woolgatherer", "stargazer", "plodder", "lotus-eater",
+  // Other words' senses, in idioms or trades: "insolvent" (law), "the underdog", "a softie", "take the mick(ey)",
+  // "the guest was drunk", "pseudo-code", "down the boozer", "a lagger" (insulation).
+  "insolvent", "underdog", "softie", "softy", "tike", "mick", "mickey", "changeling", "drunk", "pseudo", "boozer", "lagger"]);
+const sense = (name) => {
+  const [lemma, , n] = name.split(".");
+  return nounIndex.get(lemma.replace(/_/g, " "))[Number(n) - 1];
+};
+const insulting = new Set(INSULTING_KINDS.flatMap((kind) => [...belowSynset(sense(kind))]));
+const personSynsets = below("person");
+const insultNouns = [...nounIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && !EVERYDAY.has(lemma) && mostlyNoun(lemma))
+  .filter(([, offsets]) => offsets.every((o) => personSynsets.has(o)) && (insulting.has(offsets[0]) || INSULTING_GLOSS.test(glosses.get(offsets[0]) ?? "")))
+  .map(([lemma]) => lemma);
+console.log(`lexicons: ${insultNouns.length} insulting person nouns (WordNet's pejorative kinds and glosses)`);
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
 writeFileSync(
   join(ROOT, "rules", "tone-model", "things.json"),
@@ -149,5 +191,6 @@ writeFileSync(
     garmentNouns: garmentNouns.sort(),
     demonymNouns: [...new Set(demonymNouns)].sort(),
     nationalityAdjectives: [...new Set(nationalityAdjectives)].sort(),
+    insultNouns: insultNouns.sort(),
   }) + "\n",
 );

@@ -35,6 +35,11 @@ export interface ToneLexicon {
   demonymNouns: ReadonlySet<string>;
   /** Adjectives of a nation, region or faith (WordNet's capitalised pertainyms, lower case): "nigerian", "polish". */
   nationalityAdjectives: ReadonlySet<string>;
+  /**
+   * Nouns for a person WordNet files as contemptible (singular): "ignoramus", "freeloader",
+   * "has-been". Insults beside the pack's own `insultNouns`, which hold the words with other senses.
+   */
+  insultNouns: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -93,6 +98,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     garmentNouns: new Set(words(derived.garmentNouns)),
     demonymNouns: new Set(words(derived.demonymNouns)),
     nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
+    insultNouns: new Set(words(derived.insultNouns)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
@@ -146,6 +152,11 @@ function inflectionOf(nouns: ReadonlySet<string>, word: string): boolean {
   if (word.endsWith("ies") && nouns.has(`${word.slice(0, -3)}y`)) return true;
   if (word.endsWith("es") && nouns.has(word.slice(0, -2))) return true;
   return nouns.has(word.slice(0, -1));
+}
+
+/** Whether `word` (lower case) is a noun WordNet files as an insult, or its plural: "ignoramuses". */
+export function isInsultNoun(lexicon: ToneLexicon, word: string): boolean {
+  return inflectionOf(lexicon.insultNouns, word);
 }
 
 /** Whether `word` (lower case) is a trade noun or its plural: "plumbers", "secretaries", "foremen". */

@@ -37,6 +37,7 @@ import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
 import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
+import { derivedInsults } from "./disparaging-customer/insults.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -52,7 +53,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence)) continue;
+        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence) && derivedInsults(analysis.lexicon, sentence).length === 0) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;

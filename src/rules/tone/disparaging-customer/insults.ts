@@ -9,16 +9,22 @@ import { PREPOSITIONS, isProgressiveVerb } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Key, Patterns } from "./wordLists.js";
+import { isInsultNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 
 export function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
-/** Insult matches that are not part of an idiom ("guinea pig", "in pain"). */
+/**
+ * Insult matches that are not part of an idiom ("guinea pig", "in pain"). The insult nouns are the
+ * pack's and, written in lower case, WordNet's (`derivedInsults`).
+ */
 export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, key: Key): PatternMatch[] {
   const idioms = p.idioms.matches(sentence.words);
   let self: Set<number> | undefined;
-  return p[key].matches(sentence.words).filter((m) => {
+  const listed = p[key].matches(sentence.words);
+  const found = key === "insultNouns" ? [...listed, ...derivedInsults(analysis.lexicon, sentence).filter((d) => !listed.some((m) => overlaps(m, d)))].sort((a, b) => a.first - b.first) : listed;
+  return found.filter((m) => {
     if (idioms.some((i) => overlaps(i, m))) return false;
     // "Fred Fielding and Dick Wiley": a given name before a surname is a name, not an insult.
     if (m.first === m.last && isGivenNameOf(analysis, sentence, m.first)) return false;
@@ -48,6 +54,18 @@ function aimedPastTheWriter(sentence: Sentence, self: Set<number>, at: number): 
   if (isProgressiveVerb(tokens[first]?.norm ?? "")) return true;
   for (let j = first + 1; j < at; j++) if (PREPOSITIONS.has(tokens[j].norm) && tokens[j].norm !== "of") return true;
   return false;
+}
+
+/**
+ * Words WordNet files as contemptible kinds of person ("ignoramus", "freeloaders"), written in
+ * lower case and not quoted: a capitalised one may be a name ("Mick", "Dolt & Sons").
+ */
+export function derivedInsults(lexicon: ToneLexicon, sentence: Sentence): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  sentence.tokens.forEach((t, i) => {
+    if (t.kind === "word" && !t.quoted && !t.capitalised && isInsultNoun(lexicon, t.norm)) out.push({ first: i, last: i });
+  });
+  return out;
 }
 
 function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): boolean {
