@@ -30,7 +30,7 @@ import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { namesAGroup, stereotypes } from "./disparaging-customer/stereotypes.js";
 import { comparisons, metBetter } from "./disparaging-customer/comparisons.js";
-import { displays } from "./disparaging-customer/displays.js";
+import { displays, staffAmusement } from "./disparaging-customer/displays.js";
 import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
 import { laughter } from "./disparaging-customer/laughter.js";
 import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
@@ -88,6 +88,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* contemptCues(p, text, index);
   yield* mockeryCues(p, text, index);
   yield* displays(p, text, index);
+  yield* staffAmusement(p, text, index);
   yield* gossip(analysis, p, text, index);
   yield* dreadOpening(p, sentence);
   yield* sarcasm(p, text, index);
