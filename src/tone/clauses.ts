@@ -111,6 +111,19 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
     const copula = copulas.find((c) => c.first === afterApposition + 1);
     if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
   }
+  const j = predicateAfter(sentence, mention, (k) => copulas.some((c) => c.first === k));
+  const copula = j >= 0 ? copulas.find((c) => c.first === j) : undefined;
+  return copula ? { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) } : null;
+}
+
+/**
+ * Where the predicate of `mention` starts (the first token for which `isPredicate` holds), when
+ * the mention is its subject: right after it, or over a relative clause ("the man who booked the
+ * suite was …"), an adverb or auxiliary, or a short attached phrase ("the guest in 214 is …",
+ * "the guy at the desk has the manners of …"); -1 when another verb or a boundary comes first.
+ */
+export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate: (j: number) => boolean): number {
+  const tokens = sentence.tokens;
   // "Whoever signed off this brief must be …": "whoever" opens its own relative clause.
   let inRelative = tokens[mention.first].norm === "whoever";
   // The mention may end inside its own attached phrase ("Devlin on the Malaga" of "Devlin on
@@ -123,13 +136,12 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
   const longPhrase = mention.kind !== "person";
   for (let j = mention.last + 1; j < tokens.length && j <= mention.last + 14; j++) {
     const t = tokens[j];
-    const copula = copulas.find((c) => c.first === j);
-    if (copula) return { copula, first: copula.last + 1, last: windowEnd(tokens, copula.last + 1) };
+    if (isPredicate(j)) return j;
     if (isBoundary(t)) {
       if (inRelative && t.text === ",") continue;
       // An apposition: "Our client, Mr Vance, is …" — the name between commas is the subject.
-      if (t.text === "," && j === mention.last + 1 && tokens[mention.first - 1]?.text === "," && copulas.some((c) => c.first === j + 1)) continue;
-      return null;
+      if (t.text === "," && j === mention.last + 1 && tokens[mention.first - 1]?.text === "," && isPredicate(j + 1)) continue;
+      return -1;
     }
     if (t.kind === "punct") continue;
     if (j === mention.last + 1 && RELATIVE_PRONOUNS.has(t.norm)) {
@@ -150,10 +162,10 @@ export function complementOf(sentence: Sentence, mention: Mention): Complement |
     // (three words after it at most, so "the client at the meeting said the printer is …" is
     // not read as the client being the printer).
     if (inPhrase && longPhrase && j - phraseStart <= 3 && !VERB_FORM.test(t.norm) && !FUNCTION_WORDS.has(t.norm)) continue;
-    // Any other word is a verb or another phrase: the mention is not this copula's subject.
-    return null;
+    // Any other word is a verb or another phrase: the mention is not this predicate's subject.
+    return -1;
   }
-  return null;
+  return -1;
 }
 
 const APPOSITION_DETERMINERS = new Set(["the", "our", "their", "his", "her", "a", "an"]);

@@ -2,7 +2,7 @@
  * The comparison construction: a customer likened to something dim or useless.
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
-import { clauseStart, isNegated } from "../../../tone/clauses.js";
+import { clauseStart, isNegated, predicateAfter } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { isThingNoun, isTradeNoun } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
@@ -107,12 +107,15 @@ export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sent
   }
   for (const { frame: f, object } of likened) {
     const start = clauseStart(tokens, f.first);
+    // The subject is right before the frame's link ("Mr Bexley has the IQ of …") or reaches it
+    // over a short attached phrase ("the guy at the desk has the personality of …").
+    let link = f.first;
+    while (link > start && FRAME_LINK.has(tokens[link - 1].norm)) link--;
     const subject = sentence
       .mentions()
-      .filter((m) => m.last < f.first && m.first >= start && !m.possessor)
+      .filter((m) => m.last < f.first && m.first >= start && !m.possessor && (m.last + 1 >= link || predicateAfter(sentence, m, (j) => j === link) === link))
       .pop();
     if (!subject) continue;
-    if (!tokens.slice(subject.last + 1, f.first).every((t) => FRAME_LINK.has(t.norm))) continue;
     const before = tokens[subject.first - 1];
     if (before && before.kind === "word" && PREPOSITIONS.has(before.norm) && before.norm !== "between") continue;
     if (isNegated(sentence, analysis.lexicon, f.first, start)) continue;

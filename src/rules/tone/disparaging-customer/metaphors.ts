@@ -30,7 +30,9 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
   const { tokens } = sentence;
   const lex = analysis.lexicon;
   for (const mention of sentence.mentions()) {
-    if (!mention.personal || mention.possessor) continue;
+    // (A place or slot standing for its people, "table 9", is likened only by a personifier: "table
+    // 9 is a walking migraine", not "Room 4 is a fridge".)
+    if (mention.possessor) continue;
     const complement = complementOf(sentence, mention);
     if (!complement) continue;
     let a = complement.first;
@@ -44,6 +46,7 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
     if (p.admiredLikenesses.test(head.norm) || modifiers.some((t) => isPersonWord(lex, t.norm) || /\d/.test(t.text))) continue;
     // ("a human migraine", "a human car alarm"; not "a human being" or "human resources".)
     const personified = modifiers.some((t) => p.personifiers.test(t.norm)) && !p.humanCompounds.test(head.norm);
+    if (!mention.personal && !personified) continue;
     const sign = personified ? thing.last : isThingNoun(head.norm) ? personSign(lex, p, sentence, thing.last, isIndividual(tokens, mention)) : unwantedSign(p, sentence, thing.last);
     if (sign < 0) continue;
     if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
