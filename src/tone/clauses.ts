@@ -10,7 +10,8 @@ import type { Sentence, ToneText } from "./analysis.js";
 import type { PatternMatch } from "./patterns.js";
 import { CLAUSE_BREAKERS, FUNCTION_WORDS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
 
-const isBoundary = (t: Token) => t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text);
+// An emoji mid-sentence closes a thought as a dash does: "… as 'brand new' 🙃 absolute grifter".
+const isBoundary = (t: Token) => t.kind === "punct" && (/^[,;:.!?()\u2014\u2013]$/.test(t.text) || /^\p{Extended_Pictographic}/u.test(t.text));
 const isHardBoundary = (t: Token) => t.kind === "punct" && /^[;:.!?()\u2014\u2013]$/.test(t.text);
 
 /** Where the clause holding token `i` starts: after the last comma, colon or "but" before it. */

@@ -192,10 +192,14 @@ function isPlace(tokens: Sentence["tokens"], at: number): boolean {
 function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
   for (let j = hit.last + 1; j < tokens.length; j++) {
     const t = tokens[j];
+    // "Pathetic has-been, still signing napkins nobody asked for.": opening its sentence, the
+    // epithet may be followed by what they are doing.
+    if (clause === 0 && t.text === "," && j === hit.last + 1 && doingAfter(tokens, j + 1)) break;
     if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !p.closingTags.test(t.norm)) return -1;
   }
+  // The aside follows a comma, a dash or an emoji: "…, absolute grifter", "… — absolute creep", "… 🙃 absolute grifter".
   const opener = tokens[clause - 1];
-  if (clause > 0 && opener?.text !== ",") return -1;
+  if (clause > 0 && !(opener && (opener.text === "," || /^[—–-]$/.test(opener.text) || /\p{Extended_Pictographic}/u.test(opener.text)))) return -1;
   if (hit.first - clause > 5) return -1;
   for (let j = clause; j < hit.first; j++) {
     const t = tokens[j];
@@ -206,6 +210,14 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
     if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm) && !t.norm.includes("-")) return -1;
   }
   return clause;
+}
+
+/** A verb in -ing, perhaps after "still" or "just", at `at`: what someone is doing. */
+function doingAfter(tokens: Sentence["tokens"], at: number): boolean {
+  let j = at;
+  if (["still", "just", "now", "always", "forever"].includes(tokens[j]?.norm ?? "")) j++;
+  const t = tokens[j];
+  return t !== undefined && t.kind === "word" && isProgressiveVerb(t.norm);
 }
 
 /**
