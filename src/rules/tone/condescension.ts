@@ -1,6 +1,7 @@
 /**
  * `condescension`: talking down to the reader — "as I already explained", "per my last email",
- * "my nine-year-old manages it" (the pack's phrases), an endearment that is not affection
+ * "my nine-year-old manages it" (the pack's phrases), a thing explained by itself ("the seat
+ * number is the number on the seat"), an endearment that is not affection
  * ("Darling, the deposit was due last week"), and what the tone model judges so. The
  * target is "you" when the sentence says it, else the customer it names ("keep it simple for the
  * Marsh Lane lot"), else the reader.
@@ -11,6 +12,7 @@ import { phraseJudgements } from "../../tone/phraseFindings.js";
 import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { rulePatterns } from "../../tone/rulePatterns.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
+import { tautologies } from "./condescension/tautologies.js";
 
 function aimed(judgement: ToneJudgement): ToneJudgement {
   // A capitalised first word may be no name at all: "Per my last email" talks down to the reader, not to "Per".
@@ -19,7 +21,7 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
-const KEYS = ["phrases", "exceptions", "endearments", "affection"] as const;
+const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers"] as const;
 
 export default defineRule({
   id: "condescension",
@@ -27,11 +29,13 @@ export default defineRule({
   dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, exceptions, endearments, affection } = rulePatterns(context.data, KEYS);
+    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
     const phrased = phraseJudgements(analysis, phrases, exceptions);
     const said = new Set(phrased.map((j) => j.sentence));
-    const own = [...phrased, ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence))].map(aimed);
+    const explained = tautologies(analysis, definitionLinks, definitionFillers).filter((j) => !said.has(j.sentence));
+    for (const j of explained) said.add(j.sentence);
+    const own = [...phrased, ...explained, ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence))].map(aimed);
     for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, aimed(judgement));
   },
 });
