@@ -1,7 +1,8 @@
 /**
  * `condescension`: talking down to the reader — "as I already explained", "per my last email",
  * "my nine-year-old manages it" (the pack's phrases), a thing explained by itself ("the seat
- * number is the number on the seat"), an endearment that is not affection
+ * number is the number on the seat"), a grown customer treated as a child ("next time I'll
+ * bring crayons"), an endearment that is not affection
  * ("Darling, the deposit was due last week"), and what the tone model judges so. The
  * target is "you" when the sentence says it, else the customer it names ("keep it simple for the
  * Marsh Lane lot"), else the reader.
@@ -13,6 +14,7 @@ import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { rulePatterns } from "../../tone/rulePatterns.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 import { tautologies } from "./condescension/tautologies.js";
+import { childishTreatment } from "./condescension/childishAids.js";
 
 function aimed(judgement: ToneJudgement): ToneJudgement {
   // A capitalised first word may be no name at all: "Per my last email" talks down to the reader, not to "Per".
@@ -21,7 +23,7 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
-const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers"] as const;
+const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers", "childishAids", "children"] as const;
 
 export default defineRule({
   id: "condescension",
@@ -29,13 +31,17 @@ export default defineRule({
   dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers } = rulePatterns(context.data, KEYS);
+    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers, childishAids, children } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
     const phrased = phraseJudgements(analysis, phrases, exceptions);
     const said = new Set(phrased.map((j) => j.sentence));
     const explained = tautologies(analysis, definitionLinks, definitionFillers).filter((j) => !said.has(j.sentence));
     for (const j of explained) said.add(j.sentence);
-    const own = [...phrased, ...explained, ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence))].map(aimed);
-    for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, aimed(judgement));
+    // (A childish aid is said of the customer it found, who may be in the sentence before.)
+    const treated = childishTreatment(analysis, childishAids, children).filter((j) => !said.has(j.sentence) && !warm(j));
+    const targeted = new Set(treated.filter((j) => j.target).map((j) => j.sentence));
+    const reaim = (j: ToneJudgement) => (j.target && targeted.has(j.sentence) ? j : aimed(j));
+    const own = [...[...phrased, ...explained].map(aimed), ...treated.map(reaim), ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence) && !targeted.has(j.sentence)).map(aimed)];
+    for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, reaim(judgement));
   },
 });
