@@ -12,7 +12,7 @@ import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
-import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
+import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives } from "./insults.js";
 
 /**
  * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
@@ -104,6 +104,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const detWord = det >= 0 ? tokens[det].norm : "";
     if (attached) {
       yield { messageId, target: { sentence, mention: { ...attached, first: det >= 0 ? det : hit.first } }, evidence };
+    } else if (isDerivedOnly(hit)) {
+      continue;
     } else if (DEMONSTRATIVES.has(detWord) || POSSESSIVE_PRONOUNS.has(detWord) || detWord === "our" || detWord === "some") {
       // "those tossers", "their idiot of a manager": the insult is how they are pointed at —
       // unless they are the supplier just spoken of ("the parts supplier sent the wrong kit

@@ -63,9 +63,25 @@ function aimedPastTheWriter(sentence: Sentence, self: Set<number>, at: number): 
 export function derivedInsults(lexicon: ToneLexicon, sentence: Sentence): PatternMatch[] {
   const out: PatternMatch[] = [];
   sentence.tokens.forEach((t, i) => {
-    if (t.kind === "word" && !t.quoted && !t.capitalised && isInsultNoun(lexicon, t.norm)) out.push({ first: i, last: i });
+    if (t.kind === "word" && !t.quoted && !t.capitalised && isInsultNoun(lexicon, t.norm)) {
+      const m = { first: i, last: i };
+      DERIVED.add(m);
+      out.push(m);
+    }
   });
   return out;
+}
+
+/** The matches `derivedInsults` made: words no list of the pack holds. */
+const DERIVED = new WeakSet<PatternMatch>();
+
+/**
+ * Whether an insult match is WordNet's only. Such a word insults as a complement or beside a
+ * customer named ("our new dunderhead at table 6"), but does not point at someone on its own:
+ * "a group of these weaklings" in talk of a match, "What a dork!" to a friend.
+ */
+export function isDerivedOnly(m: PatternMatch): boolean {
+  return DERIVED.has(m);
 }
 
 function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): boolean {
