@@ -140,12 +140,16 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   const consequences = p.stereotypeConsequences.matches(sentence.words);
   // "Geordies, so expect them to lose a passport", "Polish landlord on Cecil Street, so expect
   // him to want cash": a note that opens with who they are and predicts the worst of it.
-  const opening = openingIdentity(analysis, groups, tokens, firstWord);
-  if (opening >= 0) {
-    const so = tokens.findIndex((t, j) => j > opening && j <= opening + 6 && t.norm === "so" && tokens[j - 1]?.text === ",");
-    const behaviour = so < 0 || !consequences.some((c) => c.first > so) ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1));
+  // "hen party in rows 30-34, Essex girls, so hide the prosecco": or a fragment after a comma
+  // that says who they are ("Essex girls", "Delhi guys": a place on a plural person noun).
+  const precautions = p.stereotypePrecautions.matches(sentence.words);
+  for (const identity of identityFragments(analysis, [...groups, ...placeGroups(analysis, sentence)], tokens, firstWord)) {
+    const so = tokens.findIndex((t, j) => j > identity.last && j <= identity.last + 6 && t.norm === "so" && tokens[j - 1]?.text === ",");
+    if (so < 0) continue;
+    // A precaution against them says the worst on its own ("so hide the prosecco", "so take a bigger deposit").
+    const behaviour = precautions.find((c) => c.first > so) ?? (!consequences.some((c) => c.first > so) ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)));
     if (behaviour && !p.policyWords.test(sentence.words)) {
-      yield { messageId: "stereotype", target: { sentence, mention: personMention(firstWord, opening) }, evidence: [wordsOfMatch(sentence, { first: firstWord, last: opening }), wordsOfMatch(sentence, behaviour)] };
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(identity.first, identity.last) }, evidence: [wordsOfMatch(sentence, identity), wordsOfMatch(sentence, behaviour)] };
       return;
     }
   }
@@ -160,13 +164,15 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       (from && tokens[complement.first + 1]?.capitalised) ||
       (from && p.origins.matches(sentence.words).some((o) => o.first >= complement.first + 1 && o.first <= complement.first + 3)) ||
       // "they're Asian", "they're from the valleys": a capitalised word said of them, or an origin.
-      (said !== undefined && said.kind === "word" && ((said.capitalised && !said.allCaps) || p.origins.test(said.norm)));
+      (said !== undefined && said.kind === "word" && ((said.capitalised && !said.allCaps) || p.origins.test(said.norm) || analysis.lexicon.nationalityAdjectives.has(said.norm)));
     if (!identity) continue;
     // "…, so they'll …", or "…, they'll …" ("Table nine are French, they'll moan about the bread").
     const so = tokens.findIndex((t, j) => j > complement.first && (t.norm === "so" || (t.text === "," && THEY_WILL.has(tokens[j + 1]?.norm ?? ""))));
-    if (so < 0 || !consequences.some((c) => c.first > so)) continue;
-    // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad.
-    const behaviour = behaviours.find((b) => b.first > so);
+    if (so < 0) continue;
+    // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad; a
+    // precaution against them needs no prediction ("they're Asian so … just pad the first number").
+    const precaution = precautions.find((c) => c.first > so);
+    const behaviour = precaution ?? (consequences.some((c) => c.first > so) ? behaviours.find((b) => b.first > so) : undefined);
     if (!behaviour) continue;
     yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: complement.first, last: lastWordBefore(tokens, so) }), wordsOfMatch(sentence, behaviour)] };
   }
@@ -185,17 +191,37 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
 }
 
 /**
- * The last token of a group, or of a nation or faith on a person noun ("Polish landlord"), that
- * opens the sentence; -1 when it opens with anything else.
+ * Who they are, said as a fragment: a group, or a nation or faith on a person noun ("Polish
+ * landlord"), that opens the sentence or follows a comma or dash and is followed by one.
  */
-function openingIdentity(analysis: ToneAnalysis, groups: PatternMatch[], tokens: Sentence["tokens"], firstWord: number): number {
-  const group = groups.find((g) => g.first === firstWord);
-  if (group) return group.last;
+function identityFragments(analysis: ToneAnalysis, groups: PatternMatch[], tokens: Sentence["tokens"], firstWord: number): PatternMatch[] {
+  const out: PatternMatch[] = [];
   const lex = analysis.lexicon;
   const t = tokens[firstWord];
   const noun = tokens[firstWord + 1];
-  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) return firstWord + 1;
-  return -1;
+  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) out.push({ first: firstWord, last: firstWord + 1 });
+  const opensAfterBreak = (g: PatternMatch) => g.first === firstWord || /^[,\u2014\u2013-]$/.test(tokens[g.first - 1]?.text ?? "");
+  const closedByBreak = (g: PatternMatch) => /^[,\u2014\u2013-]$/.test(tokens[g.last + 1]?.text ?? "");
+  for (const g of groups) if (opensAfterBreak(g) && (g.first === firstWord || closedByBreak(g))) out.push(g);
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "Essex girls", "Delhi guys", "Texas buyers": a capitalised place (not a given name or a word
+ * that is no name) on a plural person noun. Read only as a fragment saying who they are.
+ */
+function placeGroups(analysis: ToneAnalysis, sentence: Sentence): PatternMatch[] {
+  const lex = analysis.lexicon;
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  tokens.forEach((t, i) => {
+    const noun = tokens[i + 1];
+    if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || lex.titles.has(t.norm) || lex.givenNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
+    if (noun.kind !== "word" || !(/s$/.test(noun.norm) || ["people", "men", "women", "folk"].includes(noun.norm))) return;
+    if (!(lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) return;
+    out.push({ first: i, last: i + 1 });
+  });
+  return out;
 }
 
 /**
@@ -223,7 +249,7 @@ function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
 }
 
 /** A prediction opened without "so" ("…, they'll moan": the tokeniser splits "they'll"). */
-const THEY_WILL = new Set(["they", "she", "he", "expect"]);
+const THEY_WILL = new Set(["they", "she", "he", "expect", "theyll", "shell", "hell"]);
 
 const QUIP_OPENERS = new Set(["typical", "bloody", "oh", "ugh", "honestly", "flipping", "fucking", "god"]);
 

@@ -20,6 +20,7 @@ export const KEYS = [
   "weakGeneralisers",
   "stereotypeConsequences",
   "stereotypeCues",
+  "stereotypePrecautions",
   "typicalCues",
   "dismissals",
   "groupModifiers",
