@@ -94,16 +94,20 @@ export interface Complement {
  * possessor ("the client's portal is …") is not a subject at all.
  */
 const OBJECT_CASE = new Set(["him", "her", "them", "me", "us", "whom"]);
+/** Words before "of them" that make "them" the subject: "the pair of them are …". */
+const QUANTITIES_OF = new Set(["pair", "two", "three", "four", "both", "all", "lot", "couple", "rest", "each", "either", "neither"]);
 
 export function complementOf(sentence: Sentence, mention: Mention): Complement | null {
   if (mention.possessor) return null;
   const tokens = sentence.tokens;
   // Inside another phrase: in "the letter from the client is rude" the letter is rude, not the client.
+  // (But "the pair of them are …", "both of them were …": they are the subject.)
   const before = tokens[mention.first - 1];
-  if (before && before.kind === "word" && PREPOSITIONS.has(before.norm)) return null;
+  const ofThem = before?.norm === "of" && QUANTITIES_OF.has(tokens[mention.first - 2]?.norm ?? "") && ["them", "us"].includes(tokens[mention.first].norm);
+  if (before && before.kind === "word" && PREPOSITIONS.has(before.norm) && !ofThem) return null;
   // An object pronoun is no subject: in "which I told him was impossible" the "which" is
   // impossible, and in "… allowed to interview her has to be a joke" the request is the joke.
-  if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm)) return null;
+  if (mention.first === mention.last && OBJECT_CASE.has(tokens[mention.first].norm) && !ofThem) return null;
   const copulas = sentence.copulas();
   // "Kyle, the new lead, is …", "Mr Hale the builder is …": a name, then who they are.
   const copulaAt = (j: number) => copulas.some((c) => c.first === j);
@@ -159,6 +163,8 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
       continue;
     }
     if (inPhrase && (t.capitalised || /\d/.test(t.norm) || t.norm === "the" || t.text === "&")) continue;
+    // "the pair of them are …", "the two of them were …".
+    if (inPhrase && tokens[j - 1].norm === "of" && (t.norm === "them" || t.norm === "us")) continue;
     // "Passenger Devlin on the Malaga flight is …": a short noun phrase after the preposition
     // (three words after it at most, so "the client at the meeting said the printer is …" is
     // not read as the client being the printer).
@@ -240,14 +246,18 @@ export function contextTarget(text: ToneText, index: number, accept: (m: Mention
   return null;
 }
 
-/** The last mention `accept` takes in the same paragraph, at most two sentences back. */
+/**
+ * The last mention `accept` takes in the same paragraph, at most two sentences back; in a
+ * sentence, the last that is surely someone before a capitalised word that may be a place
+ * ("Declan Ruane is posting photos from Marbella. Some people have no shame.").
+ */
 function mentionBefore(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
   const here = text.sentences[index];
   for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
     const s = text.sentences[k];
     if (s.paragraph !== here.paragraph) break;
     const found = s.mentions().filter(accept);
-    if (found.length) return { sentence: s, mention: found[found.length - 1] };
+    if (found.length) return { sentence: s, mention: found.filter((m) => !m.uncertain).pop() ?? found[found.length - 1] };
   }
   return null;
 }

@@ -121,14 +121,19 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     } else {
       // "What a pair of halfwits." — about whoever was just mentioned; "What a twat that new
       // customer is." — about the subject that follows the exclamation.
-      const before = sentence.mentions().filter((m) => m.last < hit.first && m.kind !== "you");
+      // (A capitalised first word that may be no name counts only when no one else is at hand:
+      // "Jemima's mother has arrived. Truly the most tiresome woman in the county.")
+      const spoken = sentence.mentions().filter((m) => m.last < hit.first && m.kind !== "you");
+      const certain = spoken.filter((m) => !m.uncertain);
+      const before = certain.length || !contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain) ? spoken : certain;
       const after =
         detWord === "what"
           ? sentence.mentions().find((m) => m.first > hit.last && !m.possessor && copulas.some((c) => c.first === m.last + 1) && (tokens[m.last + 2] === undefined || tokens[m.last + 2].kind === "punct"))
           : undefined;
       // "the TW train wreck": a word that also names things ("train wreck", "nightmare") after
       // "the" is a thing unless a person is named beside it; it takes no one from context.
-      const thingWord = detWord === "the" && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
+      // (Not an adjective on a person noun: "the most tiresome woman" is a woman.)
+      const thingWord = detWord === "the" && nouns.includes(hit) && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
       // (Not a capitalised word that may be no name: "Driver was on time. What a flaming dickhead.")
       // With no one else to be about, "the greedy bastard", "the pompous old git" is a person
       // when its noun is one (WordNet's first sense), not "the shit" or "the cock-up".
