@@ -38,6 +38,7 @@ import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-c
 import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
 import { derivedInsults } from "./disparaging-customer/insults.js";
+import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -89,6 +90,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* mockeryCues(p, text, index);
   yield* displays(p, text, index);
   yield* staffAmusement(p, text, index);
+  yield* mockCompliance(p, text, index);
   yield* gossip(analysis, p, text, index);
   yield* dreadOpening(p, sentence);
   yield* sarcasm(p, text, index);
