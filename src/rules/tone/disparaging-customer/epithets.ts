@@ -57,7 +57,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     // whatever verb follows, unless the noun is itself a modifier ("the bloody client portal").
     const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
     // ("That fat bastard stood over me": a verb after it is what the person did.)
-    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm));
+    // ("The prick running goods-in has …": a participle after it is what the person does.)
+    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointedAt(tokens, hit.first) && isProgressiveVerb(next.norm)));
     if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
@@ -136,10 +137,11 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       const thingWord = detWord === "the" && nouns.includes(hit) && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
       // (Not a capitalised word that may be no name: "Driver was on time. What a flaming dickhead.")
       // With no one else to be about, "the greedy bastard", "the pompous old git" is a person
-      // when its noun is one (WordNet's first sense), not "the shit" or "the cock-up".
+      // when its noun is one (WordNet's first sense) or it does something ("the prick running
+      // goods-in"), not "the shit" or "the cock-up".
       const target =
         (after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain)) ??
-        (detWord === "the" && !thingWord && tokens.slice(hit.first, hit.last + 1).every((t) => !t.capitalised) && isPersonWord(lex, tokens[hit.last].norm) ? { sentence, mention: personMention(det, hit.last) } : null);
+        (detWord === "the" && !thingWord && tokens.slice(hit.first, hit.last + 1).every((t) => !t.capitalised) && (isPersonWord(lex, tokens[hit.last].norm) || verbAfter) ? { sentence, mention: personMention(det, hit.last) } : null);
       if (target) yield { messageId, target, evidence };
     }
   }
@@ -158,6 +160,15 @@ function objectOfPreposition(tokens: Sentence["tokens"], hit: PatternMatch, copu
   return false;
 }
 const SIMILE_WORDS = new Set(["like", "as", "than"]);
+
+/** Whether "the" or a demonstrative comes at most three words before `at`: "the pompous old prick …". */
+function pointedAt(tokens: Sentence["tokens"], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    if (tokens[j].kind !== "word") return false;
+    if (tokens[j].norm === "the" || DEMONSTRATIVES.has(tokens[j].norm)) return true;
+  }
+  return false;
+}
 
 /** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
 export const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);

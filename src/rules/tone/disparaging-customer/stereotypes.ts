@@ -262,6 +262,8 @@ function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], gro
   const person = (j: number) => tokens[j] !== undefined && (lex.roleNouns.has(tokens[j].norm) || lex.personNouns.has(tokens[j].norm) || lex.relativeNouns.has(tokens[j].norm));
   const ends = (j: number) => tokens[j + 1] === undefined || tokens[j + 1].kind === "punct" || ["'s", "'", "again", "behaviour", "behavior"].includes(tokens[j + 1].norm);
   if (person(at)) return ends(at);
+  // "Typical Scot, he'll argue over every penny": what people from a place are called.
+  if (t.capitalised && lex.demonymNouns.has(t.norm)) return true;
   // "Typical Ernie." is one man's habit, not a group's: a stereotype needs a kind of people.
   if (t.capitalised && lex.givenNames.has(t.norm) && !person(at + 1)) return false;
   if (t.capitalised && !lex.notNames.has(t.norm) && !FUNCTION_WORDS_TYPICAL.has(t.norm)) return ends(at) || (person(at + 1) && ends(at + 1));
