@@ -215,7 +215,9 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       // Chat drops the article: "Man is a complete cretin", "Guy's a clown" open a sentence about
       // whoever was just spoken of.
       const bareBackReference = first === i && i === firstWord && REFERRING_PERSON_NOUNS.has(norm) && ["is", "'s", "was"].includes(next?.norm ?? "");
-      const backReference = (determiner === "the" && first === i - 1 && REFERRING_PERSON_NOUNS.has(norm)) || bareBackReference;
+      // ("the old man", "the best man": a word or two describing him may come between.)
+      const described = first < i - 1 && i - first <= 3 && tokens.slice(first + 1, i).every((x) => isWord(x) && !x.capitalised && !/\d/.test(x.text));
+      const backReference = (determiner === "the" && (first === i - 1 || described) && REFERRING_PERSON_NOUNS.has(norm)) || bareBackReference;
       const pointed = backReference || compound >= 0 || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
       const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
       const lotOfThem = norm === "lot" && next?.norm === "of";
