@@ -39,6 +39,7 @@ import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
 import { derivedInsults } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
+import { ordeals } from "./disparaging-customer/ordeals.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -82,6 +83,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* stereotypes(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
+  yield* ordeals(p, sentence);
   yield* metaphors(analysis, p, sentence);
   yield* laughter(p, text, index);
   yield* rhetorical(p, text, index);
