@@ -10,7 +10,8 @@ import { overlaps } from "./insults.js";
 
 export function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
   for (const d of p.dismissals.matches(sentence.words)) {
-    const mentions = sentence.mentions();
+    // (Not the dismissal's own first word read as a name: "Screw the Hendersons.")
+    const mentions = sentence.mentions().filter((m) => !(m.uncertain && m.first === d.first));
     // "screw these people" (the object), else "the users who voted it down can go to hell" (the subject).
     const start = clauseStart(sentence.tokens, d.first);
     const target =

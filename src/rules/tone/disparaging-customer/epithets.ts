@@ -94,7 +94,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // sentence or the paragraph was about.
       const aside = trailingEpithet(p, tokens, hit, start, lex);
       if (aside >= 0 && !isNegated(sentence, lex, hit.first, start)) {
-        const before = sentence.mentions().filter((m) => m.last < aside && m.personal && !m.possessor && m.kind !== "you");
+        // (A place standing for its people is one of them here: "Table 22 sent the steak back, bunch of dickwads.")
+        const before = sentence.mentions().filter((m) => m.last < aside && (m.personal || lex.placeNouns.has(tokens[m.first].norm)) && !m.possessor && m.kind !== "you");
         const target = before.length ? { sentence, mention: before[0] } : aside === firstWord ? antecedent(text, index) : null;
         if (target) yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
       }
