@@ -47,6 +47,8 @@ export interface ToneLexicon {
   otherParties: ReadonlySet<string>;
   /** Places whose number names the people in them: "Room 9", "table four", "seat 14C". */
   placeNouns: ReadonlySet<string>;
+  /** Records whose number names the customer behind them: "order #88213", "acct 55-2019", "Backer #2231". */
+  recordNouns: ReadonlySet<string>;
   /** What a time slot is called: "the 7:30 booking", "the 2 o'clock appointment". */
   slotNouns: ReadonlySet<string>;
   negators: PatternList;
@@ -104,6 +106,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
     otherParties: withPlurals(words(lex.otherParties)),
     placeNouns: new Set(words(lex.placeNouns)),
+    recordNouns: new Set(words(lex.recordNouns)),
     slotNouns: withPlurals(words(lex.slotNouns)),
     negators: new PatternList(lex.negators),
     copulas: new PatternList(lex.copulas),
