@@ -163,6 +163,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
 
     if (isNameWord(t, lex) && !lex.roleNouns.has(norm) && !lex.personNouns.has(norm)) {
       const last = nameRun(tokens, i, lex);
+      // "Counsel's clerk", "Courier said …": one we buy from, capitalised, and theirs.
+      if (last === i && lex.otherParties.has(norm)) continue;
       if (ctx.colleagueNames.has(norm) && last === i) continue;
       if (ctx.ownOrganisations.has(norm) || namesAnAnimal(tokens, last, lex)) {
         i = last;
@@ -185,7 +187,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
         personal: true,
         possessor: head === last && isPossessive(tokens, last),
         // A capitalised first word alone may be a common word: "Parking is hopeless".
-        uncertain: atStart && last === i && head === last && !attached,
+        // (Attached to a name it is one only if it is a given name: "Kyle from Ardent", not "Weather at Schiphol".)
+        uncertain: atStart && last === i && head === last && !(attached && lex.givenNames.has(norm)),
       });
       i = end;
       continue;
@@ -210,7 +213,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       const isRole = lex.roleNouns.has(norm);
       const isRelative = lex.relativeNouns.has(norm);
       // "The parts supplier in Dudley", "the courier": people we buy from, not customers.
-      if (!isRole && lex.otherParties.has(norm)) continue;
+      // (And "that courier firm": a word for one of them before the noun.)
+      if (!isRole && (lex.otherParties.has(norm) || tokens.slice(first, i).some((x) => lex.otherParties.has(x.norm)))) continue;
       // "The man is a boor": "the" right before a word that only means a person points back at someone.
       // Chat drops the article: "Man is a complete cretin", "Guy's a clown" open a sentence about
       // whoever was just spoken of.
