@@ -59,7 +59,9 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     // ("That fat bastard stood over me": a verb after it is what the person did.)
     // ("The prick running goods-in has …": a participle after it is what the person does.)
     const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointedAt(tokens, hit.first) && isProgressiveVerb(next.norm)));
-    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter) continue;
+    // ("Tell the silly cow the plumber's coming Thursday": the one told, before what they are told.)
+    const told = TELLING.has(tokens[clauseStart(tokens, hit.first)]?.norm ?? "") && pointedAt(tokens, hit.first);
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
       const norm = tokens[j].norm;
@@ -117,7 +119,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     } else if (detWord === "you") {
       const you = sentence.mentions().find((m) => m.first === det && m.kind === "you");
       if (you) yield { messageId, target: { sentence, mention: you }, evidence };
-    } else if (detWord === "the" && isPlace(tokens, hit.last + 1)) {
+    } else if (detWord === "the" && isPlace(tokens, hit.last + 1, lex)) {
       // "the dickhead at 14 Carrow Rd has reported …": the person at that address.
       yield { messageId, target: { sentence, mention: personMention(det, hit.last) }, evidence };
     } else {
@@ -138,11 +140,11 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       const thingWord = detWord === "the" && nouns.includes(hit) && p.alsoThings.matches(sentence.words).some((t) => overlaps(t, hit));
       // (Not a capitalised word that may be no name: "Driver was on time. What a flaming dickhead.")
       // With no one else to be about, "the greedy bastard", "the pompous old git" is a person
-      // when its noun is one (WordNet's first sense) or it does something ("the prick running
-      // goods-in"), not "the shit" or "the cock-up".
+      // when its noun is one (WordNet's first sense), when it does something ("the prick running
+      // goods-in") or is told something ("tell the silly cow …"), not "the shit" or "the cock-up".
       const target =
         (after ? { sentence, mention: after } : before.length ? { sentence, mention: before[before.length - 1] } : thingWord ? null : contextTarget(text, index, (m) => m.kind !== "you" && !m.uncertain)) ??
-        (detWord === "the" && !thingWord && tokens.slice(hit.first, hit.last + 1).every((t) => !t.capitalised) && (isPersonWord(lex, tokens[hit.last].norm) || verbAfter) ? { sentence, mention: personMention(det, hit.last) } : null);
+        (detWord === "the" && tokens.slice(hit.first, hit.last + 1).every((t) => !t.capitalised) && (told || (!thingWord && (isPersonWord(lex, tokens[hit.last].norm) || verbAfter))) ? { sentence, mention: personMention(det, hit.last) } : null);
       if (target) yield { messageId, target, evidence };
     }
   }
@@ -184,6 +186,9 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 
 const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
 
+/** Verbs opening a clause whose first object is the person told: "tell the silly cow …". */
+const TELLING = new Set(["tell", "told", "remind", "ask", "give", "send", "show", "warn"]);
+
 /** Words that may follow an epithet as the object of a verb: "tell that shithead no". */
 const OBJECT_TAILS = new Set(["no", "yes", "off", "out", "where", "what", "anything", "nothing", "sorry", "thanks"]);
 
@@ -195,10 +200,13 @@ function progressive(tokens: Sentence["tokens"], copulaLast: number): boolean {
 /** Words after an epithet that make it a subject: "Bloody idiot can't even …". */
 const AUXILIARY_AFTER = new Set(["can", "could", "will", "would", "has", "have", "had", "is", "was", "does", "did", "never", "still", "always", "just", "keeps"]);
 /** "at 14 Carrow Rd", "in 2A", "on Elm Street": a place named after a preposition. */
-function isPlace(tokens: Sentence["tokens"], at: number): boolean {
+function isPlace(tokens: Sentence["tokens"], at: number, lex: ToneLexicon): boolean {
   const prep = tokens[at];
   const what = tokens[at + 1];
-  return prep !== undefined && ["at", "in", "on", "from"].includes(prep.norm) && what !== undefined && what.kind === "word" && (/^\d/.test(what.norm) || (what.capitalised && !what.allCaps));
+  if (prep === undefined || !["at", "in", "on", "from"].includes(prep.norm) || what === undefined || what.kind !== "word") return false;
+  // "at 14 Carrow Rd", "on Elm Street", and "in room 9", "on table 12".
+  const numbered = lex.placeNouns.has(what.norm) && /^\d/.test(tokens[at + 2]?.norm ?? "");
+  return /^\d/.test(what.norm) || (what.capitalised && !what.allCaps) || numbered;
 }
 
 /**
