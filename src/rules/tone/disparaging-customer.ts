@@ -40,6 +40,7 @@ import { punchlines } from "./disparaging-customer/punchlines.js";
 import { derivedInsults } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
+import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -81,6 +82,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* dismissals(p, sentence);
   yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
+  yield* stereotypeTags(analysis.lexicon, p, sentence);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
   yield* ordeals(p, sentence);

@@ -1,0 +1,35 @@
+/**
+ * A prediction about a customer closed by a tag that makes it their kind's habit: "Mrs Zhou will
+ * try to haggle the quote down, they always do", "the German couple in 17 will be down at 6am to
+ * put towels on every lounger, they always do", "assume the transcript's dodgy, half of them are".
+ */
+import type { Sentence } from "../../../tone/analysis.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
+import { wordsOfMatch } from "../../../tone/report.js";
+import type { Found, Patterns } from "./wordLists.js";
+import type { ToneLexicon } from "../../../tone/lexicon.js";
+import { namesAGroup } from "./stereotypes.js";
+
+/** Words of a prediction or an assumption in the clause before the tag. */
+const PREDICTS = new Set(["will", "'ll", "wo", "won't", "expect", "assume", "probably", "bet", "guarantee", "always", "never"]);
+
+export function* stereotypeTags(lex: ToneLexicon, p: Patterns, sentence: Sentence): Generator<Found> {
+  const { tokens } = sentence;
+  const tag = p.groupTags.matches(sentence.words).find((t) => tokens[t.first - 1]?.kind === "punct" && t.first > 2);
+  if (!tag) return;
+  if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) return;
+  const before = tokens.slice(0, tag.first);
+  if (!before.some((t) => PREDICTS.has(t.norm))) return;
+  // (Not a habit we like: "the Okafors will bring cake for the team, they always do".)
+  if (before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) >= 2)) return;
+  const mention = sentence.mentions().find((m) => m.last < tag.first && m.kind !== "you" && !m.possessor);
+  if (!mention) return;
+  // "they" must be more than the people spoken of: one person ("Mrs Zhou … they always do") or
+  // people named by where they are from ("the German couple in 17"). "The Hendersons will
+  // complain, they always do" is that family's habit.
+  const one = !/s$/.test(tokens[mention.head].norm) || ["he", "she", "him", "her"].includes(tokens[mention.head].norm);
+  if (!one && !namesAGroup(lex, sentence)) return;
+  // And what is predicted is bad: "haggle", "drunk", "dodgy" (not "pay on the 1st").
+  if (!p.stereotypeBehaviours.test(sentence.words) && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
+  yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, tag)] };
+}
