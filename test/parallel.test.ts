@@ -32,14 +32,14 @@ describe("worker threads", () => {
   it("lint a draft too large for a capped worker's heap again on a worker of its own, with the same report", () => {
     const dir = mkdtempSync(join(tmpdir(), "draftlint-parallel-large-"));
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `d${String(i).padStart(3, "0")}.eml`), draft(i));
-    // 1 MB of an exported address book, the shape of the real message that outgrew 48 MB in tone analysis.
-    let book = "";
-    for (let i = 0; book.length < 1_000_000; i++) {
-      book += `#PERSON~Anne${i % 10}~~~~Surname${i}~~~~${100 + i} Main Street\nTown${i % 97}, TX~~TX~~${77000 + (i % 999)}~~~~(713) 555-${String(i % 10000).padStart(4, "0")}~~~~Bluegreen Corp.~~~~~~~~Manager~~~~~~~~`;
-    }
-    writeFileSync(join(dir, "d100b.eml"), `From: ops@hotel.example\nTo: desk@hotel.example\nSubject: Address book\n\n${book}\n`);
+    // 3.5 MB of an HTML export, whose conversion to text outgrows a 32 MB heap. (A 1 MB address
+    // book used to, in tone analysis, before tone read only a body's first 100,000 characters.)
+    let html = "<html><body>";
+    for (let i = 0; html.length < 3_500_000; i++) html += `<table><tr><td><b>Item ${i}</b></td><td><span style="color:red">Bluegreen Corp. ${i}</span></td></tr></table>\n`;
+    html += "</body></html>";
+    writeFileSync(join(dir, "d100b.eml"), `From: ops@hotel.example\nTo: desk@hotel.example\nSubject: Price list\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${html}\n`);
     const run = (workers: string) =>
-      spawnSync(process.execPath, [BIN, dir, "-f", "json"], { env: { ...process.env, DRAFTLINT_WORKERS: workers, DRAFTLINT_WORKER_HEAP_MB: "48", DEBUG: "draftlint" }, encoding: "utf8" });
+      spawnSync(process.execPath, [BIN, dir, "-f", "json"], { env: { ...process.env, DRAFTLINT_WORKERS: workers, DRAFTLINT_WORKER_HEAP_MB: "32", DEBUG: "draftlint" }, encoding: "utf8" });
     const one = run("0");
     const two = run("2");
     expect(two.stderr).toContain("linted again by a worker on its own");

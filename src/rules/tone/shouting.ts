@@ -25,6 +25,9 @@ function acronyms(data: RuleContext["data"]): Set<string> {
   return set;
 }
 
+/** Longer than this, capitals are data, not a word ("ELECTROENCEPHALOGRAPHY" is 22). */
+const LONGEST_WORD = 24;
+
 /** The first shouted span of a sentence, as token indices. */
 function shoutedSpan(sentence: Sentence, known: Set<string>, minWords: number, exclamations: number): [number, number] | null {
   const { tokens } = sentence;
@@ -32,8 +35,9 @@ function shoutedSpan(sentence: Sentence, known: Set<string>, minWords: number, e
   let count = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    // A word with a digit is a code ("GB82", "AKIAIOSFODNN7EXAMPLE", "TP303MAR"), not a shouted word.
-    const shouted = t && t.kind === "word" && !t.quoted && t.allCaps && !/\d/.test(t.text) && !known.has(t.text.toUpperCase().replace(/'S$/, ""));
+    // A word with a digit is a code ("GB82", "AKIAIOSFODNN7EXAMPLE", "TP303MAR"), not a shouted
+    // word, nor is a run of capitals longer than any word (base64 pasted into a body: "AAAAQAB…").
+    const shouted = t && t.kind === "word" && !t.quoted && t.allCaps && t.text.length <= LONGEST_WORD && !/\d/.test(t.text) && !known.has(t.text.toUpperCase().replace(/'S$/, ""));
     const joiner = t && ((t.kind === "word" && /^(I|A)$/.test(t.text)) || t.norm === "'s" || t.norm === "n't" || (t.kind === "punct" && /^[,'’-]$/.test(t.text)));
     if (shouted) {
       if (runStart < 0) runStart = i;
