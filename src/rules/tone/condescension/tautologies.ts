@@ -5,11 +5,11 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import type { PatternList, PatternMatch } from "../../../tone/patterns.js";
-import { CLAUSE_BREAKERS, DETERMINERS, FIRST_PERSON, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DETERMINERS, FIRST_PERSON, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from "../../../tone/grammar.js";
 import type { ToneJudgement } from "../../../tone/report.js";
 
 /** Words that carry no content of the term or its explanation. */
-const GRAMMAR_WORDS = new Set([...DETERMINERS, ...PREPOSITIONS, ...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...RELATIVE_PRONOUNS, "your", "his", "her", "their", "its", "does", "do", "is", "are"]);
+const GRAMMAR_WORDS = new Set([...DETERMINERS, ...PREPOSITIONS, ...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...RELATIVE_PRONOUNS, ...POSSESSIVE_PRONOUNS, "its", "does", "do", "is", "are"]);
 
 /** Words after which a term starts. */
 const TERM_STARTS = new Set([...CLAUSE_BREAKERS, ...RELATIVE_PRONOUNS, ...SUBJECT_PRONOUNS, ...FIRST_PERSON]);

@@ -54,7 +54,7 @@ export function* staffAmusement(p: Patterns, text: ToneText, index: number): Gen
   const cue = act ?? laugh;
   if (!cue) return;
   const { tokens } = sentence;
-  if (!tokens.some((t) => FIRST_PERSON.has(t.norm)) && !p.staffAudiences.test(sentence.words) && !/\b(?:whole|entire) (?:office|team|depot|kitchen|floor|ward|shop|crew|staff)\b/.test(sentence.words.words.join(" "))) return;
+  if (!tokens.some((t) => FIRST_PERSON.has(t.norm)) && !p.staffAudiences.test(sentence.words) && !p.staffCrowds.test(sentence.words)) return;
   if (tokens[cue.last + 1]?.norm === "with") return;
   // Laughter is ours unless a customer is who laughs: "The Chen family were in stitches at the quiz".
   if (laugh && laughedByThem(sentence, cue)) return;

@@ -58,10 +58,6 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const onPerson = !nouns.includes(hit) && !lex.nonPersonHeads.has(next?.norm ?? "");
     // ("That fat bastard stood over me": a verb after it is what the person did.)
     // ("The prick running goods-in has …": a participle after it is what the person does.)
-    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointedAt(tokens, hit.first) && isProgressiveVerb(next.norm)));
-    // ("Tell the silly cow the plumber's coming Thursday": the one told, before what they are told.)
-    const told = TELLING.has(tokens[clauseStart(tokens, hit.first)]?.norm ?? "") && pointedAt(tokens, hit.first);
-    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told) continue;
     let det = -1;
     for (let j = hit.first - 1; j >= start && hit.first - j <= 4; j--) {
       const norm = tokens[j].norm;
@@ -70,6 +66,12 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
         break;
       }
     }
+    // "the pompous old prick …", "that clown …": pointed at, at most three words before.
+    const pointed = det >= 0 && hit.first - det <= 3 && (tokens[det].norm === "the" || DEMONSTRATIVES.has(tokens[det].norm)) && tokens.slice(det + 1, hit.first).every((t) => t.kind === "word");
+    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointed && isProgressiveVerb(next.norm)));
+    // ("Tell the silly cow the plumber's coming Thursday": the one told, before what they are told.)
+    const told = TELLING.has(tokens[start]?.norm ?? "") && pointed;
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told) continue;
     // "that idiot at Brightwater"; not "the new cow in the Pritchards' herd", which is theirs, not them.
     const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && !m.possessor && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
     if (det < 0 && !attached) {
@@ -163,15 +165,6 @@ function objectOfPreposition(tokens: Sentence["tokens"], hit: PatternMatch, copu
   return false;
 }
 const SIMILE_WORDS = new Set(["like", "as", "than"]);
-
-/** Whether "the" or a demonstrative comes at most three words before `at`: "the pompous old prick …". */
-function pointedAt(tokens: Sentence["tokens"], at: number): boolean {
-  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
-    if (tokens[j].kind !== "word") return false;
-    if (tokens[j].norm === "the" || DEMONSTRATIVES.has(tokens[j].norm)) return true;
-  }
-  return false;
-}
 
 /** Words that may open a note before its epithet: "Total halfwit on line 2 …". */
 export const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);

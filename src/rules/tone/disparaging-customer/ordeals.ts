@@ -24,10 +24,10 @@ export function* ordeals(p: Patterns, sentence: Sentence): Generator<Found> {
   for (const frame of p.ordealFrames.matches(sentence.words)) {
     const object = sentence.mentions().find((m) => m.first === frame.last + 1 && m.kind !== "you" && !m.possessor);
     if (!object) continue;
-    let like = object.last + 1;
-    if (!["is", "was", "'s"].includes(tokens[like]?.norm ?? "") || tokens[like + 1]?.norm !== "like") continue;
-    like += 1;
-    const first = like + 1;
+    const link = object.last + 1;
+    if (!["is", "was", "'s"].includes(tokens[link]?.norm ?? "") || tokens[link + 1]?.norm !== "like") continue;
+    // The likeness opens with a verb in -ing right after "like".
+    const first = link + 2;
     const ing = tokens[first];
     if (!ing || ing.kind !== "word" || !/ing$/.test(ing.norm)) continue;
     let last = first;

@@ -1,7 +1,7 @@
 /**
  * A prediction about a customer closed by a tag that makes it their kind's habit: "Mrs Zhou will
- * try to haggle the quote down, they always do", "the German couple in 17 will be down at 6am to
- * put towels on every lounger, they always do", "assume the transcript's dodgy, half of them are".
+ * try to haggle the quote down, they always do", "the Polish couple in 17 will moan about the
+ * breakfast, they always do", "assume the transcript's dodgy, half of them are".
  */
 import type { Sentence } from "../../../tone/analysis.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";

@@ -66,6 +66,7 @@ export const KEYS = [
   "displayActs",
   "ridiculeSigns",
   "staffAmusements",
+  "staffCrowds",
   "mockVocatives",
   "mockAgreements",
   "laughDescriptions",
