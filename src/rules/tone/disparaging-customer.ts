@@ -94,7 +94,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* mockeryCues(p, text, index);
   yield* displays(p, text, index);
   yield* staffAmusement(p, text, index);
-  yield* mockCompliance(p, text, index);
+  yield* mockCompliance(analysis, p, text, index);
   yield* gossip(analysis, p, text, index);
   yield* dreadOpening(p, sentence);
   yield* sarcasm(p, text, index);

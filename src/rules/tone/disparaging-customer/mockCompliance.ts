@@ -4,7 +4,7 @@
  * wants to know if the hybrid runs on the sun, sure mate, and the wipers run on rain") or with a
  * stock sneer of agreement ("we'll get right on that", "filed under miracles").
  */
-import type { Sentence, ToneText } from "../../../tone/analysis.js";
+import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Mention } from "../../../tone/targets.js";
 import { DETERMINERS, PREPOSITIONS } from "../../../tone/grammar.js";
@@ -46,13 +46,53 @@ function vocatives(p: Patterns, sentence: Sentence): PatternMatch[] {
   });
 }
 
-export function* mockCompliance(p: Patterns, text: ToneText, index: number): Generator<Found> {
+/** What promises the absurd thing after a sarcastic "sure": "I'll just print it on a cardigan", "let me just move the sun". */
+const PROMISES = new Set(["i'll", "we'll", "i", "we", "let", "let's"]);
+
+/**
+ * A sarcastic yes at the start of a clause (`mockAnswers`: "sure", "right you are"), then either a
+ * vocative that names the customer spoken of a moment ago ("Sure, Derek.", "ok Karen") or, when
+ * their words were quoted, a promise of ours ("sure, and I'll teach it to whistle").
+ */
+function sarcasticAnswers(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): { cue: PatternMatch; named: boolean }[] {
+  const { tokens } = sentence;
+  const lex = analysis.lexicon;
+  const found: { cue: PatternMatch; named: boolean }[] = [];
+  for (const answer of p.mockAnswers.matches(sentence.words)) {
+    const prev = tokens[answer.first - 1];
+    if (prev && prev.kind !== "punct" && prev.norm !== "oh") continue;
+    let j = answer.last + 1;
+    while (tokens[j]?.text === ",") j++;
+    const word = tokens[j];
+    if (!word || word.kind !== "word") continue;
+    const next = tokens[j + 1];
+    const vocative = (word.capitalised && lex.givenNames.has(word.norm)) || p.mockVocatives.test(word.norm) || p.answerVocatives.test(word.norm);
+    if (vocative && (!next || next.kind === "punct")) {
+      found.push({ cue: { ...answer, last: j }, named: true });
+      continue;
+    }
+    // The promise is sarcastic when it is "just" done or thrown in: not "Sure, I'll book it".
+    const joined = word.norm === "and";
+    const at = joined ? j + 1 : j;
+    if (!PROMISES.has(tokens[at]?.norm ?? "")) continue;
+    const promise = tokens.slice(at + 1, at + 4).map((t) => t.norm);
+    if (joined || promise.includes("just")) found.push({ cue: answer, named: false });
+  }
+  return found;
+}
+
+export function* mockCompliance(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
-  const cue = [...vocatives(p, sentence), ...p.mockAgreements.matches(sentence.words)].sort((a, b) => a.first - b.first)[0];
+  const answers = sarcasticAnswers(analysis, p, sentence);
+  const cue = [...vocatives(p, sentence), ...p.mockAgreements.matches(sentence.words), ...answers.map((a) => a.cue)].sort((a, b) => a.first - b.first)[0];
   if (!cue) return;
-  if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) return;
+  // (Praise or warmth beside it is sincere; "love" as the vocative itself is not warmth.)
+  if ([...p.praise.matches(sentence.words), ...p.warmth.matches(sentence.words)].some((m) => m.first > cue.last || m.last < cue.first)) return;
   const report = reported(p, text, index, cue.first);
   // The answer comes after what was reported, in a clause of its own.
   if (!report || (report.sentence === sentence && !sentence.tokens.slice(report.report.last + 1, cue.first).some((t) => t.kind === "punct"))) return;
+  // A promise after "sure" mocks only a request quoted in their own words ("wants it 'more cloud'").
+  const answer = answers.find((a) => a.cue === cue);
+  if (answer && !answer.named && !report.sentence.tokens.some((t, i) => t.quoted && i > report.mention.last)) return;
   yield { messageId: "mockery", target: { sentence: report.sentence, mention: report.mention }, evidence: [wordsOfMatch(report.sentence, report.report), wordsOfMatch(sentence, cue)] };
 }
