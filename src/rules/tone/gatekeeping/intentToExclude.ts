@@ -9,6 +9,7 @@ import type { Exclusion, Patterns } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
 import { groupMentions, objectOf } from "./objects.js";
 import { hasIdentityReason, hasNeutralReason } from "./reasons.js";
+import { pretexts } from "./pretexts.js";
 
 /** Connectors that make what follows the hoped-for result of our plan: "… so they go elsewhere". */
 const RESULT_CONNECTORS = new Set(["so", "until", "till", "and", "that", "maybe", "perhaps", "hope", "hoping", "hopefully", "luck", "lucky", "prefer", "rather", "sooner", "if"]);
@@ -84,5 +85,8 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     if (!identityReason(match)) continue;
     return { target: { sentence, mention: object }, cue: match };
   }
-  return null;
+
+  // Pretexts: "say we're fully booked", gatekeeping only for who they are.
+  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue));
+  return pretext ? { target: pretext.target, cue: pretext.cue } : null;
 }

@@ -1,0 +1,57 @@
+/**
+ * A pretext: telling a customer that what they asked for is full, gone or closed ("just say we're
+ * fully booked", "tell the Pryces the date's gone", "shall we say the year's full?"). Told truly it
+ * is a kind refusal, so it keeps them out only with a reason about who they are beside it (the
+ * caller's `reasons`), or the writer owning up that it is not so ("there is no list").
+ */
+import type { Sentence, ToneText } from "../../../tone/analysis.js";
+import { isNegated } from "../../../tone/clauses.js";
+import type { ToneLexicon } from "../../../tone/lexicon.js";
+import type { PatternMatch } from "../../../tone/patterns.js";
+import { cueTarget } from "../../../tone/cueTarget.js";
+import { PREPOSITIONS } from "../../../tone/grammar.js";
+import { actorOf } from "./actor.js";
+import type { Patterns, Target } from "./wordLists.js";
+
+/** How far past the verb (or the one told) the claim may end: "say [the chef's table is] booked". */
+const REACH = 7;
+
+/** Words that end the thing told: "say hello, the room is full" tells nothing. */
+const BREAKS = new Set([",", ";", ".", "!", "?", ":", "—", "-", "(", ")", "and", "but", "because", "so", "if", "when", "as", "since"]);
+
+export interface Pretext {
+  cue: PatternMatch;
+  target: Target;
+}
+
+/** Pretexts in the sentence, each with the customer told: the object of "tell", else the one spoken of. */
+export function pretexts(lex: ToneLexicon, p: Patterns, text: ToneText, index: number): Pretext[] {
+  const sentence = text.sentences[index];
+  const found: Pretext[] = [];
+  for (const verb of p.pretextVerbs.matches(sentence.words)) {
+    // "tell [the lads from the stag enquiry] we're booked": the one told, then what they are told.
+    const told = sentence.mentions().find((m) => !m.possessor && !m.uncertain && m.first === verb.last + 1);
+    const claim = claimAfter(p, sentence, told ? told.last : verb.last);
+    if (!claim) continue;
+    // Ours, as a plan or an instruction ("say we're full", "let's say it's gone", "I'll tell her
+    // it's sold"), and not "don't tell them we're full".
+    const actor = actorOf(sentence, verb.first);
+    if (!actor?.us || isNegated(sentence, lex, verb.first)) continue;
+    // Without one told, the customer is whom the note is about: the last spoken of before the
+    // verb ("he's on Universal Credit, so let's say …"), else in the paragraph.
+    const cue = { first: verb.first, last: claim.last };
+    // (Not what a preposition names about them: "on Universal Credit".)
+    const before = sentence.mentions().filter((m) => m.last < verb.first && !m.possessor && !m.uncertain && m.kind !== "you" && !PREPOSITIONS.has(sentence.tokens[m.first - 1]?.norm ?? "")).pop();
+    const target = told ? { sentence, mention: told } : before ? { sentence, mention: before } : cueTarget(text, index, cue, { allowYou: false });
+    if (target) found.push({ cue, target });
+  }
+  return found;
+}
+
+/** The claim of unavailability told after the verb, in the same clause: "[the date's] gone". */
+function claimAfter(p: Patterns, sentence: Sentence, after: number): PatternMatch | null {
+  const { tokens } = sentence;
+  let end = after + 1;
+  while (end < tokens.length && end - after <= REACH && !BREAKS.has(tokens[end].norm)) end++;
+  return p.unavailability.matches(sentence.words).find((m) => m.first > after + 1 && m.last < end) ?? null;
+}
