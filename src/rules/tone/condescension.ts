@@ -15,6 +15,7 @@ import { rulePatterns } from "../../tone/rulePatterns.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 import { tautologies } from "./condescension/tautologies.js";
 import { childishTreatment } from "./condescension/childishAids.js";
+import { simplifiedForThem } from "./condescension/simplifiedForThem.js";
 
 function aimed(judgement: ToneJudgement): ToneJudgement {
   // A capitalised first word may be no name at all: "Per my last email" talks down to the reader, not to "Per".
@@ -23,7 +24,7 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
-const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers", "childishAids", "children"] as const;
+const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers", "childishAids", "children", "simplifyingAids", "difficulties"] as const;
 
 export default defineRule({
   id: "condescension",
@@ -31,14 +32,17 @@ export default defineRule({
   dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers, childishAids, children } = rulePatterns(context.data, KEYS);
+    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers, childishAids, children, simplifyingAids, difficulties } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
     const phrased = phraseJudgements(analysis, phrases, exceptions);
     const said = new Set(phrased.map((j) => j.sentence));
     const explained = tautologies(analysis, definitionLinks, definitionFillers).filter((j) => !said.has(j.sentence));
     for (const j of explained) said.add(j.sentence);
     // (A childish aid is said of the customer it found, who may be in the sentence before.)
-    const treated = childishTreatment(analysis, childishAids, children).filter((j) => !said.has(j.sentence) && !warm(j));
+    const childish = childishTreatment(analysis, childishAids, children).filter((j) => !said.has(j.sentence) && !warm(j));
+    // (A simplified aid is never warmth: "which I hope helps" is part of the condescension.)
+    const simplified = simplifiedForThem(analysis, simplifyingAids, difficulties, children).filter((j) => !said.has(j.sentence) && !childish.some((c) => c.sentence === j.sentence));
+    const treated = [...childish, ...simplified];
     const targeted = new Set(treated.filter((j) => j.target).map((j) => j.sentence));
     const reaim = (j: ToneJudgement) => (j.target && targeted.has(j.sentence) ? j : aimed(j));
     const own = [...[...phrased, ...explained].map(aimed), ...treated.map(reaim), ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence) && !targeted.has(j.sentence)).map(aimed)];

@@ -41,7 +41,8 @@ function startsWithVerb(sentence: Sentence): boolean {
   return first !== undefined && ["explain", "use", "send", "give", "draw", "bring", "try", "laminate", "print", "write", "put", "talk"].includes(first.norm);
 }
 
-function aboutChildren(text: ToneText, index: number, children: PatternList): boolean {
+/** A passage about children, to whom stickers, pictures and big letters are simply right. */
+export function aboutChildren(text: ToneText, index: number, children: PatternList): boolean {
   const sentence = text.sentences[index];
   const before = text.sentences[index - 1];
   return children.test(sentence.words) || (before !== undefined && before.paragraph === sentence.paragraph && children.test(before.words));
