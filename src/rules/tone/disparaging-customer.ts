@@ -24,7 +24,7 @@ import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 import { disparagingPatterns, KEYS, type Found, type Patterns } from "./disparaging-customer/wordLists.js";
 import { complements } from "./disparaging-customer/complements.js";
-import { epithets } from "./disparaging-customer/epithets.js";
+import { epithets, valenceAttributives } from "./disparaging-customer/epithets.js";
 import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
@@ -37,7 +37,7 @@ import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
 import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
-import { derivedInsults } from "./disparaging-customer/insults.js";
+import { lexicalInsults } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
@@ -56,7 +56,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence) && derivedInsults(analysis.lexicon, sentence).length === 0) continue;
+        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence) && lexicalInsults(analysis.lexicon, patterns, sentence).length === 0 && valenceAttributives(analysis.lexicon, patterns, sentence).length === 0) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;

@@ -11,8 +11,9 @@ import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives } from "./insults.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
 
 /**
  * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
@@ -41,6 +42,19 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   if (opening && (tokens[opening.last + 1]?.kind === "punct" || tokens[opening.last + 1]?.norm === "and")) {
     const target = contextTarget(text, index, (m) => m.kind !== "you");
     if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, opening)] };
+  }
+  // "Grim woman.", "Mrs Holt again, horrible woman.": a word of bad valence on a person noun,
+  // standing as an aside of its own (never in a sentence of its own verbs, never a state or a
+  // sympathy: "Poor woman.", "Angry man.").
+  for (const hit of valenceAttributives(lex, p, sentence).filter((v) => !attributive.some((a) => overlaps(a, v)))) {
+    const start = clauseStart(tokens, hit.first);
+    // A phrase and nothing else: "[what a] grim woman", not "could ruin my rep".
+    if (!tokens.slice(start, hit.first).every((t) => ASIDE_OPENERS.has(t.norm)) || DETERMINERS.has(tokens[hit.first + 1].norm)) continue;
+    const aside = trailingEpithet(p, tokens, hit, start, lex);
+    if (aside < 0 || isNegated(sentence, lex, hit.first, start)) continue;
+    const before = sentence.mentions().filter((m) => m.last < aside && m.personal && !m.possessor && m.kind !== "you");
+    const target = before.length ? { sentence, mention: before[0] } : aside === firstWord ? antecedent(text, index) : null;
+    if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, hit)] };
   }
   for (const hit of [...nouns, ...attributive]) {
     // "Dick will not attend", "Thanks, Dick.": a capitalised given name is a name.
@@ -179,6 +193,9 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 
 const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
 
+/** Words that may open a phrase of judgement standing alone: "what a grim woman", "absolute horror of a man". */
+const ASIDE_OPENERS = new Set(["a", "an", "the", "what", "such", "absolute", "total", "proper", "right", "real", "utter", "complete", "two", "that", "this", "some", "honestly", "just", "really", "truly", "frankly"]);
+
 /** Verbs opening a clause whose first object is the person told: "tell the silly cow …". */
 const TELLING = new Set(["tell", "told", "remind", "ask", "give", "send", "show", "warn"]);
 
@@ -258,4 +275,27 @@ function otherPartyBefore(text: ToneText, index: number, at: number, lex: ToneLe
   if (here !== null) return here;
   const before = text.sentences[index - 1];
   return before !== undefined && before.paragraph === sentence.paragraph && scan(before, before.tokens.length) === true;
+}
+
+/**
+ * An adjective of bad valence (AFINN-165, -2 or worse; stored rounded, so below -1.5) on a person
+ * noun right after it or one word on: "grim woman", "horrible little man". (The person noun is
+ * looked for first: a set lookup, where the valence is a search of the word table.)
+ */
+export function valenceAttributives(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  tokens.forEach((n, j) => {
+    // (A capitalised person noun is a title: "Complaints Manager" under a signature.)
+    if (n.kind !== "word" || n.capitalised || !isPersonWord(lex, n.norm)) return;
+    for (let i = j - 1; i >= j - 2 && i >= 0; i--) {
+      const t = tokens[i];
+      if (t.kind !== "word" || t.quoted) return;
+      if (!p.stateAdjectives.test(t.norm) && wordValence(t.norm) < -1.5) {
+        out.push({ first: i, last: j });
+        return;
+      }
+    }
+  });
+  return out;
 }

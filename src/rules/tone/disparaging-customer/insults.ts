@@ -9,7 +9,7 @@ import { PREPOSITIONS, isProgressiveVerb } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Key, Patterns } from "./wordLists.js";
-import { isInsultNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isInsultNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 
 export function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
   return a.first <= b.last && b.first <= a.last;
@@ -23,7 +23,7 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
   const idioms = p.idioms.matches(sentence.words);
   let self: Set<number> | undefined;
   const listed = p[key].matches(sentence.words);
-  const found = key === "insultNouns" ? [...listed, ...derivedInsults(analysis.lexicon, sentence).filter((d) => !listed.some((m) => overlaps(m, d)))].sort((a, b) => a.first - b.first) : listed;
+  const found = key === "insultNouns" ? [...listed, ...lexicalInsults(analysis.lexicon, p, sentence).filter((d) => !listed.some((m) => overlaps(m, d)))].sort((a, b) => a.first - b.first) : listed;
   return found.filter((m) => {
     if (idioms.some((i) => overlaps(i, m))) return false;
     // "Fred Fielding and Dick Wiley": a given name before a surname is a name, not an insult.
@@ -67,6 +67,40 @@ export function derivedInsults(lexicon: ToneLexicon, sentence: Sentence): Patter
       const m = { first: i, last: i };
       DERIVED.add(m);
       out.push(m);
+    }
+  });
+  return out;
+}
+
+/** Insults no list of the pack holds: WordNet's contemptible kinds, and figures of people. */
+export function lexicalInsults(lexicon: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
+  return [...derivedInsults(lexicon, sentence), ...figuresOfPeople(lexicon, p, sentence)];
+}
+
+/**
+ * A thing or a bad word made the measure of a person: "an absolute gremlin of a man", "a soggy
+ * crouton of a human", "what a mess of a human" (the match runs from the figure to the person
+ * noun). Not a likeness of them ("a photo of a man", `figureExceptions`), nor a figure of praise
+ * or size ("a giant of a man", "a gem of a client"), nor a relation ("the father of a pupil").
+ */
+function figuresOfPeople(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  tokens.forEach((t, i) => {
+    if (t.norm !== "of" || !["a", "an"].includes(tokens[i + 1]?.norm ?? "")) return;
+    const figure = tokens[i - 1];
+    if (!figure || figure.kind !== "word" || figure.quoted || (figure.capitalised && i - 1 > 0)) return;
+    const w = figure.norm;
+    if (p.figureExceptions.test(w) || isPersonWord(lex, w) || wordValence(w) > 0) return;
+    if (!(isThingNoun(w) || lex.animalNouns.has(w) || wordValence(w) < -0.5 || isInsultNoun(lex, w))) return;
+    // The person it measures: "of a [little old] man".
+    for (let j = i + 2; j <= i + 4 && j < tokens.length; j++) {
+      const n = tokens[j];
+      if (n.kind !== "word") return;
+      if (isPersonWord(lex, n.norm) || n.norm === "human") {
+        out.push({ first: i - 1, last: n.norm === "human" && tokens[j + 1]?.norm === "being" ? j + 1 : j });
+        return;
+      }
     }
   });
   return out;

@@ -70,6 +70,8 @@ export const KEYS = [
   "mockVocatives",
   "mockAgreements",
   "mockAnswers",
+  "stateAdjectives",
+  "figureExceptions",
   "answerVocatives",
   "laughDescriptions",
   "personifiers",
