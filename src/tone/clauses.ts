@@ -136,9 +136,9 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
   let phraseStart = -1;
   for (let j = mention.head + 1; j <= mention.last; j++) if (tokens[j].kind === "word" && PREPOSITIONS.has(tokens[j].norm)) phraseStart = j;
   let inPhrase = phraseStart >= 0;
-  // Only a name or a role reaches over a longer phrase: "the printer in the back office is …"
-  // may be the machine.
-  const longPhrase = mention.kind !== "person";
+  // Only someone surely a person reaches over a longer phrase ("the lady with the walker is …"):
+  // a place or slot may be the place ("room 4 at the back is …").
+  const longPhrase = mention.kind !== "person" || mention.personal;
   for (let j = mention.last + 1; j < tokens.length && j <= mention.last + 14; j++) {
     const t = tokens[j];
     if (isPredicate(j)) return j;
