@@ -177,6 +177,64 @@ const insultNouns = [...nounIndex]
   .filter(([, offsets]) => offsets.every((o) => personSynsets.has(o)) && (insulting.has(offsets[0]) || INSULTING_GLOSS.test(glosses.get(offsets[0]) ?? "")))
   .map(([lemma]) => lemma);
 console.log(`lexicons: ${insultNouns.length} insulting person nouns (WordNet's pejorative kinds and glosses)`);
+// conductVerbs: what a customer may be said to do wrong ("they'll forge the packing list, they
+// all do"): every verb whose most frequent sense is under one of these senses (WordNet's
+// troponyms, "pilfer" under "steal", "gripe" under "complain"), with its inflections. The senses
+// are chosen by their definitions, as a lemma has several ("lie" down is no misconduct).
+const CONDUCT_SENSES = [
+  ["steal", /without the owner's consent/], ["cheat", /deceit|cheat/], ["deceive", /untruth|false/], ["lie", /tell an untruth/],
+  ["complain", /express complaints/], ["haggle", /wrangle/], ["quarrel", /disagreement/], ["forge", /intent to deceive/],
+  ["vandalize", /destroy|damage/], ["smuggle", /customs duties/], ["evade", /avoid or try to avoid fulfilling/],
+  ["shirk", /avoid|neglect/], ["exaggerate", /beyond bounds or the truth/], ["scrounge", /cadging/], ["bully", /bossy|intimidate/],
+  ["harass", /annoy continually/], ["whine", /complain whiningly/], ["booze", /consume alcohol/], ["shout", /talk in a loud voice/],
+];
+const verbTroponyms = new Map();
+const verbGlosses = new Map();
+for (const line of readFileSync(join(wordnetDir, "data.verb"), "utf8").split("\n")) {
+  if (!line || line.startsWith(" ")) continue;
+  const [head, gloss] = line.split(" | ");
+  const parts = head.split(" ");
+  verbGlosses.set(parts[0], gloss ?? "");
+  let i = 4 + parseInt(parts[3], 16) * 2;
+  const pointers = Number(parts[i++]);
+  for (let k = 0; k < pointers; k++, i += 4) if (parts[i] === "~") (verbTroponyms.get(parts[0]) ?? verbTroponyms.set(parts[0], []).get(parts[0])).push(parts[i + 1]);
+}
+const conductSynsets = new Set();
+for (const [lemma, definition] of CONDUCT_SENSES) {
+  const root = (verbIndex.get(lemma) ?? []).find((o) => definition.test(verbGlosses.get(o) ?? ""));
+  if (!root) {
+    console.error(`lexicons: no sense of the verb "${lemma}" matches ${definition}`);
+    process.exit(2);
+  }
+  for (const queue = [root]; queue.length; ) {
+    const synset = queue.pop();
+    if (conductSynsets.has(synset)) continue;
+    conductSynsets.add(synset);
+    queue.push(...(verbTroponyms.get(synset) ?? []));
+  }
+}
+/** The regular inflections of a verb (and both spellings where English may double a consonant). */
+function inflections(verb) {
+  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
+  const forms = [verb, /(?:s|x|z|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`];
+  if (/[^aeiou]y$/.test(verb)) forms.push(`${verb.slice(0, -1)}ied`, `${verb}ing`);
+  else forms.push(verb.endsWith("e") ? `${verb}d` : `${verb}ed`, `${stem}ing`);
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) forms.push(`${verb}${verb.at(-1)}ed`, `${verb}${verb.at(-1)}ing`);
+  return forms;
+}
+// (Not the troponyms that are fair dealing as often as not: "protest" a charge, "hedge" a risk.)
+const FAIR_DEALING = new Set(["protest", "hedge", "purge", "juggle", "skirt", "sidestep", "slack", "plume", "tease", "rag", "cop", "wine", "beset", "fool", "quibble", "boast", "brag"]);
+const IRREGULAR = { steal: ["stole", "stolen"], lie: ["lied", "lying"], forge: [], swindle: [], shoot: ["shot"], fight: ["fought"], sell: ["sold"] };
+// (Mostly a verb, too: not "short", "job" or "wine", which cheat or whine only now and then.)
+const mostlyVerb = (lemma) => {
+  const v = verbIndex.get(lemma)?.length ?? 0;
+  return v >= (nounIndex.get(lemma)?.length ?? 0) && v >= (adjIndex.get(lemma)?.length ?? 0);
+};
+const conductVerbs = [...verbIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z-]*$/.test(lemma) && conductSynsets.has(offsets[0]) && mostlyVerb(lemma) && !FAIR_DEALING.has(lemma))
+  .flatMap(([lemma]) => [...inflections(lemma), ...(IRREGULAR[lemma] ?? [])]);
+console.log(`lexicons: ${conductVerbs.length} forms of verbs of misconduct (WordNet's troponyms of ${CONDUCT_SENSES.length} senses)`);
+
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
 writeFileSync(
   join(ROOT, "rules", "tone-model", "things.json"),
@@ -195,5 +253,6 @@ writeFileSync(
     demonymNouns: [...new Set(demonymNouns)].sort(),
     nationalityAdjectives: [...new Set(nationalityAdjectives)].sort(),
     insultNouns: insultNouns.sort(),
+    conductVerbs: [...new Set(conductVerbs)].sort(),
   }) + "\n",
 );

@@ -40,6 +40,8 @@ export interface ToneLexicon {
    * "has-been". Insults beside the pack's own `insultNouns`, which hold the words with other senses.
    */
   insultNouns: ReadonlySet<string>;
+  /** Verbs of misconduct, inflected (WordNet's troponyms of stealing, cheating, complaining …): "pilfer", "grumbled". */
+  conductVerbs: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonPersonHeads: ReadonlySet<string>;
@@ -101,6 +103,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     demonymNouns: new Set(words(derived.demonymNouns)),
     nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
     insultNouns: new Set(words(derived.insultNouns)),
+    conductVerbs: new Set(words(derived.conductVerbs)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),

