@@ -272,7 +272,7 @@ function compoundStart(tokens: Token[], head: number, lex: ToneLexicon): number 
 }
 
 /** Person nouns that, after "the", refer to someone already spoken of ("the man", "the woman"). */
-const REFERRING_PERSON_NOUNS = new Set(["man", "woman", "guy", "bloke", "lady", "gentleman", "chap", "fella", "fellow", "dude", "men", "women", "guys", "blokes", "ladies", "gentlemen", "chaps"]);
+const REFERRING_PERSON_NOUNS = new Set(["man", "woman", "guy", "bloke", "lady", "gentleman", "chap", "fella", "fellow", "dude", "lad", "lass", "geezer", "men", "women", "guys", "blokes", "ladies", "gentlemen", "chaps", "lads", "lasses"]);
 
 function isPossessive(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];

@@ -2,7 +2,8 @@
  * The structural way in: an actor that is us + an intent to exclude, deter or steer away + a
  * customer as its object (`deterrents`, `consequences`, `exclusions` in rules/tone.yaml).
  */
-import type { ToneAnalysis, ToneText } from "../../../tone/analysis.js";
+import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
+import type { Mention } from "../../../tone/targets.js";
 import { isNegated, negations } from "../../../tone/clauses.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Exclusion, Patterns } from "./wordLists.js";
@@ -86,7 +87,23 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     return { target: { sentence, mention: object }, cue: match };
   }
 
-  // Pretexts: "say we're fully booked", gatekeeping only for who they are.
-  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue));
+  // Pretexts: "say we're fully booked", gatekeeping only for who they are: a reason beside it, or
+  // the words that pick them out ("the lady with the oxygen tank", "the family from the hostel").
+  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || describedByWhoTheyAre(analysis, p, found.target));
   return pretext ? { target: pretext.target, cue: pretext.cue } : null;
+}
+
+/** How far after the mention's head a describing phrase may run: "the lad [with the tattoos]". */
+const DESCRIPTION_WORDS = 6;
+
+/**
+ * Whether the customer is picked out by who they are: a nation, region or faith on them ("the
+ * Syrian family"), or a phrase right after them that names an aid, a look or where they live
+ * (`identityDescriptors`: "with the walker", "in the hi-vis", "from the council estate").
+ */
+function describedByWhoTheyAre(analysis: ToneAnalysis, p: Patterns, target: { sentence: Sentence; mention: Mention }): boolean {
+  const { sentence, mention } = target;
+  const { tokens } = sentence;
+  if (tokens.slice(mention.first, mention.head + 1).some((t) => t.capitalised && analysis.lexicon.nationalityAdjectives.has(t.norm))) return true;
+  return p.identityDescriptors.matches(sentence.words).some((m) => m.first > mention.head && m.first <= mention.head + 2 && m.last <= mention.head + DESCRIPTION_WORDS);
 }

@@ -14,7 +14,7 @@ import { actorOf } from "./actor.js";
 import type { Patterns, Target } from "./wordLists.js";
 
 /** How far past the verb (or the one told) the claim may end: "say [the chef's table is] booked". */
-const REACH = 7;
+const REACH = 9;
 
 /** Words that end the thing told: "say hello, the room is full" tells nothing. */
 const BREAKS = new Set([",", ";", ".", "!", "?", ":", "—", "-", "(", ")", "and", "but", "because", "so", "if", "when", "as", "since"]);
