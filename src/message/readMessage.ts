@@ -198,7 +198,9 @@ function looksBinary(source: Buffer): boolean {
   const sample = source.subarray(0, 8192);
   if (sample.length === 0) return false;
   let control = 0;
-  for (const byte of sample) {
+  // Indexed, not `for…of`: through a Buffer's iterator this loop was 0.1 s of 5,000 real messages.
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
     if (byte === 0) return true;
     if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
   }
