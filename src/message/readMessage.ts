@@ -266,7 +266,8 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings,
   // A text part cut before parsing (TEXT_PART_CAP) is longer than we can say by how much.
   const bodyTruncated = parsed.textTruncated ? { lintedChars: bodyText.length, totalChars: Number.NaN } : capped.bodyTruncated;
   const body = buildBody(bodyText, {
-    text: parsed.sourceHead.toString("latin1"),
+    text: parsed.sourceText,
+    lines: parsed.sourceLines,
     bodyStartLine: parsed.bodyStartLine,
     fallbackLine: parsed.textPartLine,
   });
