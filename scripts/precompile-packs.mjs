@@ -12,9 +12,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export async function precompilePacks(outdir, rulesDir = join(ROOT, "rules")) {
   outdir = resolve(ROOT, outdir);
   const tmp = join(outdir, ".precompile-packs.mjs");
-  await build({ absWorkingDir: ROOT, stdin: { contents: 'export { parsePack } from "./src/packs/loadPack.ts"; export { PatternList, storedTriggers } from "./src/tone/patterns.ts";', resolveDir: ROOT, loader: "ts" }, outfile: tmp, bundle: true, format: "esm", platform: "node", logLevel: "warning", external: ["typescript"] });
+  await build({ absWorkingDir: ROOT, stdin: { contents: 'export { parsePack } from "./src/packs/loadPack.ts"; export { PatternList, storedTriggers } from "./src/tone/patterns.ts"; export { triggerFileText } from "./src/tone/triggerFile.ts";', resolveDir: ROOT, loader: "ts" }, outfile: tmp, bundle: true, format: "esm", platform: "node", logLevel: "warning", external: ["typescript"] });
   try {
-    const { parsePack, PatternList, storedTriggers } = await import(pathToFileURL(tmp).href);
+    const { parsePack, PatternList, storedTriggers, triggerFileText } = await import(pathToFileURL(tmp).href);
     mkdirSync(join(outdir, "packs"), { recursive: true });
     for (const file of readdirSync(rulesDir).filter((f) => f.endsWith(".yaml"))) {
       const yaml = readFileSync(join(rulesDir, file), "utf8");
@@ -22,7 +22,7 @@ export async function precompilePacks(outdir, rulesDir = join(ROOT, "rules")) {
       writeFileSync(join(outdir, "packs", file.replace(/\.yaml$/, ".json")), JSON.stringify({ yaml, pack }));
       storePatternTriggers(pack, PatternList);
     }
-    writeFileSync(join(outdir, "packs", "pattern-triggers.json"), JSON.stringify(storedTriggers()));
+    writeFileSync(join(outdir, "packs", "pattern-triggers.txt"), triggerFileText(storedTriggers()));
   } finally {
     rmSync(tmp, { force: true });
   }

@@ -14,7 +14,7 @@ import { fillMessage } from "./fillMessage.js";
 import { optionsOf, resolveSeverityPair, severityFor } from "./severity.js";
 import { findSuppressions, isInsideDirective, isSuppressed, unusedDirectives } from "./suppressions.js";
 import { parseRuleOptions } from "./ruleOptions.js";
-import { headerLines, placeOnHeaderLines } from "./headerLines.js";
+import { headerLines, placeOnHeaderLines, wantsHeaderLine } from "./headerLines.js";
 import { redactFindings, type Redaction } from "./redact.js";
 import type { RecipientHistory } from "../history/historyModel.js";
 import { historyAt, historyExists } from "../history/loadHistory.js";
@@ -41,7 +41,8 @@ export async function lintSource(source: Buffer, input: LintInput): Promise<File
   const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings), source);
   // An Outlook .msg is a binary compound file: it has no header lines to point at.
   const compoundFile = source[0] === 0xd0 && source[1] === 0xcf;
-  if (!compoundFile && (result.recipients.length || result.findings.some((f) => f.location.section === "subject"))) {
+  // The header block is read only when a finding is to be placed on it: most drafts have none.
+  if (!compoundFile && (result.recipients.length || result.findings.some((f) => f.location.section === "subject")) && result.findings.some(wantsHeaderLine)) {
     placeOnHeaderLines(result.findings, headerLines(source));
   }
   return result;
@@ -162,7 +163,10 @@ export async function lintMessage(message: Message, config: ResolvedConfig, rule
         }
       },
     };
-    await rule.check(context);
+    // Awaited only when the rule is asynchronous: most are not, and awaiting each of their
+    // results was a microtask and a promise for every rule of every message.
+    const checked = rule.check(context);
+    if (checked) await checked;
     if (omitted) findings.push(omittedNotice(rule.id, omitted));
   }
   if (redactions.length) redactFindings(findings, redactions);

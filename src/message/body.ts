@@ -12,6 +12,8 @@ export interface BodySource {
   bodyStartLine: number;
   /** The line a body line maps to when it is not in the source literally (its MIME part's start). */
   fallbackLine?: number;
+  /** `text` split into lines without their line ends, when the reader has split it already. */
+  lines?: string[];
 }
 
 export function buildBody(text: string, source?: BodySource): Body {
@@ -23,7 +25,7 @@ export function buildBody(text: string, source?: BodySource): Body {
     segments: splitQuotedSegments(normalised),
     lineStarts,
     fileLines: source
-      ? mapFileLines(normalised, lineStarts, source.text, source.bodyStartLine, source.fallbackLine ?? source.bodyStartLine)
+      ? mapFileLines(normalised, lineStarts, source.lines ?? source.text.split(/\r?\n/), source.bodyStartLine, source.fallbackLine ?? source.bodyStartLine)
       : lineStarts.map((_, i) => i + 1),
   };
 }
@@ -33,8 +35,7 @@ export function buildBody(text: string, source?: BodySource): Body {
  * are not there literally (base64, quoted-printable, HTML) take the line of the last match, or
  * the start of the body.
  */
-function mapFileLines(text: string, lineStarts: number[], source: string, bodyStartLine: number, fallbackLine: number): number[] {
-  const sourceLines = source.split(/\r?\n/);
+function mapFileLines(text: string, lineStarts: number[], sourceLines: string[], bodyStartLine: number, fallbackLine: number): number[] {
   const out: number[] = [];
   let cursor = bodyStartLine - 1;
   let last = fallbackLine;

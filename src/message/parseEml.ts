@@ -26,10 +26,12 @@ export interface ParsedEml {
   /** 1-based line where the content of the first text part starts (the body itself if single-part). */
   textPartLine: number;
   /**
-   * The start of the source (all of it up to SOURCE_HEAD_CAP bytes), kept to map body lines back
-   * to file lines. A streamed source is never held whole.
+   * The start of the source (all of it up to SOURCE_HEAD_CAP bytes) as Latin-1 text, kept to map
+   * body lines back to file lines. A streamed source is never held whole.
    */
-  sourceHead: Buffer;
+  sourceText: string;
+  /** `sourceText`'s lines without their line ends, split once for every line mapping. */
+  sourceLines: string[];
   /** Whether a text part was longer than TEXT_PART_CAP and its end left out. */
   textTruncated: boolean;
 }
@@ -88,7 +90,11 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
     parser.on("error", (err: Error) => reject(new MalformedMessageError(plainParseError(err))));
     parser.on("end", () => {
       if (!Buffer.isBuffer(input)) source = Buffer.concat(headChunks, headLength);
-      const bodyStart = bodyStartLine(source);
+      // Decoded and split once: the body's start, the text part's start and the body's file
+      // lines (buildBody) are all read from it, where each decoded and split the source anew.
+      const sourceText = source.toString("latin1");
+      const sourceLines = sourceText.split(/\r?\n/);
+      const bodyStart = bodyStartLine(sourceText);
       const headers = parser.headers || new Map();
       resolve({
         headers: decodeHeaders(headers),
@@ -101,8 +107,9 @@ export function parseEml(input: Buffer | Readable): Promise<ParsedEml> {
         text: text.trim() || !html ? text : htmlAsText(html),
         attachments,
         bodyStartLine: bodyStart,
-        textPartLine: textPartLine(source, bodyStart),
-        sourceHead: source,
+        textPartLine: textPartLine(sourceText, sourceLines, bodyStart),
+        sourceText,
+        sourceLines,
         textTruncated: limiter?.truncated ?? false,
       });
     });
@@ -177,9 +184,13 @@ function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, " ").replace(/[ \t]+/g, " ");
 }
 
-function bodyStartLine(source: Buffer): number {
+/** Where bodyStartLine looks for the empty line, and textPartLine for the text part. */
+const BODY_START_SEARCH = 1 << 20;
+const TEXT_PART_SEARCH = 4 << 20;
+
+function bodyStartLine(sourceText: string): number {
   // Headers end at the first empty line (RFC 5322 §2.1); look only at the head of the file.
-  const head = source.subarray(0, Math.min(source.length, 1 << 20)).toString("latin1");
+  const head = sourceText.length > BODY_START_SEARCH ? sourceText.slice(0, BODY_START_SEARCH) : sourceText;
   const match = /\r?\n\r?\n/.exec(head);
   if (!match) return 1;
   return head.slice(0, match.index).split("\n").length + 2;
@@ -188,9 +199,12 @@ function bodyStartLine(source: Buffer): number {
 /**
  * Where the text the recipient reads starts in a multipart source: the content of the first
  * text/plain part (else text/html), which is where an encoded line is reported (SPEC §2).
+ * `sourceLines` are `sourceText`'s, read as they are when the source is within TEXT_PART_SEARCH.
  */
-function textPartLine(source: Buffer, bodyStart: number): number {
-  const lines = source.subarray(0, Math.min(source.length, 4 << 20)).toString("latin1").split("\n");
+function textPartLine(sourceText: string, sourceLines: string[], bodyStart: number): number {
+  // A line's CR is no part of what is tested (a prefix, and a blank line once trimmed), so the
+  // lines split without it are read alike.
+  const lines = sourceText.length > TEXT_PART_SEARCH ? sourceText.slice(0, TEXT_PART_SEARCH).split("\n") : sourceLines;
   let found = -1;
   for (const type of ["text/plain", "text/html"]) {
     const pattern = new RegExp(`^content-type:\\s*${type.replace("/", "\\/")}`, "i");

@@ -198,7 +198,9 @@ function looksBinary(source: Buffer): boolean {
   const sample = source.subarray(0, 8192);
   if (sample.length === 0) return false;
   let control = 0;
-  for (const byte of sample) {
+  // Indexed, not `for…of`: through a Buffer's iterator this loop was 0.1 s of 5,000 real messages.
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
     if (byte === 0) return true;
     if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
   }
@@ -264,7 +266,8 @@ async function readEml(source: Buffer, file: string, settings: AudienceSettings,
   // A text part cut before parsing (TEXT_PART_CAP) is longer than we can say by how much.
   const bodyTruncated = parsed.textTruncated ? { lintedChars: bodyText.length, totalChars: Number.NaN } : capped.bodyTruncated;
   const body = buildBody(bodyText, {
-    text: parsed.sourceHead.toString("latin1"),
+    text: parsed.sourceText,
+    lines: parsed.sourceLines,
     bodyStartLine: parsed.bodyStartLine,
     fallbackLine: parsed.textPartLine,
   });

@@ -10,6 +10,7 @@ import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Token } from "../text/tokens.js";
 import { tokenise } from "../text/tokens.js";
+import { readTriggerFile } from "./triggerFile.js";
 import { allMatches, anyMatch, compileSequence, type SequenceSyntax, type WordSequence } from "./wordSequence.js";
 
 /** English plural of a noun, for word lists that name things in the singular. */
@@ -148,7 +149,7 @@ function requiredWords(parts: string[]): Set<string> | null {
 /**
  * Trigger words by pattern (`noun:` before one read as a noun, matching its plural too). Working them out for the packs' 1,700 patterns took ~50 ms of
  * every cold start, so `npm run build` stores them (scripts/precompile-packs.mjs) in
- * dist/packs/pattern-triggers.json and the bundle starts from that; any pattern not there (a
+ * dist/packs/pattern-triggers.txt (triggerFile.ts) and the bundle starts from that; any pattern not there (a
  * user's pack) is worked out here as before.
  */
 const triggerCache = new Map<string, string[] | null>();
@@ -160,9 +161,7 @@ function loadStoredTriggers(): void {
   const dist = here.lastIndexOf(`${sep}dist${sep}`);
   if (dist === -1) return;
   try {
-    // Pairs, not an object keyed by pattern: 6,500 long keys made parsing it a tenth of a cold start.
-    const stored = JSON.parse(readFileSync(join(here.slice(0, dist + 6), "packs", "pattern-triggers.json"), "utf8")) as Array<[string, string[] | null]>;
-    for (const [source, words] of stored) triggerCache.set(source, words);
+    readTriggerFile(readFileSync(join(here.slice(0, dist + 6), "packs", "pattern-triggers.txt"), "utf8"), triggerCache);
   } catch {
     // Not built with precompiled triggers: work them out as needed.
   }
