@@ -113,6 +113,13 @@ const thingNouns = [...nounIndex]
   .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
   .map(([lemma]) => lemma);
 console.log(`lexicons: ${thingNouns.length} thing nouns (WordNet's artifact, food, plant, object and animal files, first sense)`);
+// cognitionNouns: faculties of mind, WordNet's noun.cognition file, first sense ("numeracy",
+// "foresight", "instinct"): "has the numeracy of a house brick" likens one to a thing as "the
+// brains of" does (the pack's `faculties` hold the manners and charms beside them).
+const cognitionNouns = [...nounIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && lexFile.get(offsets[0]) === "09" && mostlyNoun(lemma))
+  .map(([lemma]) => lemma);
+console.log(`lexicons: ${cognitionNouns.length} nouns of cognition (first sense)`);
 // demonymNouns: what people from a place are called, as WordNet writes them capitalised under
 // inhabitant.n.01 and native.n.01 ("Geordie", "Scouser", "Londoner", "Nigerian"), so "Geordies, so
 // expect …" generalises over a group; not a word that is also a plain noun in lower case
@@ -254,5 +261,6 @@ writeFileSync(
     nationalityAdjectives: [...new Set(nationalityAdjectives)].sort(),
     insultNouns: insultNouns.sort(),
     conductVerbs: [...new Set(conductVerbs)].sort(),
+    cognitionNouns: cognitionNouns.sort(),
   }) + "\n",
 );

@@ -40,6 +40,8 @@ export interface ToneLexicon {
    * "has-been". Insults beside the pack's own `insultNouns`, which hold the words with other senses.
    */
   insultNouns: ReadonlySet<string>;
+  /** Faculties of mind (WordNet's noun.cognition, first sense): "numeracy", "foresight". */
+  cognitionNouns: ReadonlySet<string>;
   /** Verbs of misconduct, inflected (WordNet's troponyms of stealing, cheating, complaining …): "pilfer", "grumbled". */
   conductVerbs: ReadonlySet<string>;
   titles: ReadonlySet<string>;
@@ -104,6 +106,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
     nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
     insultNouns: new Set(words(derived.insultNouns)),
     conductVerbs: new Set(words(derived.conductVerbs)),
+    cognitionNouns: new Set(words(derived.cognitionNouns)),
     titles: new Set(words(lex.titles)),
     notNames: new Set(words(lex.notNames)),
     nonPersonHeads: new Set(words(lex.nonPersonHeads)),
@@ -161,6 +164,11 @@ function inflectionOf(nouns: ReadonlySet<string>, word: string): boolean {
 }
 
 /** Whether `word` (lower case) is a noun WordNet files as an insult, or its plural: "ignoramuses". */
+/** Whether `word` (lower case), or the singular it is the plural of, is a faculty of mind: "instincts". */
+export function isCognitionNoun(lexicon: ToneLexicon, word: string): boolean {
+  return inflectionOf(lexicon.cognitionNouns, word);
+}
+
 export function isInsultNoun(lexicon: ToneLexicon, word: string): boolean {
   return inflectionOf(lexicon.insultNouns, word);
 }

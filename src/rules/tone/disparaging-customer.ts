@@ -16,7 +16,7 @@
  */
 import { defineRule, type RuleContext } from "../../engine/rule.js";
 import type { PackRule } from "../../packs/schema.js";
-import { analyseMessage, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
+import { analyseMessage, type Sentence, type ToneAnalysis, type ToneText } from "../../tone/analysis.js";
 import { statesAPolicy } from "./modelVetoes.js";
 import { isPersonOrOrganisation } from "../../tone/nlp.js";
 import { hasAntecedent } from "../../tone/clauses.js";
@@ -24,12 +24,12 @@ import { reportJudgement, type ToneJudgement } from "../../tone/report.js";
 import { withModel } from "../../tone/model/modelJudgements.js";
 import { disparagingPatterns, KEYS, type Found, type Patterns } from "./disparaging-customer/wordLists.js";
 import { complements } from "./disparaging-customer/complements.js";
-import { epithets, valenceAttributives } from "./disparaging-customer/epithets.js";
+import { epithets } from "./disparaging-customer/epithets.js";
 import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { namesAGroup, stereotypes } from "./disparaging-customer/stereotypes.js";
-import { comparisons, metBetter } from "./disparaging-customer/comparisons.js";
+import { comparisons, likensAFaculty, metBetter } from "./disparaging-customer/comparisons.js";
 import { displays, staffAmusement } from "./disparaging-customer/displays.js";
 import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
 import { laughter } from "./disparaging-customer/laughter.js";
@@ -37,7 +37,7 @@ import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
 import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
-import { lexicalInsults } from "./disparaging-customer/insults.js";
+import { lexicalInsults, valenceAttributives } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
@@ -56,7 +56,7 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
     for (const text of analysis.texts) {
       for (let index = 0; index < text.sentences.length; index++) {
         const sentence = text.sentences[index];
-        if (!patterns.prefilter.test(sentence.words) && !sentence.profane() && !wearsClothes(analysis.lexicon, sentence) && !namesAGroup(analysis.lexicon, sentence) && lexicalInsults(analysis.lexicon, patterns, sentence).length === 0 && valenceAttributives(analysis.lexicon, patterns, sentence).length === 0) continue;
+        if (!mayDisparage(analysis, patterns, sentence)) continue;
         for (const found of judgeSentence(analysis, patterns, text, index)) {
           // A capitalised first word is a target only if it is a name: "Kyle is …", not "Parking is …".
           if (found.target && !found.personOnly && !(await isPersonOrOrganisation(found.target.sentence, found.target.mention))) continue;
@@ -71,6 +71,24 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
   })();
   analysis.memo.set(memoKey, { data, result });
   return result;
+}
+
+/**
+ * Whether any construction could find something in the sentence: a word of the pack's, or what
+ * the lexicons know beyond it (swearing, clothes, a group by origin, WordNet's insults and figures,
+ * a bad word on a person, a faculty of mind likened). The cheap tests come first.
+ */
+function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sentence): boolean {
+  const lex = analysis.lexicon;
+  return (
+    patterns.prefilter.test(sentence.words) ||
+    sentence.profane() ||
+    wearsClothes(lex, sentence) ||
+    namesAGroup(lex, sentence) ||
+    lexicalInsults(lex, patterns, sentence).length > 0 ||
+    likensAFaculty(lex, sentence) ||
+    valenceAttributives(lex, patterns, sentence).length > 0
+  );
 }
 
 /** Every construction, in the order their findings are preferred: the first about a customer is reported. */

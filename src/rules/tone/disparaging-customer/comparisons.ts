@@ -4,7 +4,7 @@
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, isNegated, predicateAfter } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
-import { isThingNoun, isTradeNoun } from "../../../tone/lexicon.js";
+import { isCognitionNoun, isThingNoun, isTradeNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
@@ -55,14 +55,17 @@ function likenedThing(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, o
 }
 
 /**
- * Frames that liken a faculty of mind or manners (`faculties`) to something: "has the manners
+ * Frames that liken a faculty of mind or manners (`faculties`, and WordNet's of the mind) to something: "has the manners
  * of", "'s got the brains of", "has all the charm of". The frame runs from its "the" (or "all the")
  * to its "of"; a word or two may qualify the faculty ("the combined brains of").
  */
-function facultyFrames(p: Patterns, sentence: Sentence): Span[] {
+function facultyFrames(lex: ToneLexicon, p: Patterns, sentence: Sentence): Span[] {
   const { tokens } = sentence;
   const frames: Span[] = [];
-  for (const m of p.faculties.matches(sentence.words)) {
+  // The pack's faculties, and WordNet's of the mind: "the numeracy of", "the survival instincts of".
+  const listed = p.faculties.matches(sentence.words);
+  const minds = tokens.flatMap((t, i) => (t.kind === "word" && tokens[i + 1]?.norm === "of" && isCognitionNoun(lex, t.norm) && !listed.some((m) => m.first <= i && i <= m.last) ? [{ first: i, last: i }] : []));
+  for (const m of [...listed, ...minds]) {
     if (tokens[m.last + 1]?.norm !== "of") continue;
     let the = m.first - 1;
     while (the >= 0 && m.first - the <= 3 && tokens[the].norm !== "the") the--;
@@ -79,6 +82,12 @@ function facultyFrames(p: Patterns, sentence: Sentence): Span[] {
   return frames;
 }
 
+/** Whether a faculty of the mind is likened in the sentence: "the numeracy of …" (a comparison may follow). */
+export function likensAFaculty(lex: ToneLexicon, sentence: Sentence): boolean {
+  const { tokens } = sentence;
+  return tokens.some((t, i) => t.kind === "word" && tokens[i + 1]?.norm === "of" && isCognitionNoun(lex, t.norm));
+}
+
 /** Words that may sit between a comparison's frame and its object: "of a wet sponge", "as two short planks". */
 const OBJECT_LEAD = new Set(["a", "an", "the", "two", "some", "your", "my", "average", "old", "small", "dead", "damp", "stale", "soggy", "broken", "used", "wet", "leaky", "half-eaten"]);
 /** Words that may sit between a subject and a comparison frame: "the Hallorans honestly have the brains of …". */
@@ -93,7 +102,7 @@ const FRAME_LINK = new Set(["is", "are", "was", "were", "'s", "'re", "has", "hav
 export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): Generator<Found> {
   const { tokens } = sentence;
   const frames = p.comparisonFrames.matches(sentence.words);
-  const faculties = facultyFrames(p, sentence);
+  const faculties = facultyFrames(analysis.lexicon, p, sentence);
   if (frames.length === 0 && faculties.length === 0) return;
   const objects = p.dimObjects.matches(sentence.words);
   const likened: Array<{ frame: Span; object: Span }> = [];

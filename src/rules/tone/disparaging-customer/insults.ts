@@ -154,3 +154,26 @@ export function profaneAttributives(analysis: ToneAnalysis, sentence: Sentence):
   });
   return out;
 }
+
+/**
+ * An adjective of bad valence (AFINN-165, -2 or worse; stored rounded, so below -1.5) on a person
+ * noun right after it or one word on: "grim woman", "horrible little man". (The person noun is
+ * looked for first: a set lookup, where the valence is a search of the word table.)
+ */
+export function valenceAttributives(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  tokens.forEach((n, j) => {
+    // (A capitalised person noun is a title: "Complaints Manager" under a signature.)
+    if (n.kind !== "word" || n.capitalised || !isPersonWord(lex, n.norm)) return;
+    for (let i = j - 1; i >= j - 2 && i >= 0; i--) {
+      const t = tokens[i];
+      if (t.kind !== "word" || t.quoted) return;
+      if (!p.stateAdjectives.test(t.norm) && wordValence(t.norm) < -1.5) {
+        out.push({ first: i, last: j });
+        return;
+      }
+    }
+  });
+  return out;
+}
