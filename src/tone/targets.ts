@@ -172,7 +172,10 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       }
       // "the Westbrook lot", "the Vantage team", "the Bradley Street tenants": the name modifies a person noun.
       const after = tokens[last + 1];
-      const headAfter = isWord(after) && isPersonHead(after, lex) && !isModifier(tokens, last + 1, lex) ? last + 1 : -1;
+      // ("the Singh wedding", "the Kelly application": what they booked or sent stands for them,
+      // as a slot does, so only words that judge a person are about it.)
+      const event = isWord(after) && lex.slotNouns.has(after.norm) && !isPersonHead(after, lex);
+      const headAfter = isWord(after) && (isPersonHead(after, lex) || event) && !isModifier(tokens, last + 1, lex) ? last + 1 : -1;
       const owned = headAfter < 0 ? possessedPerson(tokens, last, lex) : -1;
       const head = headAfter >= 0 ? headAfter : owned >= 0 ? owned : last;
       const end = head === last ? extendRight(tokens, last, lex) : extendRight(tokens, head, lex);
@@ -184,7 +187,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
         last: end,
         head,
         kind: head === last ? "name" : lex.roleNouns.has(tokens[head].norm) ? "role" : "name",
-        personal: true,
+        personal: !event,
         possessor: head === last && isPossessive(tokens, last),
         // A capitalised first word alone may be a common word: "Parking is hopeless".
         // (Attached to a name it is one only if it is a given name: "Kyle from Ardent", not "Weather at Schiphol".)
