@@ -19,7 +19,8 @@ const SCARE_QUOTE_WORDS = 4;
  * Mockery by display. A shrine of ridicule (`ridiculeShrines`: "the wall of shame") says it on
  * its own; a staff audience (`staffAudiences`: the staff room, the crew group chat, the Christmas
  * party, a wall of fame, which may be sincere) says it when something is put before it (`displayActs`: printed,
- * framed, pinned, saved for) and the passage has something to laugh at: a scare quote, a laugh, a
+ * framed, pinned, saved for), as a keepsake does with no audience (`keepsakeActs`: "framing it",
+ * "printed on a mug"), and the passage has something to laugh at: a scare quote, a laugh, a
  * belief or a question reported (`beliefs`), or a sign of ridicule (`ridiculeSigns`: "under the
  * heading", "so we can all enjoy it"). Not "the client sent the signed contract, please print it
  * for the noticeboard". Either is praise on show when the sentence or the two before it are warm:
@@ -28,7 +29,8 @@ const SCARE_QUOTE_WORDS = 4;
 export function* displays(p: Patterns, text: ToneText, index: number): Generator<Found> {
   const sentence = text.sentences[index];
   const shrine = p.ridiculeShrines.matches(sentence.words)[0];
-  const cue = shrine ?? shownToStaff(p, sentence);
+  // (A keepsake made of their words needs no audience named: "printing this and framing it".)
+  const cue = shrine ?? shownToStaff(p, sentence) ?? p.keepsakeActs.matches(sentence.words)[0];
   if (!cue) return;
   const before = window(text, index);
   if (before.some((s) => p.praise.test(s.words) || p.warmth.test(s.words))) return;
