@@ -41,6 +41,7 @@ import { lexicalInsults, valenceAttributives } from "./disparaging-customer/insu
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
+import { opensAPrediction, stereotypePredictions } from "./disparaging-customer/stereotypePredictions.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -76,7 +77,8 @@ export async function findDisparagement(analysis: ToneAnalysis, data: PackRule):
 /**
  * Whether any construction could find something in the sentence: a word of the pack's, or what
  * the lexicons know beyond it (swearing, clothes, a group by origin, WordNet's insults and figures,
- * a bad word on a person, a faculty of mind likened). The cheap tests come first.
+ * a bad word on a person, a faculty of mind likened, a prediction about people just named). The
+ * cheap tests come first.
  */
 function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sentence): boolean {
   const lex = analysis.lexicon;
@@ -87,6 +89,7 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     namesAGroup(lex, sentence) ||
     lexicalInsults(lex, patterns, sentence).length > 0 ||
     likensAFaculty(lex, sentence) ||
+    opensAPrediction(sentence) ||
     valenceAttributives(lex, patterns, sentence).length > 0
   );
 }
@@ -101,6 +104,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* profaneNames(analysis, sentence);
   yield* stereotypes(analysis, p, text, index);
   yield* stereotypeTags(analysis.lexicon, p, sentence);
+  yield* stereotypePredictions(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
   yield* ordeals(p, sentence);

@@ -27,7 +27,7 @@ function clauseEnd(tokens: Sentence["tokens"], i: number): number {
 }
 
 /** "young couples", "private-school parents", "rich clients": a modifier that makes a group of a plural person noun. */
-function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
+export function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
   const lex = analysis.lexicon;
   const { tokens } = sentence;
   const out: PatternMatch[] = [];
@@ -244,7 +244,7 @@ export function misconduct(lex: ToneLexicon, p: Patterns, sentence: Sentence): P
 }
 
 /** A word from `first` to `last` bad enough to be a bad behaviour (AFINN-165), as a match. */
-function badWord(sentence: Sentence, first: number, last: number): PatternMatch | undefined {
+export function badWord(sentence: Sentence, first: number, last: number): PatternMatch | undefined {
   for (let j = first; j <= last && j < sentence.tokens.length; j++) {
     const t = sentence.tokens[j];
     if (t.kind === "word" && !t.quoted && wordValence(t.norm) <= BAD_VALENCE) return { first: j, last: j };
