@@ -3,6 +3,10 @@
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { wordsOfMatch } from "../../../tone/report.js";
+
+/** The most words of a sentence of ironic praise: "Truly a titan of network engineering." */
+const IRONY_WORDS = 8;
 
 /**
  * A sentence of up to five words (or a tag after the last comma) that turns the one before it into a joke: "… turn the sea down.
@@ -32,6 +36,18 @@ export function* punchlines(p: Patterns, text: ToneText, index: number): Generat
         yield { messageId: "mockery", target: { sentence, mention } };
         return;
       }
+    }
+  }
+  // "… asked if Wi-Fi works better with the windows open. Truly a titan of network engineering.":
+  // an honour in a short sentence after a customer's belief or request, in their own words or
+  // asked "if", is irony (not "The IT guy rebuilt the network. Truly a titan.").
+  const honour = p.ironicHonours.matches(sentence.words)[0];
+  if (honour && wordIdx.length <= IRONY_WORDS && index > 0) {
+    const before = text.sentences[index - 1];
+    const mention = before.paragraph === sentence.paragraph ? wantedBy(before) : undefined;
+    if (mention && (before.tokens.some((t) => t.quoted && t.kind === "word") || p.beliefs.test(before.words))) {
+      yield { messageId: "mockery", target: { sentence: before, mention }, evidence: [wordsOfMatch(sentence, honour)] };
+      return;
     }
   }
   if (wordIdx.length > 5) return;
