@@ -225,7 +225,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       // ("the old man", "the best man": a word or two describing him may come between.)
       const described = first < i - 1 && i - first <= 3 && tokens.slice(first + 1, i).every((x) => isWord(x) && !x.capitalised && !/\d/.test(x.text));
       const backReference = (determiner === "the" && (first === i - 1 || described) && REFERRING_PERSON_NOUNS.has(norm)) || bareBackReference;
-      const pointed = backReference || compound >= 0 || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
+      // ("Another pensioner asking about the over-60s rate": one more of the people the note is about.)
+      const pointed = backReference || compound >= 0 || DEMONSTRATIVES.has(determiner) || POSSESSIVE_PRONOUNS.has(determiner) || determiner === "their" || determiner === "another" || tokens.slice(first, i).some((x) => isNameWord(x, lex) || x.norm === "'s");
       const located = isWord(next) && (ATTACHING_PREPOSITIONS.has(next.norm) || next.norm === "who") && next.norm !== "of";
       const lotOfThem = norm === "lot" && next?.norm === "of";
       if (!isRole && !isRelative && !pointed && !located && !lotOfThem) continue;
