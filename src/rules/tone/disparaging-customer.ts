@@ -39,6 +39,7 @@ import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
 import { lexicalInsults, valenceAttributives } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
+import { knowingSneers } from "./disparaging-customer/knowingSneers.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
 import { opensAPrediction, stereotypePredictions } from "./disparaging-customer/stereotypePredictions.js";
@@ -118,6 +119,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* staffAmusement(p, text, index);
   yield* mockCompliance(analysis, p, text, index);
   yield* gossip(analysis, p, text, index);
+  yield* knowingSneers(p, text, index);
   yield* dreadOpening(p, sentence);
   yield* sarcasm(p, text, index);
   yield* punchlines(p, text, index);

@@ -72,6 +72,9 @@ export const KEYS = [
   "mockAnswers",
   "keepsakeActs",
   "ironicHonours",
+  "knowingSneers",
+  "hearsay",
+  "hardships",
   "stateAdjectives",
   "figureExceptions",
   "answerVocatives",
@@ -99,7 +102,7 @@ export type Patterns = CompiledPatterns<Key>;
  * by its dim object or its faculty, not its frame: the frame ("has the … of") is in a great many
  * sentences.
  */
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "groupTags", "dismissals", "punchlines", "ironicHonours", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects", "faculties", "ridiculeShrines", "staffAudiences", "keepsakeActs", "staffAmusements", "laughDescriptions", "mockVocatives", "mockAgreements", "mockAnswers", "personifiers", "personDoings", "unwanted", "metFrames", "ordealFrames"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "groupTags", "dismissals", "punchlines", "ironicHonours", "knowingSneers", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects", "faculties", "ridiculeShrines", "staffAudiences", "keepsakeActs", "staffAmusements", "laughDescriptions", "mockVocatives", "mockAgreements", "mockAnswers", "personifiers", "personDoings", "unwanted", "metFrames", "ordealFrames"];
 
 export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
