@@ -34,7 +34,9 @@ const BATCHES_AHEAD_PER_WORKER = 16;
  * messages and peaked at 229 MB; one capped at 80 MB (young generation 16 MB) took 6.9 s and
  * peaked at 194-201 MB (medians of paired runs on 2 cores; SPEC §8 asks for under 200). One
  * thread already keeps about 1.4 cores busy (V8 marks and compiles on helper threads), and every
- * further worker adds about 100 MB, so one worker is the default whatever the cores;
+ * further worker adds about 50 MB (a second one, with the word table shared and these limits:
+ * 228 MB against 180, 7.5 s wall against 8.3; capped at 40 MB to fit, it collected all the time,
+ * 23 s of CPU for 207 MB), so one worker is the default whatever the cores;
  * DRAFTLINT_WORKERS=N asks for more (on 10,000 small generated drafts two workers were 14% faster,
  * at 192 MB against 146). A draft that needs more (1 MB of text, SPEC §8, in tone analysis) is
  * linted again on a worker of its own with ALONE_LIMITS.
