@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { FileResult } from "../types.js";
 import type { FileLinterSettings } from "./fileLinter.js";
-import type { ArchiveJob, ArchiveMessage, WorkerBatch, WorkerDone } from "./lintWorker.js";
+import type { ArchiveJob, ArchiveMessage, WorkerBatch, WorkerDone, WorkerSetup } from "./lintWorker.js";
+import { builtinModelDir, shareWordTable } from "../tone/model/wordTable.js";
 
 /** Below this many files, starting workers (about a cold start each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -33,12 +34,20 @@ const BATCHES_AHEAD_PER_WORKER = 16;
  * messages and peaked at 229 MB; one capped at 80 MB (young generation 16 MB) took 6.9 s and
  * peaked at 194-201 MB (medians of paired runs on 2 cores; SPEC §8 asks for under 200). One
  * thread already keeps about 1.4 cores busy (V8 marks and compiles on helper threads), and every
- * further worker adds about 100 MB, so one worker is the default whatever the cores;
+ * further worker adds about 50 MB (a second one, with the word table shared and these limits:
+ * 228 MB against 180, 7.5 s wall against 8.3; capped at 40 MB to fit, it collected all the time,
+ * 23 s of CPU for 207 MB), so one worker is the default whatever the cores;
  * DRAFTLINT_WORKERS=N asks for more (on 10,000 small generated drafts two workers were 14% faster,
  * at 192 MB against 146). A draft that needs more (1 MB of text, SPEC §8, in tone analysis) is
  * linted again on a worker of its own with ALONE_LIMITS.
+ *
+ * The young generation is 8 MB, not 16: the worker's scavenges cost about the same in all (1.7 s
+ * of GC on 5,000 real messages either way: their cost is what survives, not how often they run),
+ * and the run peaked at 179-183 MB instead of 189-191 (one worker, single runs on a loaded
+ * machine). The old generation's cap is not what the worker's GC time depends on: at 96 or 112 MB
+ * the run took the same CPU (12.5-12.9 s) at the same peak.
  */
-const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 8 };
 
 /** WORKER_LIMITS, with DRAFTLINT_WORKER_HEAP_MB (a whole number of MB, at least 32) for the old generation. */
 function workerLimits(): ResourceLimits {
@@ -60,6 +69,14 @@ function workerScript(): string | null {
   if (basename(dir) === "chunks") dir = dirname(dir);
   const script = join(dir, "worker.js");
   return existsSync(script) ? script : null;
+}
+
+/**
+ * What each worker starts from. The tone model's word table (4.7 MB) is read here once and
+ * shared, not read again by every worker: a second worker then costs that much less.
+ */
+function workerSetup(settings: FileLinterSettings): WorkerSetup {
+  return { settings, wordTable: shareWordTable(builtinModelDir()) };
 }
 
 export function workerCount(files: number): number {
@@ -102,6 +119,7 @@ export function lintInWorkers(
     batches.push({ items: paths.slice(i, i + BATCH_SIZE).map((path, k) => ({ index: i + k, path })) });
   }
   const script = workerScript()!;
+  const setup = workerSetup(settings);
   let nextBatch = 0;
   let printedBatch = 0;
   const ahead = count * BATCHES_AHEAD_PER_WORKER;
@@ -125,7 +143,7 @@ export function lintInWorkers(
   }
 
   function startCapped() {
-    const worker = new Worker(script, { workerData: settings, resourceLimits: workerLimits() });
+    const worker = new Worker(script, { workerData: setup, resourceLimits: workerLimits() });
     capped++;
     let current: WorkerBatch | null = null;
     const ready = (batch: WorkerBatch | null) => {
@@ -161,7 +179,7 @@ export function lintInWorkers(
    */
   function runAlone(batch: WorkerBatch) {
     aloneRunning = true;
-    const worker = new Worker(script, { workerData: settings, resourceLimits: ALONE_LIMITS });
+    const worker = new Worker(script, { workerData: setup, resourceLimits: ALONE_LIMITS });
     const next = () => {
       aloneRunning = false;
       if (!retries.length) for (let w = 0; w < count && nextBatch < batches.length; w++) startCapped();
@@ -221,8 +239,9 @@ export async function lintArchiveInWorker(
   const script = workerScript();
   if (!script || process.env.DRAFTLINT_WORKERS === "0") return lintHere(path, emit);
   let printed = 0;
+  const setup = workerSetup(settings);
   const finished = await new Promise<boolean>((resolve) => {
-    const worker = new Worker(script, { workerData: settings, resourceLimits: ARCHIVE_LIMITS });
+    const worker = new Worker(script, { workerData: setup, resourceLimits: ARCHIVE_LIMITS });
     worker.on("message", (message: ArchiveMessage) => {
       if ("result" in message) {
         printed++;

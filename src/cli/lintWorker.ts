@@ -7,6 +7,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { FileResult } from "../types.js";
 import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { mapInOrder } from "./mapInOrder.js";
+import { adoptWordTable, type SharedWordTable } from "../tone/model/wordTable.js";
+
+/** What a worker starts from: the run's settings, and the tone model's word table the main thread read. */
+export interface WorkerSetup {
+  settings: FileLinterSettings;
+  wordTable: SharedWordTable;
+}
 
 export interface WorkerBatch {
   items: Array<{ index: number; path: string }>;
@@ -20,7 +27,9 @@ export interface ArchiveJob {
 }
 export type ArchiveMessage = { result: FileResult } | { end: true };
 
-const linter = createFileLinter(workerData as FileLinterSettings);
+const setup = workerData as WorkerSetup;
+adoptWordTable(setup.wordTable);
+const linter = createFileLinter(setup.settings);
 
 parentPort?.on("message", async (job: WorkerBatch | ArchiveJob) => {
   if ("archive" in job) {

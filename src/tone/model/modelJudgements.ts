@@ -5,8 +5,6 @@
  * customer target in the sentence or the one before it (SPEC §3: aimed at a customer, not near
  * one); condescension is aimed at the reader.
  */
-import { join } from "node:path";
-import { builtinRulesDir } from "../../packs/loadPack.js";
 import type { ToneAnalysis, ToneText } from "../analysis.js";
 import type { ToneJudgement } from "../report.js";
 import type { Mention } from "../targets.js";
@@ -14,6 +12,7 @@ import { toneModel, type ModelClass, type ToneModel } from "./classify.js";
 import { modelAsks } from "./features.js";
 import { SECOND_PERSON } from "../grammar.js";
 import { hasAntecedent } from "../clauses.js";
+import { builtinModelDir } from "./wordTable.js";
 
 const MEMO = "model";
 
@@ -27,7 +26,7 @@ let modelDir: string | undefined;
 
 /** The built-in model (rules/tone-model), read on first use. */
 function builtinModel(): ToneModel {
-  return toneModel((modelDir ??= join(builtinRulesDir(), "tone-model")));
+  return toneModel((modelDir ??= builtinModelDir()));
 }
 
 /** A word's AFINN-165 valence (−5…5), from the model's word table. */

@@ -8,8 +8,9 @@
  *   "DLT2" | count u32 | columns u32 | wordBytes u32 | scales f32×columns | starts u32×(count+1)
  *   | words (ASCII, sorted, "\n"-separated) | known u8×count | scores i8×count×columns
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
+import { builtinRulesDir } from "../../packs/loadPack.js";
 
 export interface WordTable {
   readonly columns: readonly string[];
@@ -20,9 +21,54 @@ export interface WordTable {
   value(row: number, column: number): number;
 }
 
+/** The built-in model's folder (rules/tone-model). */
+export const builtinModelDir = (): string => join(builtinRulesDir(), "tone-model");
+
+/**
+ * Word tables another thread of this process has read, by file: the worker threads of a large
+ * run read the 4.7 MB table from one SharedArrayBuffer the main thread filled (shareWordTable)
+ * instead of each holding a copy of its own.
+ */
+const sharedTables = new Map<string, SharedArrayBuffer>();
+
+export interface SharedWordTable {
+  file: string;
+  bytes: SharedArrayBuffer;
+}
+
+/** `dir`'s words.bin, read once into memory every thread of the process can read. */
+export function shareWordTable(dir: string): SharedWordTable {
+  const file = join(dir, "words.bin");
+  let bytes = sharedTables.get(file);
+  if (!bytes) {
+    // Read straight into the shared memory: a copy read first would stay on this thread's
+    // heap, outside it, until a GC found it.
+    const fd = openSync(file, "r");
+    try {
+      bytes = new SharedArrayBuffer(fstatSync(fd).size);
+      const view = new Uint8Array(bytes);
+      for (let at = 0; at < view.length; ) {
+        const n = readSync(fd, view, at, view.length - at, at);
+        if (n === 0) throw new Error(`${file}: shorter than its size`);
+        at += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    sharedTables.set(file, bytes);
+  }
+  return { file, bytes };
+}
+
+/** On a worker thread: the table the main thread shared, read from there when the model loads. */
+export function adoptWordTable(shared: SharedWordTable): void {
+  sharedTables.set(shared.file, shared.bytes);
+}
+
 export function loadWordTable(dir: string, columns: readonly string[]): WordTable {
   const file = join(dir, "words.bin");
-  const bytes = readFileSync(file);
+  const shared = sharedTables.get(file);
+  const bytes = shared ? Buffer.from(shared) : readFileSync(file);
   if (bytes.toString("latin1", 0, 4) !== "DLT2") throw new Error(`${file}: not a draftlint word table (or an older one: run npm run train)`);
   const count = bytes.readUInt32LE(4);
   const width = bytes.readUInt32LE(8);
