@@ -82,15 +82,16 @@ export function loadBuiltinPack(name: string): Pack {
 /**
  * `npm run build` stores each built-in pack parsed and validated in dist/packs/<name>.json
  * (scripts/precompile-packs.mjs), so a cold start skips js-yaml and the schema (SPEC §8). It is
- * used only by the built bundle, and only while the YAML it was made from is unchanged.
+ * used only by the built bundle, and only while the YAML is byte for byte the copy the build
+ * made from it (dist/packs/<name>.yaml): compared as bytes, neither file is decoded.
  */
 function precompiledPack(yamlPath: string): Pack | null {
   if (!import.meta.url.includes("/dist/")) return null;
   try {
-    const jsonPath = join(dirname(dirname(yamlPath)), "dist", "packs", `${basename(yamlPath, ".yaml")}.json`);
-    const stored = JSON.parse(readFileSync(jsonPath, "utf8")) as { yaml: string; pack: Omit<Pack, "source"> };
-    if (stored.yaml !== readFileSync(yamlPath, "utf8")) return null;
-    return { ...stored.pack, source: yamlPath } as Pack;
+    const stored = join(dirname(dirname(yamlPath)), "dist", "packs", basename(yamlPath, ".yaml"));
+    if (!readFileSync(`${stored}.yaml`).equals(readFileSync(yamlPath))) return null;
+    const pack = JSON.parse(readFileSync(`${stored}.json`, "utf8")) as Omit<Pack, "source">;
+    return { ...pack, source: yamlPath } as Pack;
   } catch {
     return null;
   }

@@ -85,6 +85,28 @@ function derivedLists(file: unknown): Record<string, unknown> {
   return JSON.parse(readFileSync(join(builtinRulesDir(), file), "utf8")) as Record<string, unknown>;
 }
 
+/**
+ * `target` with a property for each of `makers`, made by it when first read and then kept. A
+ * getter that stays (not replaced by a value) keeps the object's shape fixed for the hot paths.
+ */
+function withLazy<T extends object, L extends object>(target: T, makers: { [K in keyof L]: () => L[K] }): T & L {
+  for (const [name, make] of Object.entries(makers) as Array<[string, () => unknown]>) {
+    let value: unknown;
+    let made = false;
+    Object.defineProperty(target, name, {
+      enumerable: true,
+      get: () => {
+        if (!made) {
+          value = make();
+          made = true;
+        }
+        return value;
+      },
+    });
+  }
+  return target as T & L;
+}
+
 const cache = new Map<string, ToneLexicon>();
 
 /** The lexicon for one config: the pack's role nouns plus the user's `customerTerms`. */
@@ -95,37 +117,44 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
   const lex = loadBuiltinPack("tone").lexicons;
   const readers = (lex.readers ?? {}) as Partial<ReaderPhrases>;
   const derived = derivedLists(lex.derivedNounsFrom);
-  const lexicon: ToneLexicon = {
-    roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
-    relativeNouns: withPlurals(words(lex.relativeNouns)),
-    personNouns: withPlurals(words(lex.personNouns)),
-    tradeNouns: new Set(words(derived.personNouns)),
-    animalNouns: new Set(words(derived.animalNouns)),
-    garmentNouns: new Set(words(derived.garmentNouns)),
-    demonymNouns: new Set(words(derived.demonymNouns)),
-    nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
-    insultNouns: new Set(words(derived.insultNouns)),
-    conductVerbs: new Set(words(derived.conductVerbs)),
-    cognitionNouns: new Set(words(derived.cognitionNouns)),
-    titles: new Set(words(lex.titles)),
-    notNames: new Set(words(lex.notNames)),
-    nonPersonHeads: new Set(words(lex.nonPersonHeads)),
-    otherParties: withPlurals(words(lex.otherParties)),
-    placeNouns: new Set(words(lex.placeNouns)),
-    recordNouns: new Set(words(lex.recordNouns)),
-    slotNouns: withPlurals(words(lex.slotNouns)),
-    negators: new PatternList(lex.negators),
-    copulas: new PatternList(lex.copulas),
-    profanity: new PatternList(lex.profanity),
-    givenNames: new Set(typeof lex.givenNames === "string" ? readWordListFile(join(builtinRulesDir(), lex.givenNames), "rules/tone.yaml: lexicons.givenNames").map((w) => w.toLowerCase()) : []),
-    swearWords: new Set(words(lex.profanity).filter((w) => /^[\p{L}]+$/u.test(w))),
-    readers: {
-      external: readers.external ?? "{{list}} will read this",
-      internal: readers.internal ?? "colleagues will read this ({{list}})",
-      unknown: readers.unknown ?? "the customer may read this",
-      thirdPerson: readers.thirdPerson ?? "and it speaks about them in the third person",
+  const lexicon: ToneLexicon = withLazy(
+    {
+      roleNouns: withPlurals([...words(lex.roleNouns), ...customerTerms.map((t) => t.toLowerCase())]),
+      relativeNouns: withPlurals(words(lex.relativeNouns)),
+      personNouns: withPlurals(words(lex.personNouns)),
+      tradeNouns: new Set(words(derived.personNouns)),
+      demonymNouns: new Set(words(derived.demonymNouns)),
+      nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
+      insultNouns: new Set(words(derived.insultNouns)),
+      titles: new Set(words(lex.titles)),
+      notNames: new Set(words(lex.notNames)),
+      otherParties: withPlurals(words(lex.otherParties)),
+      placeNouns: new Set(words(lex.placeNouns)),
+      recordNouns: new Set(words(lex.recordNouns)),
+      copulas: new PatternList(lex.copulas),
+      profanity: new PatternList(lex.profanity),
+      swearWords: new Set(words(lex.profanity).filter((w) => /^[\p{L}]+$/u.test(w))),
+      readers: {
+        external: readers.external ?? "{{list}} will read this",
+        internal: readers.internal ?? "colleagues will read this ({{list}})",
+        unknown: readers.unknown ?? "the customer may read this",
+        thirdPerson: readers.thirdPerson ?? "and it speaks about them in the third person",
+      },
     },
-  };
+    // Only some drafts read these (a clean one never does): each is built on first read. The
+    // given names alone were a file of 7,000 names read and lower-cased on every cold start.
+    {
+      animalNouns: () => new Set(words(derived.animalNouns)),
+      garmentNouns: () => new Set(words(derived.garmentNouns)),
+      conductVerbs: () => new Set(words(derived.conductVerbs)),
+      cognitionNouns: () => new Set(words(derived.cognitionNouns)),
+      nonPersonHeads: () => new Set(words(lex.nonPersonHeads)),
+      slotNouns: () => withPlurals(words(lex.slotNouns)),
+      negators: () => new PatternList(lex.negators),
+      givenNames: () =>
+        new Set(typeof lex.givenNames === "string" ? readWordListFile(join(builtinRulesDir(), lex.givenNames), "rules/tone.yaml: lexicons.givenNames").map((w) => w.toLowerCase()) : []),
+    },
+  );
   cache.set(key, lexicon);
   return lexicon;
 }
@@ -163,12 +192,12 @@ function inflectionOf(nouns: ReadonlySet<string>, word: string): boolean {
   return nouns.has(word.slice(0, -1));
 }
 
-/** Whether `word` (lower case) is a noun WordNet files as an insult, or its plural: "ignoramuses". */
 /** Whether `word` (lower case), or the singular it is the plural of, is a faculty of mind: "instincts". */
 export function isCognitionNoun(lexicon: ToneLexicon, word: string): boolean {
   return inflectionOf(lexicon.cognitionNouns, word);
 }
 
+/** Whether `word` (lower case) is a noun WordNet files as an insult, or its plural: "ignoramuses". */
 export function isInsultNoun(lexicon: ToneLexicon, word: string): boolean {
   return inflectionOf(lexicon.insultNouns, word);
 }

@@ -10,7 +10,7 @@ import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Token } from "../text/tokens.js";
 import { tokenise } from "../text/tokens.js";
-import { readTriggerFile } from "./triggerFile.js";
+import { indexTriggerFile, storedWords } from "./triggerFile.js";
 import { allMatches, anyMatch, compileSequence, type SequenceSyntax, type WordSequence } from "./wordSequence.js";
 
 /** English plural of a noun, for word lists that name things in the singular. */
@@ -152,7 +152,8 @@ function requiredWords(parts: string[]): Set<string> | null {
  * dist/packs/pattern-triggers.txt (triggerFile.ts) and the bundle starts from that; any pattern not there (a
  * user's pack) is worked out here as before.
  */
-const triggerCache = new Map<string, string[] | null>();
+/** A string is a stored line not yet split (triggerFile.ts: indexTriggerFile). */
+const triggerCache = new Map<string, string[] | null | string>();
 let storedTriggersLoaded = false;
 
 function loadStoredTriggers(): void {
@@ -161,7 +162,7 @@ function loadStoredTriggers(): void {
   const dist = here.lastIndexOf(`${sep}dist${sep}`);
   if (dist === -1) return;
   try {
-    readTriggerFile(readFileSync(join(here.slice(0, dist + 6), "packs", "pattern-triggers.txt"), "utf8"), triggerCache);
+    indexTriggerFile(readFileSync(join(here.slice(0, dist + 6), "packs", "pattern-triggers.txt"), "utf8"), triggerCache);
   } catch {
     // Not built with precompiled triggers: work them out as needed.
   }
@@ -170,7 +171,13 @@ function loadStoredTriggers(): void {
 function triggersOf(pattern: string, plurals: boolean): string[] | null {
   if (!storedTriggersLoaded) loadStoredTriggers();
   const key = plurals ? `noun:${pattern}` : pattern;
-  let words = triggerCache.get(key);
+  const stored = triggerCache.get(key);
+  if (typeof stored === "string") {
+    const words = storedWords(stored);
+    triggerCache.set(key, words);
+    return words;
+  }
+  let words = stored;
   if (words === undefined) {
     const found = requiredWords(items(plurals ? compilePatternSource(pattern) : pattern));
     words = found ? [...found] : null;
@@ -181,7 +188,7 @@ function triggersOf(pattern: string, plurals: boolean): string[] | null {
 
 /** Every trigger worked out so far, for the build to store (scripts/precompile-packs.mjs). */
 export function storedTriggers(): Array<[string, string[] | null]> {
-  return [...triggerCache];
+  return [...triggerCache].map(([pattern, words]) => [pattern, typeof words === "string" ? storedWords(words) : words]);
 }
 
 export class PatternList {
