@@ -218,6 +218,9 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       // "The parts supplier in Dudley", "the courier": people we buy from, not customers.
       // (And "that courier firm": a word for one of them before the noun.)
       if (!isRole && (lex.otherParties.has(norm) || tokens.slice(first, i).some((x) => lex.otherParties.has(x.norm)))) continue;
+      // "Courier lost the pallet again, this lot are useless": a demonstrative points back at the
+      // one just named, and no one else has been named since.
+      if (!isRole && !isRelative && DEMONSTRATIVES.has(determiner) && pointsBackAtOtherParty(tokens, first, mentions.at(-1)?.last ?? -1, lex)) continue;
       // "The man is a boor": "the" right before a word that only means a person points back at someone.
       // Chat drops the article: "Man is a complete cretin", "Guy's a clown" open a sentence about
       // whoever was just spoken of.
@@ -247,6 +250,13 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
     }
   }
   return mentions;
+}
+
+/** Whether one we buy from ("courier", "the supplier") is named before `before` and after any mention up to `since`. */
+function pointsBackAtOtherParty(tokens: Token[], before: number, since: number, lex: ToneLexicon): boolean {
+
+  for (let j = before - 1; j > since; j--) if (lex.otherParties.has(tokens[j].norm)) return true;
+  return false;
 }
 
 /** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */

@@ -24,7 +24,7 @@ function aimed(judgement: ToneJudgement): ToneJudgement {
   return { ...judgement, target: mention ? { sentence: judgement.sentence, mention } : null, targetWords: "the reader" };
 }
 
-const KEYS = ["phrases", "exceptions", "endearments", "affection", "definitionLinks", "definitionFillers", "childishAids", "children", "simplifyingAids", "difficulties"] as const;
+const KEYS = ["phrases", "exceptions", "endearments", "endearmentsDescribed", "affection", "definitionLinks", "definitionFillers", "childishAids", "children", "simplifyingAids", "difficulties"] as const;
 
 export default defineRule({
   id: "condescension",
@@ -32,7 +32,7 @@ export default defineRule({
   dataKeys: KEYS,
   check(context) {
     const analysis = analyseMessage(context.message, context.config);
-    const { phrases, exceptions, endearments, affection, definitionLinks, definitionFillers, childishAids, children, simplifyingAids, difficulties } = rulePatterns(context.data, KEYS);
+    const { phrases, exceptions, endearments, endearmentsDescribed, affection, definitionLinks, definitionFillers, childishAids, children, simplifyingAids, difficulties } = rulePatterns(context.data, KEYS);
     const warm = (j: ToneJudgement) => affection.test(j.sentence.words);
     const phrased = phraseJudgements(analysis, phrases, exceptions);
     const said = new Set(phrased.map((j) => j.sentence));
@@ -45,7 +45,7 @@ export default defineRule({
     const treated = [...childish, ...simplified];
     const targeted = new Set(treated.filter((j) => j.target).map((j) => j.sentence));
     const reaim = (j: ToneJudgement) => (j.target && targeted.has(j.sentence) ? j : aimed(j));
-    const own = [...[...phrased, ...explained].map(aimed), ...treated.map(reaim), ...phraseJudgements(analysis, endearments).filter((j) => !warm(j) && !said.has(j.sentence) && !targeted.has(j.sentence)).map(aimed)];
+    const own = [...[...phrased, ...explained].map(aimed), ...treated.map(reaim), ...phraseJudgements(analysis, endearments, endearmentsDescribed).filter((j) => !warm(j) && !said.has(j.sentence) && !targeted.has(j.sentence)).map(aimed)];
     for (const judgement of withModel(analysis, "condescension", own)) reportJudgement(context, analysis, reaim(judgement));
   },
 });

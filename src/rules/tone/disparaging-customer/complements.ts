@@ -10,6 +10,7 @@ import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
+import { isPersonWord, isThingNoun } from "../../../tone/lexicon.js";
 
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
 /** Who conduct was aimed at, after "rude to" or "short with". */
@@ -41,6 +42,9 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (hit.first === hit.last && /ing$/.test(tokens[hit.first].norm) && after && (DETERMINERS.has(after.norm) || OBJECT_PRONOUNS.has(after.norm))) continue;
     // "is a nightmare to reach by bus", "impossible to park at": the place, not the person.
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
+    // "has been a nightmare bug", "a disaster recovery plan": the harsh word modifies a thing noun
+    // after it (not "a useless sack of …", a person likened to the thing).
+    if (hit !== personHit && after?.kind === "word" && !after.capitalised && isThingNoun(after.norm) && !isPersonWord(analysis.lexicon, after.norm) && tokens[hit.last + 2]?.norm !== "of") continue;
     // "was rude to Tom", "abrupt with the driver": how they behaved towards someone, reported.
     const towards = tokens[hit.last + 2];
     if (hit !== personHit && (after?.norm === "to" || after?.norm === "with") && towards?.kind === "word" && !PLACE_VERBS.has(towards.norm) && (towards.capitalised || TOWARDS.has(towards.norm))) continue;
