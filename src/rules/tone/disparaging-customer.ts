@@ -43,6 +43,7 @@ import { knowingSneers } from "./disparaging-customer/knowingSneers.js";
 import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
 import { opensAPrediction, stereotypePredictions } from "./disparaging-customer/stereotypePredictions.js";
+import { kindFromOne } from "./disparaging-customer/kindFromOne.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -106,6 +107,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* stereotypes(analysis, p, text, index);
   yield* stereotypeTags(analysis.lexicon, p, sentence);
   yield* stereotypePredictions(analysis, p, text, index);
+  yield* kindFromOne(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
   yield* ordeals(p, sentence);

@@ -29,7 +29,11 @@ export function* stereotypeTags(lex: ToneLexicon, p: Patterns, sentence: Sentenc
   // complain, they always do" is that family's habit.
   const one = !/s$/.test(tokens[mention.head].norm) || ["he", "she", "him", "her"].includes(tokens[mention.head].norm);
   if (!one && !namesAGroup(lex, sentence)) return;
-  // And what is predicted is bad: "haggle", "forge", "drunk", "dodgy" (not "pay on the 1st").
-  if (misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
+  // And what is predicted is bad: "haggle", "forge", "drunk", "dodgy" (not "pay on the 1st") —
+  // unless one person was named by their kind ("the Pakistani importer will …, they all do",
+  // "young lad … he'll …, they always do"): a tag that makes their kind's habit of anything one
+  // of them is predicted to do is the stereotype itself.
+  const byKind = one && (namesAGroup(lex, sentence) || p.groupModifiers.test(sentence.words));
+  if (!byKind && misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
   yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, tag)] };
 }
