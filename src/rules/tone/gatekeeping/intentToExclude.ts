@@ -10,7 +10,7 @@ import type { Exclusion, Patterns } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
 import { groupMentions, objectOf } from "./objects.js";
 import { hasIdentityReason, hasNeutralReason } from "./reasons.js";
-import { pretexts } from "./pretexts.js";
+import { ownedUp, pretexts } from "./pretexts.js";
 
 /** Connectors that make what follows the hoped-for result of our plan: "… so they go elsewhere". */
 const RESULT_CONNECTORS = new Set(["so", "until", "till", "and", "that", "maybe", "perhaps", "hope", "hoping", "hopefully", "luck", "lucky", "prefer", "rather", "sooner", "if"]);
@@ -87,9 +87,10 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     return { target: { sentence, mention: object }, cue: match };
   }
 
-  // Pretexts: "say we're fully booked", gatekeeping only for who they are: a reason beside it, or
-  // the words that pick them out ("the lady with the oxygen tank", "the family from the hostel").
-  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || describedByWhoTheyAre(analysis, p, found.target));
+  // Pretexts: "say we're fully booked", gatekeeping only for who they are: a reason beside it, the
+  // writer owning up that it is not so (not to "you": "we told you the class was full, but it
+  // wasn't" owns up to a mistake), or the words that pick them out ("the lady with the oxygen tank", "the family from the hostel").
+  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last)) || describedByWhoTheyAre(analysis, p, found.target));
   return pretext ? { target: pretext.target, cue: pretext.cue } : null;
 }
 

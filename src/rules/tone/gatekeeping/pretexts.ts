@@ -2,7 +2,8 @@
  * A pretext: telling a customer that what they asked for is full, gone or closed ("just say we're
  * fully booked", "tell the Pryces the date's gone", "shall we say the year's full?"). Told truly it
  * is a kind refusal, so it keeps them out only with a reason about who they are beside it (the
- * caller's `reasons`), or the writer owning up that it is not so ("there is no list").
+ * caller's `reasons`), or the writer owning up that it is not so ("there is no list", and
+ * `ownedUp` below: "Told her we were at capacity. We weren't.").
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
 import { isNegated } from "../../../tone/clauses.js";
@@ -54,4 +55,38 @@ function claimAfter(p: Patterns, sentence: Sentence, after: number): PatternMatc
   let end = after + 1;
   while (end < tokens.length && end - after <= REACH && !BREAKS.has(tokens[end].norm)) end++;
   return p.unavailability.matches(sentence.words).find((m) => m.first > after + 1 && m.last < end) ?? null;
+}
+
+/** Who may own up in a clause of two words: "it isn't", "we weren't", "she hasn't". */
+const OWNERS = new Set(["it", "that", "they", "she", "he", "we", "there", "i"]);
+/** A negated auxiliary, written whole ("isn't") or as the tokeniser splits it ("is" "n't"). */
+const NEGATED_AUXILIARY = /^(is|was|were|are|has|have|had|does|do|did|wo|ca|would|could)n't$|^(isnt|wasnt|werent|arent|hasnt|havent|doesnt|dont|didnt|wont)$/;
+/** What ends a clause of owning up. */
+const CLAUSE_ENDS = new Set([",", ";", ".", "!", "?", ":", "\u2014", "\u2013", "-", "(", ")", "but", "and", "though"]);
+
+/**
+ * Whether the writer owns up, after token `after` or in the next sentence of the paragraph, that
+ * what was told is not so, in a clause of nothing but a subject and a negated auxiliary:
+ * "Told her we were at capacity. We weren't.", "told her the waitlist is 6 months 🙃 it isn't",
+ * "the flat's gone. It hasn't, but …". (A fuller clause is something else: "it isn't open on Sundays".)
+ */
+export function ownedUp(text: ToneText, index: number, after: number): boolean {
+  const here = text.sentences[index];
+  const next = text.sentences[index + 1];
+  return ellipticalDenial(here, after + 1) || (next !== undefined && next.paragraph === here.paragraph && ellipticalDenial(next, 0));
+}
+
+function ellipticalDenial(sentence: Sentence, from: number): boolean {
+  const { tokens } = sentence;
+  let clause: string[] = [];
+  const denies = () => clause.length >= 2 && clause.length <= 3 && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1] + (clause[2] === "n't" ? "n't" : "")) && (clause.length === 2 || clause[2] === "n't" || clause[2] === "really");
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    const ends = t.kind === "punct" || CLAUSE_ENDS.has(t.norm);
+    if (ends) {
+      if (denies()) return true;
+      clause = [];
+    } else clause.push(t.norm);
+  }
+  return denies();
 }
