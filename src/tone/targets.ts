@@ -135,6 +135,17 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       continue;
     }
 
+    // "anyone in a wheelchair", "someone with a Nigerian name": whoever is picked out by what follows.
+    if (INDEFINITE_PERSONS.has(norm)) {
+      const next = tokens[i + 1];
+      if (isWord(next) && (next.norm === "who" || next.norm === "with" || next.norm === "in" || next.norm === "from")) {
+        const last = extendRight(tokens, i, lex);
+        push({ first: i, last: Math.max(last, i), kind: "person", personal: true });
+        i = Math.max(last, i);
+      }
+      continue;
+    }
+
     const title = norm.replace(/\.$/, "");
     if (lex.titles.has(title) && (t.capitalised || UNAMBIGUOUS_TITLES.has(title))) {
       let j = i + 1;
@@ -258,6 +269,9 @@ function pointsBackAtOtherParty(tokens: Token[], before: number, since: number, 
   for (let j = before - 1; j > since; j--) if (lex.otherParties.has(tokens[j].norm)) return true;
   return false;
 }
+
+/** Pronouns for anyone at all, a mention only with words after them that pick someone out. */
+const INDEFINITE_PERSONS = new Set(["anyone", "anybody", "someone", "somebody"]);
 
 /** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */
 const QUANTITY_NOUNS = new Set(["couple", "bunch", "crowd", "lot", "pair", "group", "host", "team", "family", "gang", "handful"]);

@@ -35,6 +35,9 @@ export function actorOf(sentence: Sentence, v: number): Actor | null {
     // A bare verb ("Steer them …") or "Let's", "Could we", "I'll": ours, and planned.
     return { us: true, plan: !hasSubject || words.some((t) => PLAN_WORDS.has(t.norm)) };
   }
+  // The second of two instructions: "Turn away anyone in a wheelchair and say it's at capacity".
+  const and = words.map((t) => t.norm).lastIndexOf("and");
+  if (and > 0 && words.slice(and + 1).every((t) => LEAD_WORDS.has(t.norm)) && opensWithInstruction(words.slice(0, and))) return { us: true, plan: true };
   // A subject of ours, with nothing else of its own in between: "I'd rather we …", "The hotel doesn't want …".
   let us = false;
   for (let j = 0; j < words.length; j++) {
@@ -45,6 +48,19 @@ export function actorOf(sentence: Sentence, v: number): Actor | null {
   }
   if (!us) return null;
   return { us, plan: words.some((t) => PLAN_WORDS.has(t.norm)) };
+}
+
+/** Particles and objects that follow a bare verb of instruction: "Turn away …", "Send them …". */
+const AFTER_INSTRUCTION = new Set(["them", "him", "her", "us", "away", "off", "out", "up", "down", "back", "anyone", "anybody", "everyone", "everybody"]);
+
+/** Whether the words open with a bare verb and its object or particle: "Turn away anyone …", "Give the woman …". */
+function opensWithInstruction(words: Sentence["tokens"]): boolean {
+  let lead = 0;
+  while (lead < words.length && LEAD_WORDS.has(words[lead].norm) && !["we", "i", "you"].includes(words[lead].norm)) lead++;
+  const first = words[lead];
+  const next = words[lead + 1];
+  if (!first || !next || FIRST_PERSON.has(first.norm) || SUBJECT_PRONOUNS.has(first.norm) || DETERMINERS.has(first.norm) || first.norm === "there") return false;
+  return DETERMINERS.has(next.norm) || AFTER_INSTRUCTION.has(next.norm);
 }
 
 /** "I'd be happy if …", "if we're lucky …": the one wishing, just before the connector, is us. */
