@@ -25,7 +25,7 @@ export function childishTreatment(analysis: ToneAnalysis, aids: PatternList, chi
       const { tokens } = sentence;
       const likeness = ["like", "if"].includes(tokens[cue.first - 1]?.norm ?? "") || tokens[cue.first].norm === "like" || tokens[cue.first].norm === "as";
       if (!likeness && !tokens.some((t) => FIRST_PERSON.has(t.norm)) && !startsWithVerb(sentence)) return;
-      if (aboutChildren(text, index, children)) return;
+      if (aboutChildren(text, index, children, cue)) return;
       // (Not a capitalised first word that may be no name: "Next time I'll bring crayons".)
       const found = cueTarget(text, index, cue, { allowYou: true });
       const target = found && !found.mention.uncertain ? found : contextTarget(text, index, (m) => !m.uncertain);
@@ -41,9 +41,13 @@ function startsWithVerb(sentence: Sentence): boolean {
   return first !== undefined && ["explain", "use", "send", "give", "draw", "bring", "try", "laminate", "print", "write", "put", "talk"].includes(first.norm);
 }
 
-/** A passage about children, to whom stickers, pictures and big letters are simply right. */
-export function aboutChildren(text: ToneText, index: number, children: PatternList): boolean {
+/**
+ * A passage about children, to whom stickers, pictures and big letters are simply right. The
+ * aid's own words do not count ("gave him the toddler version" is about no toddler).
+ */
+export function aboutChildren(text: ToneText, index: number, children: PatternList, aid?: { first: number; last: number }): boolean {
   const sentence = text.sentences[index];
   const before = text.sentences[index - 1];
-  return children.test(sentence.words) || (before !== undefined && before.paragraph === sentence.paragraph && children.test(before.words));
+  const here = children.test(sentence.words) && children.matches(sentence.words).some((m) => !aid || m.last < aid.first || m.first > aid.last);
+  return here || (before !== undefined && before.paragraph === sentence.paragraph && children.test(before.words));
 }
