@@ -16,6 +16,8 @@ const PLACE_NUMBER = /^(?:\d{1,4}[a-z]?|[a-z]\d{1,3})$/;
 const RECORD_NUMBER = /^(?:[a-z]{0,3}\d[\d-]{1,11})$/;
 /** "7:30", "10am", "2pm", "9.15": a time of day. */
 const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm)?|\d{1,2}(?:am|pm))$/;
+/** Prepositions that may follow a bare slot, saying where or with whom it is. */
+const SLOT_ATTACHMENTS = new Set(["at", "in", "with", "from"]);
 /** What may follow a bare slot ("the 2 o'clock is late", "the 10am asked …"): a predicate, not a head noun ("the 7:30 train"). */
 const PREDICATE_START = new Set(["is", "are", "was", "were", "'s", "'re", "has", "have", "had", "wants", "wanted", "asked", "asks", "just", "still", "keeps", "kept", "can", "could", "will", "would", "wo", "never", "always", "turned", "showed", "arrived", "rang", "called", "complained", "left", "cancelled", "canceled", "moaned", "said", "says", "brought", "again"]);
 
@@ -47,6 +49,7 @@ export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon
   if (last < 0) return -1;
   const after = tokens[last + 1];
   if (after && after.kind === "word" && lex.slotNouns.has(after.norm)) return last + 1;
-  if (!after || after.kind === "punct" || PREDICATE_START.has(after.norm)) return last;
+  // ("The 8.15 at Mill Lane is …", "the 2pm with Dr Reid": where or with whom the slot is.)
+  if (!after || after.kind === "punct" || PREDICATE_START.has(after.norm) || SLOT_ATTACHMENTS.has(after.norm)) return last;
   return -1;
 }

@@ -2,12 +2,13 @@
  * The extent of a noun phrase that may name a customer: where a name run ends ("Hollis &
  * Grant"), how far a phrase reaches left over its modifiers ("our new client") and right over a
  * locating phrase ("the guest in room 4"), whether a person noun heads its phrase or only
- * modifies another ("user story"). targets.ts decides which phrases are mentions; this file only
+ * modifies another ("user story"), where a pointed-at compound starts ("that tattoo studio") and
+ * whether a name is a possessor. targets.ts decides which phrases are mentions; this file only
  * measures them.
  */
 import type { Token } from "../text/tokens.js";
 import { isTradeNoun, type ToneLexicon } from "./lexicon.js";
-import { ATTACHING_PREPOSITIONS, DETERMINERS, FUNCTION_WORDS, LEFT_MODIFIERS, LOCATOR_NOUNS, POSSESSIVE_PRONOUNS } from "./grammar.js";
+import { ATTACHING_PREPOSITIONS, DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, FUNCTION_WORDS, LEFT_MODIFIERS, LOCATOR_NOUNS, POSSESSIVE_PRONOUNS } from "./grammar.js";
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== "punct" && !t.quoted;
 /** Capitalised, and not a word that is capitalised only for opening a sentence ("Those", "Honestly"). */
@@ -124,4 +125,37 @@ export function namesAnAnimal(tokens: Token[], last: number, lex: ToneLexicon): 
     k++;
   }
   return false;
+}
+
+/** Collective nouns that, with a modifier after "the", name a kind of people: "the benefits crowd". */
+export const COLLECTIVE_NOUNS = new Set(["crowd", "crowds", "brigade", "brigades", "mob", "tribe", "types"]);
+/** Our own units: "that support team" is more likely colleagues than customers. */
+const OWN_UNITS = new Set(["team", "teams", "staff", "office", "board", "committee", "crew", "group", "groups", "department", "shift", "desk", "lead", "manager", "managers", "head", "rep", "reps", "officer", "assistant", "coordinator", "administrator", "clerk", "controller", "one", "ones"]);
+
+/**
+ * A person noun with one or two modifier nouns between it and a pointing determiner: "that
+ * tattoo studio", "those stag crowds"; after "the" only a collective noun ("the benefits crowd").
+ * Returns the determiner's index, or -1.
+ */
+export function compoundStart(tokens: Token[], head: number, lex: ToneLexicon): number {
+  const noun = tokens[head].norm;
+  if (OWN_UNITS.has(noun) || lex.roleNouns.has(noun) || lex.relativeNouns.has(noun)) return -1;
+  for (let j = head - 1; j >= 0 && head - j <= 3; j--) {
+    const t = tokens[j];
+    if (!isWord(t) || t.kind !== "word") return -1;
+    if (DEMONSTRATIVES.has(t.norm) || (t.norm === "the" && COLLECTIVE_NOUNS.has(noun))) return j < head - 1 ? j : -1;
+    if (t.capitalised || FUNCTION_WORDS.has(t.norm) || /ly$/.test(t.norm) || /^\d/.test(t.norm) || lex.swearWords.has(t.norm)) return -1;
+  }
+  return -1;
+}
+
+/** Whether the phrase ending at token `i` is a possessor: "Mr Kaplan's invoice", not "Mr Kaplan's late". */
+export function isPossessive(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || (next.norm !== "'s" && next.norm !== "'")) return false;
+  // "'s" is also "is": "Mr Kaplan's late" vs "Mr Kaplan's invoice". A following determiner,
+  // adverb or known judgement reads as "is"; a plain word reads as a possessive noun.
+  const after = tokens[i + 2];
+  if (!after || after.kind === "punct") return false;
+  return !DETERMINERS.has(after.norm) && !FOLLOWS_HEAD.has(after.norm) && !/ly$/.test(after.norm) && !/ing$/.test(after.norm);
 }

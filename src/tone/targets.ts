@@ -10,7 +10,7 @@ import type { Recipient } from "../types.js";
 import type { Token } from "../text/tokens.js";
 import type { ToneLexicon } from "./lexicon.js";
 import { metonymEnd } from "./metonyms.js";
-import { UNAMBIGUOUS_TITLES, namesAnAnimal, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isWord, nameRun, possessedPerson } from "./nounPhrases.js";
+import { COLLECTIVE_NOUNS, UNAMBIGUOUS_TITLES, compoundStart, namesAnAnimal, extendLeft, extendRight, firstWordIndex, isLowerCaseSurname, isModifier, isNameWord, isPersonHead, isPersonNoun, isPossessive, isWord, nameRun, possessedPerson } from "./nounPhrases.js";
 import {
   ATTACHING_PREPOSITIONS,
   DEMONSTRATIVES,
@@ -20,7 +20,6 @@ import {
   POSSESSIVE_PRONOUNS,
   SECOND_PERSON,
   THIRD_PERSON,
-  FUNCTION_WORDS,
 } from "./grammar.js";
 
 export type TargetKind = "recipient" | "organisation" | "name" | "template" | "role" | "person" | "pronoun" | "you";
@@ -133,6 +132,16 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       const possessive = norm === "his" || norm === "their" || (norm === "her" && isWord(next) && !FOLLOWS_HEAD.has(next.norm) && !DETERMINERS.has(next.norm));
       push({ first: i, last: i, kind: "pronoun", personal: PERSONAL_PRONOUNS.has(norm) || norm === "whoever", possessor: possessive });
       continue;
+    }
+
+    // "Those two can go fuck themselves", "these three are clowns": a pair pointed at, with no noun after.
+    if ((norm === "those" || norm === "these") && COUNTS.has(tokens[i + 1]?.norm ?? "")) {
+      const after = tokens[i + 2];
+      if (!after || after.kind === "punct" || FOLLOWS_HEAD.has(after.norm)) {
+        push({ first: i, last: i + 1, kind: "person", personal: true });
+        i++;
+        continue;
+      }
     }
 
     // "anyone in a wheelchair", "someone with a Nigerian name": whoever is picked out by what follows.
@@ -270,47 +279,18 @@ function pointsBackAtOtherParty(tokens: Token[], before: number, since: number, 
   return false;
 }
 
+/** How many are pointed at in "those two", "these three". */
+const COUNTS = new Set(["two", "three", "four", "both"]);
+
 /** Pronouns for anyone at all, a mention only with words after them that pick someone out. */
 const INDEFINITE_PERSONS = new Set(["anyone", "anybody", "someone", "somebody"]);
 
 /** Person nouns that are also quantities in "a … of": "a couple of issues", "a bunch of files". */
 const QUANTITY_NOUNS = new Set(["couple", "bunch", "crowd", "lot", "pair", "group", "host", "team", "family", "gang", "handful"]);
-/** Collective nouns that, with a modifier after "the", name a kind of people: "the benefits crowd". */
-const COLLECTIVE_NOUNS = new Set(["crowd", "crowds", "brigade", "brigades", "mob", "tribe", "types"]);
 /** Person nouns that name an organisation, which may as well be a supplier as a customer. */
 const ORGANISATION_NOUNS = new Set(["outfit", "outfits", "firm", "firms", "company", "companies", "business", "businesses", "studio", "studios", "salon", "salons", "agency", "agencies", "shop", "shops", "practice", "practices", "parlour", "parlours", "parlor", "parlors"]);
-/** Our own units: "that support team" is more likely colleagues than customers. */
-const OWN_UNITS = new Set(["team", "teams", "staff", "office", "board", "committee", "crew", "group", "groups", "department", "shift", "desk", "lead", "manager", "managers", "head", "rep", "reps", "officer", "assistant", "coordinator", "administrator", "clerk", "controller", "one", "ones"]);
-
-/**
- * A person noun with one or two modifier nouns between it and a pointing determiner: "that
- * tattoo studio", "those stag crowds"; after "the" only a collective noun ("the benefits crowd").
- * Returns the determiner's index, or -1.
- */
-function compoundStart(tokens: Token[], head: number, lex: ToneLexicon): number {
-  const noun = tokens[head].norm;
-  if (OWN_UNITS.has(noun) || lex.roleNouns.has(noun) || lex.relativeNouns.has(noun)) return -1;
-  for (let j = head - 1; j >= 0 && head - j <= 3; j--) {
-    const t = tokens[j];
-    if (!isWord(t) || t.kind !== "word") return -1;
-    if (DEMONSTRATIVES.has(t.norm) || (t.norm === "the" && COLLECTIVE_NOUNS.has(noun))) return j < head - 1 ? j : -1;
-    if (t.capitalised || FUNCTION_WORDS.has(t.norm) || /ly$/.test(t.norm) || /^\d/.test(t.norm) || lex.swearWords.has(t.norm)) return -1;
-  }
-  return -1;
-}
-
 /** Person nouns that, after "the", refer to someone already spoken of ("the man", "the woman"). */
 const REFERRING_PERSON_NOUNS = new Set(["man", "woman", "guy", "bloke", "lady", "gentleman", "chap", "fella", "fellow", "dude", "lad", "lass", "geezer", "men", "women", "guys", "blokes", "ladies", "gentlemen", "chaps", "lads", "lasses"]);
-
-function isPossessive(tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (!next || (next.norm !== "'s" && next.norm !== "'")) return false;
-  // "'s" is also "is": "Mr Kaplan's late" vs "Mr Kaplan's invoice". A following determiner,
-  // adverb or known judgement reads as "is"; a plain word reads as a possessive noun.
-  const after = tokens[i + 2];
-  if (!after || after.kind === "punct") return false;
-  return !DETERMINERS.has(after.norm) && !FOLLOWS_HEAD.has(after.norm) && !/ly$/.test(after.norm) && !/ing$/.test(after.norm);
-}
 
 /** The words of a mention as written. */
 export function mentionText(tokens: Token[], m: Mention, source: string, offset: number): string {
