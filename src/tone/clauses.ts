@@ -8,7 +8,7 @@ import type { ToneLexicon } from "./lexicon.js";
 import type { Mention } from "./targets.js";
 import type { Sentence, ToneText } from "./analysis.js";
 import type { PatternMatch } from "./patterns.js";
-import { CLAUSE_BREAKERS, FUNCTION_WORDS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS } from "./grammar.js";
+import { CLAUSE_BREAKERS, FUNCTION_WORDS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "./grammar.js";
 
 // An emoji mid-sentence closes a thought as a dash does: "… as 'brand new' 🙃 absolute grifter".
 const isBoundary = (t: Token) => t.kind === "punct" && (/^[,;:.!?()\u2014\u2013]$/.test(t.text) || /^\p{Extended_Pictographic}/u.test(t.text));
@@ -153,6 +153,14 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
       inRelative = true;
       continue;
     }
+    // "the guy spamming our discord about the patch has …": a participle right after someone surely
+    // a person opens a relative clause of its own (not one that reports words: "the client saying
+    // the room is filthy" says nothing of the client).
+    // (A person noun, and words of the clause after it: "Microsoft licensing is …" is a noun.)
+    if (j === mention.last + 1 && mention.personal && (mention.kind === "role" || mention.kind === "person") && isProgressiveVerb(t.norm) && !REPORTING_PARTICIPLES.has(t.norm) && !isPredicate(j + 1)) {
+      inRelative = true;
+      continue;
+    }
     // "the man who booked the Garden Suite is …": skip the relative clause, within reason.
     if (inRelative) continue;
     if (SENTENCE_ADVERBS.has(t.norm) || AUXILIARIES.has(t.norm)) continue;
@@ -174,6 +182,9 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
   }
   return -1;
 }
+
+/** Participles that report what someone said or thought, whose clause holds their words. */
+const REPORTING_PARTICIPLES = new Set(["saying", "claiming", "complaining", "insisting", "asking", "telling", "thinking", "arguing", "shouting", "moaning", "whinging", "writing", "emailing", "mentioning", "suggesting", "explaining", "noting", "reporting", "demanding", "wondering", "screaming", "yelling", "texting", "calling", "ringing", "posting", "believing", "reckoning", "swearing", "pointing", "threatening", "accusing", "wanting", "hoping", "expecting"]);
 
 const APPOSITION_DETERMINERS = new Set(["the", "our", "their", "his", "her", "a", "an"]);
 
