@@ -116,11 +116,12 @@ const thingNouns = [...nounIndex]
 // lack): a two-word thing is often written as one ("tea bag" as "teabag", "screen saver" as
 // "screensaver"), unless WordNet knows the closed form as a word of its own.
 const closedThings = [];
+const isWordOfItsOwn = (w) => nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w);
 for (const [lemma, offsets] of nounIndex) {
   const closed = lemma.replace(" ", "");
-  if (!/^[a-z]+ [a-z]+$/.test(lemma) || nounIndex.has(closed) || verbIndex.has(closed) || adjIndex.has(closed) || person.has(closed)) continue;
+  if (!/^[a-z]+ [a-z]+$/.test(lemma) || isWordOfItsOwn(closed) || person.has(closed)) continue;
   // (Both halves words of their own, so "tea bag" but not a Latin name like "acacia farnesiana".)
-  const known = (w) => w.length >= 3 && (nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w));
+  const known = (w) => w.length >= 3 && isWordOfItsOwn(w);
   if (THING_FILES.has(lexFile.get(offsets[0])) && lemma.split(" ").every(known)) closedThings.push(closed);
 }
 console.log(`lexicons: ${closedThings.length} two-word things written as one`);

@@ -153,10 +153,9 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
       inRelative = true;
       continue;
     }
-    // "the guy spamming our discord about the patch has …": a participle right after someone surely
-    // a person opens a relative clause of its own (not one that reports words: "the client saying
-    // the room is filthy" says nothing of the client).
-    // (A person noun, and words of the clause after it: "Microsoft licensing is …" is a noun.)
+    // "the guy spamming our discord about the patch has …": a participle right after a person noun
+    // opens a relative clause of its own, with words of its own before the predicate ("Microsoft
+    // licensing is …" is a noun), unless it reports words ("the client saying the room is filthy").
     if (j === mention.last + 1 && mention.personal && (mention.kind === "role" || mention.kind === "person") && isProgressiveVerb(t.norm) && !REPORTING_PARTICIPLES.has(t.norm) && !isPredicate(j + 1)) {
       inRelative = true;
       continue;

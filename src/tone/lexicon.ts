@@ -160,6 +160,9 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
 }
 
 let thingNouns: ReadonlySet<string> | null = null;
+let closedThings: ReadonlySet<string> | null = null;
+/** The shortest closed compound worth looking up ("teabag", "beermat"). */
+const CLOSED_THING_LENGTH = 6;
 
 /**
  * Whether `word` (lower case) names a thing or an animal, or is the plural of one: WordNet's nouns
@@ -175,10 +178,6 @@ export function isThingNoun(word: string): boolean {
   closedThings ??= new Set(words(derivedLists("tone-model/closed-things.json").closedThings));
   return inflectionOf(closedThings, word);
 }
-
-let closedThings: ReadonlySet<string> | null = null;
-/** The shortest closed compound worth looking up ("teabag", "beermat"). */
-const CLOSED_THING_LENGTH = 6;
 
 /** Whether `word` (lower case) is something worn or what it is made of: "cardigan", "fleece", "polyester". */
 export function isGarmentNoun(lexicon: ToneLexicon, word: string): boolean {

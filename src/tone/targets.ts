@@ -274,7 +274,7 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
 
 /** Whether one we buy from ("courier", "the supplier") is named before `before` and after any mention up to `since`. */
 function pointsBackAtOtherParty(tokens: Token[], before: number, since: number, lex: ToneLexicon): boolean {
-
+  // (Within the sentence, as findMentions sees it; epithets.ts's otherPartyBefore also looks a sentence back.)
   for (let j = before - 1; j > since; j--) if (lex.otherParties.has(tokens[j].norm)) return true;
   return false;
 }

@@ -44,7 +44,7 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     if (hit !== personHit && after?.norm === "to" && PLACE_VERBS.has(tokens[hit.last + 2]?.norm ?? "")) continue;
     // "has been a nightmare bug", "a disaster recovery plan": the harsh word modifies a thing noun
     // after it (not "a useless sack of …", a person likened to the thing).
-    if (hit !== personHit && after?.kind === "word" && !after.capitalised && isThingNoun(after.norm) && !isPersonWord(analysis.lexicon, after.norm) && tokens[hit.last + 2]?.norm !== "of") continue;
+    if (hit !== personHit && after?.kind === "word" && !after.capitalised && tokens[hit.last + 2]?.norm !== "of" && !isPersonWord(analysis.lexicon, after.norm) && isThingNoun(after.norm)) continue;
     // "was rude to Tom", "abrupt with the driver": how they behaved towards someone, reported.
     const towards = tokens[hit.last + 2];
     if (hit !== personHit && (after?.norm === "to" || after?.norm === "with") && towards?.kind === "word" && !PLACE_VERBS.has(towards.norm) && (towards.capitalised || TOWARDS.has(towards.norm))) continue;

@@ -14,7 +14,7 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
-import { namesAGroup } from "./stereotypes.js";
+import { namesAKind } from "./stereotypes.js";
 
 /** Pronouns that say the one spoken of is one person. */
 const ONE_PERSON = new Set(["he", "she", "him", "her", "his"]);
@@ -31,7 +31,7 @@ export function* kindFromOne(analysis: ToneAnalysis, p: Patterns, text: ToneText
   if (p.policyWords.test(sentence.words) || isNegated(sentence, analysis.lexicon, all.first)) return;
   const one = oneOfAKind(analysis, p, text, index, all.first);
   if (!one) return;
-  yield { messageId: "stereotype", target: one, evidence: [wordsOfMatch(one.sentence, { first: one.mention.first, last: one.mention.last }), wordsOfMatch(sentence, all)] };
+  yield { messageId: "stereotype", target: one, evidence: [wordsOfMatch(one.sentence, one.mention), wordsOfMatch(sentence, all)] };
 }
 
 /**
@@ -53,14 +53,9 @@ function oneOfAKind(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: 
   const { tokens } = sentence;
   const head = tokens[mention.head].norm;
   const another = tokens[mention.first].norm === "another" || tokens[mention.first - 1]?.norm === "another";
-  if (mention.kind === "pronoun") return ONE_PERSON.has(head) && kindNamed(analysis, p, sentence) ? { sentence, mention } : null;
+  if (mention.kind === "pronoun") return ONE_PERSON.has(head) && namesAKind(analysis.lexicon, p, sentence) ? { sentence, mention } : null;
   // "the Okafors", "the students": more than one already, so "they" may be just them.
   const plural = /s$/.test(head) && !/ss$/.test(head);
   if (plural || (!another && p.collectiveNouns.test(head))) return null;
-  return another || kindNamed(analysis, p, sentence) ? { sentence, mention } : null;
-}
-
-/** Whether the sentence names someone by kind: an origin or faith ("Romanian"), or a modifier of age or station ("young", "single"). */
-function kindNamed(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): boolean {
-  return namesAGroup(analysis.lexicon, sentence) || p.groupModifiers.test(sentence.words);
+  return another || namesAKind(analysis.lexicon, p, sentence) ? { sentence, mention } : null;
 }

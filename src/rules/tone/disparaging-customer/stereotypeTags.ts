@@ -8,7 +8,7 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { misconduct, namesAGroup } from "./stereotypes.js";
+import { misconduct, namesAGroup, namesAKind } from "./stereotypes.js";
 
 /** Words of a prediction or an assumption in the clause before the tag. */
 const PREDICTS = new Set(["will", "'ll", "wo", "won't", "expect", "assume", "probably", "bet", "guarantee", "always", "never"]);
@@ -33,7 +33,7 @@ export function* stereotypeTags(lex: ToneLexicon, p: Patterns, sentence: Sentenc
   // unless one person was named by their kind ("the Pakistani importer will …, they all do",
   // "young lad … he'll …, they always do"): a tag that makes their kind's habit of anything one
   // of them is predicted to do is the stereotype itself.
-  const byKind = one && (namesAGroup(lex, sentence) || p.groupModifiers.test(sentence.words));
+  const byKind = one && namesAKind(lex, p, sentence);
   if (!byKind && misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
   yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, tag)] };
 }

@@ -233,6 +233,11 @@ export function namesAGroup(lex: ToneLexicon, sentence: Sentence): boolean {
   return sentence.tokens.some((t) => t.kind === "word" && t.capitalised && (lex.nationalityAdjectives.has(t.norm) || (t.norm.endsWith("s") && (lex.demonymNouns.has(t.norm.slice(0, -1)) || lex.nationalityAdjectives.has(t.norm.slice(0, -1))))));
 }
 
+/** Whether the sentence names someone by kind: an origin or faith ("Romanian"), or a modifier of age or station ("young", "single"). */
+export function namesAKind(lex: ToneLexicon, p: Patterns, sentence: Sentence): boolean {
+  return namesAGroup(lex, sentence) || p.groupModifiers.test(sentence.words);
+}
+
 /**
  * Bad behaviours in the sentence: the pack's (`stereotypeBehaviours`: "haggle", "won't pay",
  * "cheapest") and WordNet's verbs of misconduct ("forge", "pilfer", "grumble"), in text order.

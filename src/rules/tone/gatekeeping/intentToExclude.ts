@@ -89,7 +89,8 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
 
   // Pretexts: "say we're fully booked", gatekeeping only for who they are: a reason beside it, the
   // writer owning up that it is not so (not to "you": "we told you the class was full, but it
-  // wasn't" owns up to a mistake), or the words that pick them out ("the lady with the oxygen tank", "the family from the hostel").
+  // wasn't" owns up to a mistake), or the words that pick them out ("the lady with the oxygen
+  // tank", "the family from the hostel").
   const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last)) || describedByWhoTheyAre(analysis, p, found.target));
   return pretext ? { target: pretext.target, cue: pretext.cue } : null;
 }

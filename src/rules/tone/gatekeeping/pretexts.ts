@@ -59,10 +59,10 @@ function claimAfter(p: Patterns, sentence: Sentence, after: number): PatternMatc
 
 /** Who may own up in a clause of two words: "it isn't", "we weren't", "she hasn't". */
 const OWNERS = new Set(["it", "that", "they", "she", "he", "we", "there", "i"]);
-/** A negated auxiliary, written whole ("isn't") or as the tokeniser splits it ("is" "n't"). */
-const NEGATED_AUXILIARY = /^(is|was|were|are|has|have|had|does|do|did|wo|ca|would|could)n't$|^(isnt|wasnt|werent|arent|hasnt|havent|doesnt|dont|didnt|wont)$/;
-/** What ends a clause of owning up. */
-const CLAUSE_ENDS = new Set([",", ";", ".", "!", "?", ":", "\u2014", "\u2013", "-", "(", ")", "but", "and", "though"]);
+/** A negated auxiliary, with or without its apostrophe: "isn't", "werent". */
+const NEGATED_AUXILIARY = /^(is|was|were|are|has|have|had|does|do|did|wo|ca|would|could)n'?t$/;
+/** Words that end a clause of owning up, besides punctuation. */
+const CLAUSE_ENDS = new Set(["but", "and", "though"]);
 
 /**
  * Whether the writer owns up, after token `after` or in the next sentence of the paragraph, that
@@ -77,16 +77,17 @@ export function ownedUp(text: ToneText, index: number, after: number): boolean {
 }
 
 function ellipticalDenial(sentence: Sentence, from: number): boolean {
-  const { tokens } = sentence;
   let clause: string[] = [];
-  const denies = () => clause.length >= 2 && clause.length <= 3 && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1] + (clause[2] === "n't" ? "n't" : "")) && (clause.length === 2 || clause[2] === "n't" || clause[2] === "really");
-  for (let i = from; i < tokens.length; i++) {
-    const t = tokens[i];
-    const ends = t.kind === "punct" || CLAUSE_ENDS.has(t.norm);
-    if (ends) {
-      if (denies()) return true;
-      clause = [];
-    } else clause.push(t.norm);
+  // (The tokeniser may split "isn't" into "is" and "n't": they are joined again here.)
+  const push = (norm: string) => (norm === "n't" && clause.length ? (clause[clause.length - 1] += norm) : clause.push(norm));
+  const denies = () => (clause.length === 2 || (clause.length === 3 && clause[2] === "really")) && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1]);
+  for (const t of sentence.tokens.slice(from)) {
+    if (t.kind !== "punct" && !CLAUSE_ENDS.has(t.norm)) {
+      push(t.norm);
+      continue;
+    }
+    if (denies()) return true;
+    clause = [];
   }
   return denies();
 }
