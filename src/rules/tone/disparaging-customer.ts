@@ -7,7 +7,8 @@
  * - epithet: an insult used to point at them ("that idiot at Brightwater", "what a pair of halfwits");
  * - object of contempt ("I can't stand the Renfrews"; not "I hate that the guest had to wait");
  * - dismissal ("Mr X can piss off", "screw these people");
- * - stereotype (a group generalised: "students never pay", "they're lawyers, so expect …");
+ * - stereotype (a group generalised: "students never pay", "they're lawyers, so expect …"; a kind
+ *   of people said to misbehave by habit, "Iranians will haggle every invoice");
  * - contempt and mockery cues, which carry the judgement without a harsh word ("bless them",
  *   "hide the good biscuits") and need a target in the sentence or the one before it.
  *
@@ -44,6 +45,7 @@ import { ordeals } from "./disparaging-customer/ordeals.js";
 import { stereotypeTags } from "./disparaging-customer/stereotypeTags.js";
 import { opensAPrediction, stereotypePredictions } from "./disparaging-customer/stereotypePredictions.js";
 import { kindFromOne } from "./disparaging-customer/kindFromOne.js";
+import { groupClaims, mayClaimOfAKind } from "./disparaging-customer/groupClaims.js";
 
 export const RULE_ID = "disparaging-customer";
 
@@ -92,6 +94,7 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     lexicalInsults(lex, patterns, sentence).length > 0 ||
     likensAFaculty(lex, sentence) ||
     opensAPrediction(sentence) ||
+    mayClaimOfAKind(sentence) ||
     valenceAttributives(lex, patterns, sentence).length > 0
   );
 }
@@ -108,6 +111,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* stereotypeTags(analysis.lexicon, p, sentence);
   yield* stereotypePredictions(analysis, p, text, index);
   yield* kindFromOne(analysis, p, text, index);
+  yield* groupClaims(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
   yield* ordeals(p, sentence);
