@@ -11,6 +11,7 @@ import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
+import { identityFragments, placeGroups } from "./identityFragments.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 
@@ -144,7 +145,13 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   // that says who they are ("Essex girls", "Delhi guys": a place on a plural person noun).
   const precautions = p.stereotypePrecautions.matches(sentence.words);
   for (const identity of identityFragments(analysis, [...groups, ...placeGroups(analysis, sentence)], tokens, firstWord)) {
-    const so = tokens.findIndex((t, j) => j > identity.last && j <= identity.last + 6 && t.norm === "so" && tokens[j - 1]?.text === ",");
+    // "…, so expect", "… so assume they'll …" (a consequence straight after "so"), or "…, they'll …".
+    const so = tokens.findIndex(
+      (t, j) =>
+        j > identity.last &&
+        j <= identity.last + 6 &&
+        ((t.norm === "so" && (tokens[j - 1]?.text === "," || consequences.some((c) => c.first === j + 1))) || (t.text === "," && THEY_WILL.has(tokens[j + 1]?.norm ?? "") && futureAfter(tokens, j))),
+    );
     if (so < 0) continue;
     // A precaution against them says the worst on its own ("so hide the prosecco", "so take a bigger deposit").
     const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
@@ -173,8 +180,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // "She's a nurse, so expect her to ask about evening slots" predicts nothing bad; a
     // precaution against them needs no prediction ("they're Asian so … just pad the first number").
     const precaution = precautions.find((c) => c.first > so);
-    const behaviour = precaution ?? (consequences.some((c) => c.first > so) || futureAfter(tokens, so) ? behaviours.find((b) => b.first > so) : undefined);
-    if (!behaviour) continue;
+    const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
+    const behaviour = precaution ?? (predicted ? (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)) : undefined);
+    if (!behaviour || p.stateAdjectives.test(tokens[behaviour.first].norm)) continue;
     yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: complement.first, last: lastWordBefore(tokens, so) }), wordsOfMatch(sentence, behaviour)] };
   }
   const typical = p.typicalCues.matches(sentence.words);
@@ -189,40 +197,6 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target && !target.mention.possessor) yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
-}
-
-/**
- * Who they are, said as a fragment: a group, or a nation or faith on a person noun ("Polish
- * landlord"), that opens the sentence or follows a comma or dash and is followed by one.
- */
-function identityFragments(analysis: ToneAnalysis, groups: PatternMatch[], tokens: Sentence["tokens"], firstWord: number): PatternMatch[] {
-  const out: PatternMatch[] = [];
-  const lex = analysis.lexicon;
-  const t = tokens[firstWord];
-  const noun = tokens[firstWord + 1];
-  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) out.push({ first: firstWord, last: firstWord + 1 });
-  const opensAfterBreak = (g: PatternMatch) => g.first === firstWord || /^[,\u2014\u2013-]$/.test(tokens[g.first - 1]?.text ?? "");
-  const closedByBreak = (g: PatternMatch) => /^[,\u2014\u2013-]$/.test(tokens[g.last + 1]?.text ?? "");
-  for (const g of groups) if (opensAfterBreak(g) && (g.first === firstWord || closedByBreak(g))) out.push(g);
-  return out.sort((a, b) => a.first - b.first);
-}
-
-/**
- * "Essex girls", "Delhi guys", "Texas buyers": a capitalised place (not a given name or a word
- * that is no name) on a plural person noun. Read only as a fragment saying who they are.
- */
-function placeGroups(analysis: ToneAnalysis, sentence: Sentence): PatternMatch[] {
-  const lex = analysis.lexicon;
-  const { tokens } = sentence;
-  const out: PatternMatch[] = [];
-  tokens.forEach((t, i) => {
-    const noun = tokens[i + 1];
-    if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || lex.titles.has(t.norm) || lex.givenNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
-    if (noun.kind !== "word" || !(/s$/.test(noun.norm) || ["people", "men", "women", "folk"].includes(noun.norm))) return;
-    if (!(lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) return;
-    out.push({ first: i, last: i + 1 });
-  });
-  return out;
 }
 
 /**
