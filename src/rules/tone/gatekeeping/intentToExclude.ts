@@ -4,7 +4,8 @@
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import type { Mention } from "../../../tone/targets.js";
-import { isNegated, negations } from "../../../tone/clauses.js";
+import { isGarmentNoun } from "../../../tone/lexicon.js";
+import { antecedent, isNegated, negations } from "../../../tone/clauses.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Exclusion, Patterns } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
@@ -91,8 +92,15 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
   // writer owning up that it is not so (not to "you": "we told you the class was full, but it
   // wasn't" owns up to a mistake), or the words that pick them out ("the lady with the oxygen
   // tank", "the family from the hostel").
-  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last)) || describedByWhoTheyAre(analysis, p, found.target));
+  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last)) || describedByWhoTheyAre(analysis, p, found.target) || describedBefore(analysis, p, text, index, found.target.mention));
   return pretext ? { target: pretext.target, cue: pretext.cue } : null;
+}
+
+/** "the lad with the tattoos asked about the Rolex. Just tell him it's sold.": "him" is the one described before. */
+function describedBefore(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number, mention: Mention): boolean {
+  if (mention.kind !== "pronoun") return false;
+  const before = antecedent(text, index);
+  return before !== null && describedByWhoTheyAre(analysis, p, before);
 }
 
 /** How far after the mention's head a describing phrase may run: "the lad [with the tattoos]". */
@@ -106,6 +114,10 @@ const DESCRIPTION_WORDS = 6;
 function describedByWhoTheyAre(analysis: ToneAnalysis, p: Patterns, target: { sentence: Sentence; mention: Mention }): boolean {
   const { sentence, mention } = target;
   const { tokens } = sentence;
-  if (tokens.slice(mention.first, mention.head + 1).some((t) => t.capitalised && analysis.lexicon.nationalityAdjectives.has(t.norm))) return true;
+  const lex = analysis.lexicon;
+  if (tokens.slice(mention.first, mention.head + 1).some((t) => t.capitalised && lex.nationalityAdjectives.has(t.norm))) return true;
+  // Picked out by their clothes (WordNet's garments): "the tracksuit lot", "the couple in the matching hoodies".
+  if (tokens.slice(mention.first, mention.head).some((t) => t.kind === "word" && isGarmentNoun(lex, t.norm))) return true;
+  if (tokens[mention.head + 1]?.norm === "in" && tokens.slice(mention.head + 2, mention.head + 5).some((t) => t.kind === "word" && isGarmentNoun(lex, t.norm))) return true;
   return p.identityDescriptors.matches(sentence.words).some((m) => m.first > mention.head && m.first <= mention.head + 2 && m.last <= mention.head + DESCRIPTION_WORDS);
 }

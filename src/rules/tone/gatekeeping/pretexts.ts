@@ -42,7 +42,9 @@ export function pretexts(lex: ToneLexicon, p: Patterns, text: ToneText, index: n
     // verb ("he's on Universal Credit, so let's say …"), else in the paragraph.
     const cue = { first: verb.first, last: claim.last };
     // (Not what a preposition names about them: "on Universal Credit".)
-    const before = sentence.mentions().filter((m) => m.last < verb.first && !m.possessor && !m.uncertain && m.kind !== "you" && !PREPOSITIONS.has(sentence.tokens[m.first - 1]?.norm ?? "")).pop();
+    // (A person or role noun before a name that may be a thing: "the lad … wants the Rolex, so let's say …".)
+    const candidates = sentence.mentions().filter((m) => m.last < verb.first && !m.possessor && !m.uncertain && m.kind !== "you" && !PREPOSITIONS.has(sentence.tokens[m.first - 1]?.norm ?? ""));
+    const before = candidates.filter((m) => m.kind === "person" || m.kind === "role").pop() ?? candidates.pop();
     const target = told ? { sentence, mention: told } : before ? { sentence, mention: before } : cueTarget(text, index, cue, { allowYou: false });
     if (target) found.push({ cue, target });
   }
