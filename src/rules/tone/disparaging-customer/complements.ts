@@ -25,7 +25,7 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     return !n || (n.kind === "punct" && n.text !== "-" && n.text !== "'") || ["if", "bless", "lol", "tbh", "honestly", "shall"].includes(n.norm);
   });
   const adjectives = insults(analysis, p, sentence, "insultAdjectives");
-  const personOnly = [...insults(analysis, p, sentence, "insultNouns"), ...adjectives, ...profaneAttributives(analysis, sentence), ...euphemisms];
+  const personOnly = [...insults(analysis, p, sentence, "insultNouns"), ...adjectives, ...profaneAttributives(analysis, sentence), ...euphemisms, ...animalEpithets(analysis, p, sentence)];
   const harsh = insults(analysis, p, sentence, "harshJudgements");
   const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
@@ -68,4 +68,30 @@ function praisedAfter(p: Patterns, sentence: Sentence, after: number): boolean {
   if (p.praise.matches(sentence.words).some((m) => m.first > after)) return true;
   for (let i = after + 1; i < tokens.length; i++) if (tokens[i].kind === "word" && !tokens[i].quoted && wordValence(tokens[i].norm) >= 3) return true;
   return false;
+}
+
+/** Modifiers that make an animal an epithet when said of a person: "an absolute toad", "a right cow" ("old" alone does not: "a wise old owl"). */
+const EPITHET_INTENSIFIERS = new Set(["absolute", "total", "complete", "utter", "right", "proper", "bloody"]);
+
+/**
+ * An animal (WordNet's) said of a person with a modifier that makes it an epithet: an intensifier
+ * or a bad word (AFINN) before it, and nothing kind ("a wise old owl"), ending its phrase ("a
+ * proper dog person" is not one). A bare animal is left alone: "she's a dog groomer", "the
+ * client's a cat".
+ */
+function animalEpithets(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
+  const lex = analysis.lexicon;
+  const { tokens } = sentence;
+  const out: PatternMatch[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== "word" || t.quoted || t.capitalised || !lex.animalNouns.has(t.norm) || p.figureExceptions.test(t.norm)) return;
+    const next = tokens[i + 1];
+    if (next && next.kind === "word" && !["and", "who", "that", "but", "with", "again", "tbh", "honestly"].includes(next.norm)) return;
+    let first = i;
+    while (first > 0 && tokens[first - 1].kind === "word" && !DETERMINERS.has(tokens[first - 1].norm) && i - first < 3) first--;
+    const modifiers = tokens.slice(first, i);
+    if (modifiers.some((m) => wordValence(m.norm) > 0)) return;
+    if (modifiers.some((m) => EPITHET_INTENSIFIERS.has(m.norm) || wordValence(m.norm) < 0)) out.push({ first, last: i });
+  });
+  return out;
 }
