@@ -41,8 +41,9 @@ describe("tone constructions on an edited copy of the pack", () => {
   });
 
   it("profanity skips what the copy's disparaging-customer reports, even with that rule off", async () => {
-    // "cunt" is a swear word of the lexicon but no insult noun of the built-in pack (nor of WordNet's, which gives it another sense).
-    const sentence = { text: "The client is a cunt.", config: { rules: { "disparaging-customer": "off" } } };
+    // "cunt" is a swear word of the lexicon but no insult noun of the built-in pack (nor of WordNet's,
+    // which gives it another sense), so only the copy reads it as an epithet pointing at them.
+    const sentence = { text: "That cunt from Acme rang again.", config: { rules: { "disparaging-customer": "off" } } };
     const edited = editedCopy(["disparaging-customer", "profanity"], (rules) => {
       rules["disparaging-customer"].patterns.insultNouns.push("cunt");
       rules.profanity.examples.pass = [sentence];

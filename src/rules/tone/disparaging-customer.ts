@@ -29,6 +29,7 @@ import { epithets } from "./disparaging-customer/epithets.js";
 import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
+import { swearingAt } from "./disparaging-customer/swearingAt.js";
 import { namesAGroup, stereotypes } from "./disparaging-customer/stereotypes.js";
 import { comparisons, likensAFaculty, metBetter } from "./disparaging-customer/comparisons.js";
 import { displays, staffAmusement } from "./disparaging-customer/displays.js";
@@ -107,6 +108,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* objectsOfContempt(analysis, p, sentence);
   yield* dismissals(p, sentence);
   yield* profaneNames(analysis, sentence);
+  yield* swearingAt(analysis, p, sentence);
   yield* stereotypes(analysis, p, text, index);
   yield* stereotypeTags(analysis.lexicon, p, sentence);
   yield* stereotypePredictions(analysis, p, text, index);
