@@ -63,13 +63,15 @@ function claimAfter(p: Patterns, sentence: Sentence, after: number): PatternMatc
 const OWNERS = new Set(["it", "that", "they", "she", "he", "we", "there", "i"]);
 /** A negated auxiliary, with or without its apostrophe: "isn't", "werent". */
 const NEGATED_AUXILIARY = /^(is|was|were|are|has|have|had|does|do|did|wo|ca|would|could)n'?t$/;
+const BE = new Set(["'s", "is", "was", "'re", "are", "were"]);
 /** Words that end a clause of owning up, besides punctuation. */
 const CLAUSE_ENDS = new Set(["but", "and", "though"]);
 
 /**
  * Whether the writer owns up, after token `after` or in the next sentence of the paragraph, that
  * what was told is not so, in a clause of nothing but a subject and a negated auxiliary:
- * "Told her we were at capacity. We weren't.", "told her the waitlist is 6 months 🙃 it isn't",
+ * "Told her we were at capacity. We weren't.", "told her the waitlist is 6 months 🙃 it isn't", "I said
+ * it's under offer, it's not",
  * "the flat's gone. It hasn't, but …". (A fuller clause is something else: "it isn't open on Sundays".)
  */
 export function ownedUp(text: ToneText, index: number, after: number): boolean {
@@ -82,7 +84,9 @@ function ellipticalDenial(sentence: Sentence, from: number): boolean {
   let clause: string[] = [];
   // (The tokeniser may split "isn't" into "is" and "n't": they are joined again here.)
   const push = (norm: string) => (norm === "n't" && clause.length ? (clause[clause.length - 1] += norm) : clause.push(norm));
-  const denies = () => (clause.length === 2 || (clause.length === 3 && clause[2] === "really")) && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1]);
+  // ("it's not", "it is not": the negation written apart.)
+  const apart = () => clause.length === 3 && OWNERS.has(clause[0]) && BE.has(clause[1]) && clause[2] === "not";
+  const denies = () => apart() || ((clause.length === 2 || (clause.length === 3 && clause[2] === "really")) && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1]));
   for (const t of sentence.tokens.slice(from)) {
     if (t.kind !== "punct" && !CLAUSE_ENDS.has(t.norm)) {
       push(t.norm);
