@@ -109,6 +109,12 @@ export function* comparisons(analysis: ToneAnalysis, p: Patterns, sentence: Sent
   for (const f of frames) {
     const object = objects.find((o) => o.first > f.last && o.first - f.last <= 4 && tokens.slice(f.last + 1, o.first).every((t) => OBJECT_LEAD.has(t.norm)) && endsPhrase(tokens, o.last));
     if (object) likened.push({ frame: f, object });
+    // "about as sharp as a beach ball": a simile of a faculty with any thing (WordNet's) in it,
+    // not one of praise ("as sharp as a tack", `admiredLikenesses`).
+    else if (tokens[f.first].norm === "as" && tokens[f.last].norm === "as") {
+      const thing = likenedThing(analysis, p, sentence, f.last);
+      if (thing && endsPhrase(tokens, thing.last)) likened.push({ frame: f, object: thing });
+    }
   }
   for (const f of faculties) {
     const object = likenedThing(analysis, p, sentence, f.last);
