@@ -11,7 +11,7 @@ import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
 /**
@@ -37,7 +37,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   // with an insult is about whoever the paragraph was about. (Not "Dense fog delayed the coach":
   // there the adjective is attached to a noun.)
   const firstWord = tokens.findIndex((t) => t.kind !== "punct");
-  const opening = insults(analysis, p, sentence, "insultAdjectives").find((m) => m.first === firstWord);
+  // (After a sentence adverb too: "Honestly pathetic, no wonder she's not shifting anything.")
+  let opensAt = firstWord;
+  while (opensAt >= 0 && tokens[opensAt]?.kind === "word" && SENTENCE_ADVERBS.has(tokens[opensAt].norm)) opensAt++;
+  const opening = insults(analysis, p, sentence, "insultAdjectives").find((m) => m.first === opensAt);
   if (opening && (tokens[opening.last + 1]?.kind === "punct" || tokens[opening.last + 1]?.norm === "and")) {
     const target = contextTarget(text, index, (m) => m.kind !== "you");
     if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, opening)] };
