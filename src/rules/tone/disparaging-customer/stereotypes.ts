@@ -172,7 +172,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       (from && tokens[complement.first + 1]?.capitalised) ||
       (from && p.origins.matches(sentence.words).some((o) => o.first >= complement.first + 1 && o.first <= complement.first + 3)) ||
       // "they're Asian", "they're from the valleys": a capitalised word said of them, or an origin.
-      (said !== undefined && said.kind === "word" && ((said.capitalised && !said.allCaps) || p.origins.test(said.norm) || analysis.lexicon.nationalityAdjectives.has(said.norm)));
+      (said !== undefined && said.kind === "word" && ((said.capitalised && !said.allCaps) || p.origins.test(said.norm) || analysis.lexicon.nationalityAdjectives.has(said.norm))) ||
+      // "Bed 4 is 82, so don't bother …": an old age said of them.
+      isOldAge(tokens, complement.first);
     if (!identity) continue;
     // "…, so they'll …", or "…, they'll …" ("Table nine are French, they'll moan about the bread").
     const so = tokens.findIndex((t, j) => j > complement.first && (t.norm === "so" || (t.text === "," && THEY_WILL.has(tokens[j + 1]?.norm ?? ""))));
@@ -236,6 +238,14 @@ function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
   let j = at - 1;
   while (j > 0 && tokens[j].kind === "punct") j--;
   return j;
+}
+
+/** An age of 65 or more said as the complement: "is 82", "is 78 years old", "is in her 80s". */
+function isOldAge(tokens: Sentence["tokens"], at: number): boolean {
+  const t = tokens[at];
+  const age = (text: string) => /^\d{2,3}$/.test(text) && Number(text) >= 65 && Number(text) <= 110;
+  if (t?.kind === "word" && age(t.text)) return !["%", "percent", "pounds", "quid", "minutes", "mins", "days", "pence", "p", "k"].includes(tokens[at + 1]?.norm ?? "") && tokens[at + 1]?.text !== "%";
+  return t?.norm === "in" && ["her", "his", "their"].includes(tokens[at + 1]?.norm ?? "") && /^(70|80|90)s$/.test(tokens[at + 2]?.norm ?? "");
 }
 
 /** Words that make what follows a prediction: "so they'll …", "so he will …", "so she won't …". */
