@@ -193,7 +193,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (typical.includes(cue) && !typicalOfPeople(analysis, tokens, groups, cue.last)) continue;
     const group = groups.find((g) => g.first >= cue.first - 1 && g.first <= cue.last + 1);
     if (group) {
-      yield { messageId: "stereotype", target: { sentence, mention: personMention(group.first, group.last) }, evidence: [wordsOfMatch(sentence, cue), wordsOfMatch(sentence, group)] };
+      // ("Classic tiger parents": the kind is "tiger parents", the cue's last word with the group.)
+      const first = typical.includes(cue) && group.first === cue.last + 1 ? cue.last : group.first;
+      yield { messageId: "stereotype", target: { sentence, mention: personMention(first, group.last) }, evidence: [wordsOfMatch(sentence, { first: cue.first, last: group.last })] };
       continue;
     }
     const target = cueTarget(text, index, cue, { allowYou: false });
@@ -270,6 +272,8 @@ function typicalOfPeople(analysis: ToneAnalysis, tokens: Sentence["tokens"], gro
   const person = (j: number) => tokens[j] !== undefined && (lex.roleNouns.has(tokens[j].norm) || lex.personNouns.has(tokens[j].norm) || lex.relativeNouns.has(tokens[j].norm));
   const ends = (j: number) => tokens[j + 1] === undefined || tokens[j + 1].kind === "punct" || ["'s", "'", "again", "behaviour", "behavior"].includes(tokens[j + 1].norm);
   if (person(at)) return ends(at);
+  // "Classic tiger parents,", "typical city boys.": a word that makes a kind of a person noun that ends the phrase.
+  if (person(at + 1) && ends(at + 1) && /s$/.test(tokens[at + 1].norm)) return true;
   // "Typical Scot, he'll argue over every penny": what people from a place are called.
   if (t.capitalised && lex.demonymNouns.has(t.norm)) return true;
   // "Typical Ernie." is one man's habit, not a group's: a stereotype needs a kind of people.
