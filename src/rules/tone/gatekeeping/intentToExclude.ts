@@ -92,8 +92,13 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
   // writer owning up that it is not so (not to "you": "we told you the class was full, but it
   // wasn't" owns up to a mistake), or the words that pick them out ("the lady with the oxygen
   // tank", "the family from the hostel").
-  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last)) || describedByWhoTheyAre(analysis, p, found.target) || describedBefore(analysis, p, text, index, found.target.mention));
+  const pretext = pretexts(lex, p, text, index).find((found) => identityReason(found.cue) || (found.target.mention.kind !== "you" && ownedUp(text, index, found.cue.last, claimIsNegated(sentence, found.cue))) || describedByWhoTheyAre(analysis, p, found.target) || describedBefore(analysis, p, text, index, found.target.mention));
   return pretext ? { target: pretext.target, cue: pretext.cue } : null;
+}
+
+/** Whether what the pretext tells is a negation: "say we're [not] taking NHS patients", "say we don't offer it". */
+function claimIsNegated(sentence: Sentence, cue: PatternMatch): boolean {
+  return sentence.tokens.slice(cue.first, cue.last + 1).some((t) => t.norm === "not" || t.norm === "n't" || /n't$/.test(t.norm));
 }
 
 /** "the lad with the tattoos asked about the Rolex. Just tell him it's sold.": "him" is the one described before. */

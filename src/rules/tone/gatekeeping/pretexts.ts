@@ -74,19 +74,27 @@ const CLAUSE_ENDS = new Set(["but", "and", "though"]);
  * it's under offer, it's not",
  * "the flat's gone. It hasn't, but …". (A fuller clause is something else: "it isn't open on Sundays".)
  */
-export function ownedUp(text: ToneText, index: number, after: number): boolean {
+export function ownedUp(text: ToneText, index: number, after: number, claimNegated = false): boolean {
   const here = text.sentences[index];
   const next = text.sentences[index + 1];
-  return ellipticalDenial(here, after + 1) || (next !== undefined && next.paragraph === here.paragraph && ellipticalDenial(next, 0));
+  return ellipticalDenial(here, after + 1, claimNegated) || (next !== undefined && next.paragraph === here.paragraph && ellipticalDenial(next, 0, claimNegated));
 }
 
-function ellipticalDenial(sentence: Sentence, from: number): boolean {
+/** An auxiliary that affirms in a clause of two words: "We are.", "we do", "it is". */
+const AFFIRMING_AUXILIARY = new Set(["are", "is", "am", "do", "does", "have", "has", "can", "will", "were", "was"]);
+
+/**
+ * A clause of a subject and a negated auxiliary ("It isn't."); or, when what was told was itself a
+ * negation ("say we're not taking NHS patients"), one that affirms ("We are, just not that lot.").
+ */
+function ellipticalDenial(sentence: Sentence, from: number, claimNegated: boolean): boolean {
   let clause: string[] = [];
   // (The tokeniser may split "isn't" into "is" and "n't": they are joined again here.)
   const push = (norm: string) => (norm === "n't" && clause.length ? (clause[clause.length - 1] += norm) : clause.push(norm));
   // ("it's not", "it is not": the negation written apart.)
   const apart = () => clause.length === 3 && OWNERS.has(clause[0]) && BE.has(clause[1]) && clause[2] === "not";
-  const denies = () => apart() || ((clause.length === 2 || (clause.length === 3 && clause[2] === "really")) && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1]));
+  const affirms = () => claimNegated && clause.length === 2 && OWNERS.has(clause[0]) && AFFIRMING_AUXILIARY.has(clause[1]);
+  const denies = () => apart() || affirms() || ((clause.length === 2 || (clause.length === 3 && clause[2] === "really")) && OWNERS.has(clause[0]) && NEGATED_AUXILIARY.test(clause[1]));
   for (const t of sentence.tokens.slice(from)) {
     if (t.kind !== "punct" && !CLAUSE_ENDS.has(t.norm)) {
       push(t.norm);
