@@ -23,6 +23,22 @@ export function clauseStart(tokens: Token[], i: number): number {
   return 0;
 }
 
+/**
+ * The start of the clause holding token `i`, reaching back over one aside set off by commas
+ * ("Their head of events, on the other hand, can …", "Mr Pike, frankly, is …"): an aside of at
+ * most four words, when nothing of the clause comes before `i`. Else `clauseStart`.
+ */
+export function clauseStartOverAside(tokens: Token[], i: number): number {
+  const start = clauseStart(tokens, i);
+  // (Only when the clause opens with `i`: "this port and its weather can go to hell" has its own subject.)
+  if (start !== i || start < 2 || tokens[start - 1].text !== ",") return start;
+  for (let j = start - 2; j >= 0 && start - 1 - j <= 5; j--) {
+    if (tokens[j].text === ",") return j > 0 && tokens.slice(j + 1, start - 1).every((t) => t.kind === "word") ? clauseStart(tokens, j) : start;
+    if (tokens[j].kind === "punct") return start;
+  }
+  return start;
+}
+
 /** Verbs that link the writer to what they say they are: "I'm", "I was", "I felt", "I've been". */
 const SELF_LINKS = new Set(["'m", "am", "was", "feel", "felt", "'ve", "look", "looked", "sound", "sounded"]);
 /** How far a judgement of the writer reaches from "I'm" ("I'm such a complete and utter muppet"). */

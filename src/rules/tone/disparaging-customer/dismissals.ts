@@ -3,7 +3,7 @@
  * off", "screw these people").
  */
 import type { Sentence } from "../../../tone/analysis.js";
-import { clauseStart } from "../../../tone/clauses.js";
+import { clauseStartOverAside } from "../../../tone/clauses.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { overlaps } from "./insults.js";
@@ -13,7 +13,7 @@ export function* dismissals(p: Patterns, sentence: Sentence): Generator<Found> {
     // (Not the dismissal's own first word read as a name: "Screw the Hendersons.")
     const mentions = sentence.mentions().filter((m) => !(m.uncertain && m.first === d.first));
     // "screw these people" (the object), else "the users who voted it down can go to hell" (the subject).
-    const start = clauseStart(sentence.tokens, d.first);
+    const start = clauseStartOverAside(sentence.tokens, d.first);
     const target =
       mentions.find((m) => overlaps(d, m) || (m.first > d.first && m.first <= d.last + 1)) ??
       mentions.filter((m) => m.last < d.first && m.first >= start && !m.possessor).pop();
