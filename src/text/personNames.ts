@@ -132,22 +132,24 @@ export class NicknameIndex {
   }
 
   /** The name and every name of the same root: "kate" → katherine, kathy, kat… */
-  sameRootAs(name: string): string[] {
+  sameRootAs(name: string): readonly string[] {
     const key = foldWord(name);
     // The table never changes and this scans all of it, for every reader of every message: keep
-    // each name's answer (a copy goes out, so a caller cannot change the kept one).
+    // each name's answer, handed out read-only rather than copied for every call.
     let roots = this.rootsOf.get(key);
     if (!roots) {
       const mine = this.groupsOf.get(key);
       const out = new Set([key]);
       if (mine) {
-        for (const [other, groups] of this.groupsOf) {
+        // forEach, not for…of: each entry of a Map's iterator is a new [key, value] array, and
+        // this walks the table's 5,000 names for every new name read.
+        this.groupsOf.forEach((groups, other) => {
           if (groups.some((g) => mine.includes(g))) out.add(other);
-        }
+        });
       }
       this.rootsOf.set(key, (roots = [...out]));
     }
-    return [...roots];
+    return roots;
   }
 
   /** A name the nickname table itself holds (common enough to have nicknames): "tom", "robert". */
