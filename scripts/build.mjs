@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 import { buildStamp, isCurrent, STAMP } from "./build-stamp.mjs";
-import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, patchesApplied } from "./dependency-patches.mjs";
+import { assertPatched, cosmiconfigImportPlugin, libmimeCharsetPlugin, mailparserTldsPlugin, patchesApplied } from "./dependency-patches.mjs";
 import { buildLazyModules, lazyBuiltinsPlugin, lazyDepsPlugin } from "./lazy-deps.mjs";
 import { precompilePacks } from "./precompile-packs.mjs";
 import { escapeNonAscii } from "./ascii-bundle.mjs";
@@ -60,9 +60,9 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   // Heavy modules a plain draft never needs load on first use (scripts/lazy-deps.mjs).
-  plugins: [lazyDepsPlugin(), libmimeCharsetPlugin()],
+  plugins: [lazyDepsPlugin(), libmimeCharsetPlugin(), mailparserTldsPlugin()],
 });
-assertPatched(["libmime-charset"]);
+assertPatched(["libmime-charset", "mailparser-tlds"]);
 await buildLazyModules("dist");
 await precompilePacks("dist");
 patchesApplied.clear();
@@ -81,9 +81,9 @@ await build({
   banner: { js: "const __draftlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ["typescript"],
   logLevel: "warning",
-  plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin()],
+  plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin(), mailparserTldsPlugin()],
 });
-assertPatched(["libmime-charset", "cosmiconfig-import"]);
+assertPatched(["libmime-charset", "cosmiconfig-import", "mailparser-tlds"]);
 escapeNonAscii("dist");
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
 // has findings, so the run exits 1 by design.

@@ -70,6 +70,31 @@ export function libmimeCharsetPlugin() {
   };
 }
 
+/**
+ * mailparser reads the tlds package's list (1,500 names, JSON) through a CommonJS file that an ES
+ * module imports; the bundle's interop then copies the array's every index onto a namespace object
+ * as a getter, ~1 ms of a cold start, for a list only its (lazy) linkify instance reads. As an ES
+ * re-export of the JSON the import is the same array, and nothing is copied.
+ */
+const TLDS_CJS = "module.exports = require('tlds');";
+
+export function mailparserTldsPlugin() {
+  return {
+    name: "draftlint-mailparser-tlds",
+    setup(b) {
+      b.onLoad({ filter: /mailparser[/\\]dist[/\\]esm[/\\]tlds\.cjs$/ }, async (args) => {
+        const text = await readFile(args.path, "utf8");
+        const code = text.split("\n").filter((line) => line.trim() && !line.trim().startsWith("//") && line.trim() !== "'use strict';");
+        if (code.length !== 1 || code[0].trim() !== TLDS_CJS) {
+          return { errors: [{ text: `mailparser's tlds.cjs changed shape (expected only \`${TLDS_CJS}\`): update mailparserTldsPlugin in scripts/dependency-patches.mjs` }] };
+        }
+        patchesApplied.add("mailparser-tlds");
+        return { contents: 'export { default } from "tlds";\n', loader: "js", resolveDir: args.path.replace(/[/\\][^/\\]*$/, "") };
+      });
+    },
+  };
+}
+
 /** zod bundles error messages in 40+ languages; draftlint reports in English only. */
 export function zodLocalesPlugin() {
   return {

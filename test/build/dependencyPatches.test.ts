@@ -38,6 +38,12 @@ const CASES: Array<{ patch: string; label?: string; plugin: () => Plugin; file: 
     change: (text) => text.replace("getCodec('utf-32'), 400]", "getCodec('utf-32'), 800]"),
   },
   {
+    patch: "mailparser-tlds",
+    plugin: patches.mailparserTldsPlugin,
+    file: "mailparser/dist/esm/tlds.cjs",
+    change: (text) => text.replace("module.exports = require('tlds');", "module.exports = require('tlds').filter(Boolean);"),
+  },
+  {
     patch: "zod-locales",
     plugin: patches.zodLocalesPlugin,
     file: "zod/v4/locales/index.cjs",
