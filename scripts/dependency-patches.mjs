@@ -21,30 +21,75 @@ export function assertPatched(names) {
 const occurrences = (text, pattern) => text.match(new RegExp(pattern.source, "g"))?.length ?? 0;
 
 /**
- * libmime's charset.js reads iconv-lite's GBK codec at import, only to compare decoder classes
- * later; read it when first compared instead. Each text must occur exactly once: a second
- * comparison left unpatched would name a variable that no longer exists.
+ * libmime's charset.js asks iconv-lite for codecs at import, which loads every encoding iconv-lite
+ * has (its tables of single-byte charsets, ~1.5 ms of a cold start): the GBK codec, only to compare
+ * decoder classes later; the utf7/utf7imap/base64/hex codecs it refuses; the UTF-16 and UTF-32
+ * codecs whose byte order it guesses from more bytes. Each is read when first used instead, the
+ * same codecs from the same calls. Each text must occur exactly once: a use left unpatched would
+ * name a variable that no longer exists.
  */
-const CHARSET_DECLARATION = /const DBCS_DECODER = (iconv(?:_lite_1\.default)?)\.getCodec\('gbk'\)\.decoder;/;
-const CHARSET_COMPARISON = /codec\.decoder === DBCS_DECODER\b/;
+const CHARSET_PATCHES = [
+  {
+    name: "the GBK decoder",
+    declaration: /const DBCS_DECODER = (iconv(?:_lite_1\.default)?)\.getCodec\('gbk'\)\.decoder;/,
+    use: /codec\.decoder === DBCS_DECODER\b/,
+    lazy: (iconv) => ["let DBCS_DECODER_LAZY;", `codec.decoder === (DBCS_DECODER_LAZY ??= ${iconv}.getCodec('gbk').decoder)`],
+  },
+  {
+    name: "the codecs it refuses",
+    declaration: /const UNSUPPORTED_CODECS = new Set\(\['utf7', 'utf7imap', 'base64', 'hex'\]\.map\(name => (iconv(?:_lite_1\.default)?)\.getCodec\(name\)\)\);/,
+    use: /\bUNSUPPORTED_CODECS\.has\(/,
+    lazy: (iconv) => ["let UNSUPPORTED_CODECS_LAZY;", `(UNSUPPORTED_CODECS_LAZY ??= new Set(['utf7', 'utf7imap', 'base64', 'hex'].map(name => ${iconv}.getCodec(name)))).has(`],
+  },
+  {
+    name: "the byte-order guesses",
+    declaration: /const BYTE_ORDER_GUESSING = new Map\(\[\s*\[(iconv(?:_lite_1\.default)?)\.getCodec\('utf-16'\), 200\],\s*\[\1\.getCodec\('utf-32'\), 400\]\s*\]\);/,
+    use: /\bBYTE_ORDER_GUESSING\.get\(/,
+    lazy: (iconv) => ["let BYTE_ORDER_GUESSING_LAZY;", `(BYTE_ORDER_GUESSING_LAZY ??= new Map([[${iconv}.getCodec('utf-16'), 200], [${iconv}.getCodec('utf-32'), 400]])).get(`],
+  },
+];
 
 export function libmimeCharsetPlugin() {
   return {
     name: "draftlint-libmime-charset",
     setup(b) {
       b.onLoad({ filter: /libmime[/\\]dist[/\\](esm|cjs)[/\\]charset\.js$/ }, async (args) => {
-        const text = await readFile(args.path, "utf8");
-        const decl = CHARSET_DECLARATION.exec(text);
-        if (!decl || occurrences(text, CHARSET_DECLARATION) !== 1 || occurrences(text, CHARSET_COMPARISON) !== 1) {
-          return { errors: [{ text: "libmime's charset.js changed shape (the GBK decoder read at import): update libmimeCharsetPlugin in scripts/dependency-patches.mjs" }] };
+        let text = await readFile(args.path, "utf8");
+        for (const { name, declaration, use, lazy } of CHARSET_PATCHES) {
+          const decl = declaration.exec(text);
+          if (!decl || occurrences(text, declaration) !== 1 || occurrences(text, use) !== 1) {
+            return { errors: [{ text: `libmime's charset.js changed shape (${name}, read at import): update libmimeCharsetPlugin in scripts/dependency-patches.mjs` }] };
+          }
+          const [declared, used] = lazy(decl[1]);
+          text = text.replace(declaration, declared).replace(use, used);
         }
         patchesApplied.add("libmime-charset");
-        return {
-          contents: text
-            .replace(CHARSET_DECLARATION, "let DBCS_DECODER_LAZY;")
-            .replace(CHARSET_COMPARISON, `codec.decoder === (DBCS_DECODER_LAZY ??= ${decl[1]}.getCodec('gbk').decoder)`),
-          loader: "js",
-        };
+        return { contents: text, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
+ * mailparser reads the tlds package's list (1,500 names, JSON) through a CommonJS file that an ES
+ * module imports; the bundle's interop then copies the array's every index onto a namespace object
+ * as a getter, ~1 ms of a cold start, for a list only its (lazy) linkify instance reads. As an ES
+ * re-export of the JSON the import is the same array, and nothing is copied.
+ */
+const TLDS_CJS = "module.exports = require('tlds');";
+
+export function mailparserTldsPlugin() {
+  return {
+    name: "draftlint-mailparser-tlds",
+    setup(b) {
+      b.onLoad({ filter: /mailparser[/\\]dist[/\\]esm[/\\]tlds\.cjs$/ }, async (args) => {
+        const text = await readFile(args.path, "utf8");
+        const code = text.split("\n").filter((line) => line.trim() && !line.trim().startsWith("//") && line.trim() !== "'use strict';");
+        if (code.length !== 1 || code[0].trim() !== TLDS_CJS) {
+          return { errors: [{ text: `mailparser's tlds.cjs changed shape (expected only \`${TLDS_CJS}\`): update mailparserTldsPlugin in scripts/dependency-patches.mjs` }] };
+        }
+        patchesApplied.add("mailparser-tlds");
+        return { contents: 'export { default } from "tlds";\n', loader: "js", resolveDir: args.path.replace(/[/\\][^/\\]*$/, "") };
       });
     },
   };

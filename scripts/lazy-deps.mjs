@@ -62,6 +62,8 @@ export async function buildLazyModules(outdir) {
         format: "cjs",
         platform: "node",
         target: "node20",
+        // As in scripts/build.mjs: regex literals with \p{…} stay literals.
+        supported: { "regexp-unicode-property-escapes": true },
         logLevel: "warning",
         plugins: [zodLocalesPlugin()],
       }),

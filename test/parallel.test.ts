@@ -48,4 +48,15 @@ describe("worker threads", () => {
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(two.stdout).files).toHaveLength(201);
   }, 120_000);
+
+  it("stop the workers started for a large folder when the run needs none", () => {
+    // 210 entries start a worker as the walk begins; none of them is a draft, so the run ends
+    // with its usage error and must not wait on that worker.
+    const dir = mkdtempSync(join(tmpdir(), "draftlint-parallel-none-"));
+    for (let i = 0; i < 210; i++) writeFileSync(join(dir, `notes${i}.txt`), "not a draft\n");
+    const run = spawnSync(process.execPath, [BIN, dir], { encoding: "utf8", timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("no drafts found");
+  }, 60_000);
 });

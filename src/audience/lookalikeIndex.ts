@@ -48,8 +48,26 @@ function deletions(word: string): Set<string> {
   return out;
 }
 
+/**
+ * Keys worked out so far, by role and domain: each message builds an index of its own few
+ * domains, and a folder names the same ones message after message (the sender's organisation in
+ * every one). Bounded by clearing at 1,000 domains: a domain has 50 to 100 keys.
+ */
+const knownKeys = new Map<string, readonly string[]>();
+const KNOWN_KEYS_LIMIT = 1_000;
+
 /** The keys a domain is filed under as a reference, and looked up by as a candidate. */
-function keysOf(domain: string, asCandidate: boolean): string[] {
+function keysOf(domain: string, asCandidate: boolean): readonly string[] {
+  const memo = `${asCandidate ? "c" : "r"}${domain}`;
+  let keys = knownKeys.get(memo);
+  if (!keys) {
+    if (knownKeys.size >= KNOWN_KEYS_LIMIT) knownKeys.clear();
+    knownKeys.set(memo, (keys = workOutKeys(domain, asCandidate)));
+  }
+  return keys;
+}
+
+function workOutKeys(domain: string, asCandidate: boolean): string[] {
   const { organisation, name, suffix } = nameOf(domain);
   const keys = [`s:${skeleton(organisation)}`, `n:${name}`, `p:${name.replace(/[-.]/g, "")}|${suffix}`];
   if (asCandidate) {

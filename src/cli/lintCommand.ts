@@ -3,7 +3,7 @@
  * (0 clean, 1 lint errors or too many warnings, 2 usage/config/file errors — SPEC §6).
  * A bad file never stops the others.
  */
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileResult, Summary } from "../types.js";
@@ -15,7 +15,8 @@ import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
 import { createConfigLookup } from "./configLookup.js";
 import { formatPrintConfig } from "./printConfig.js";
 import { fileError } from "../engine/lint.js";
-import { lintArchiveInWorker, lintInWorkers, workerCount } from "./lintInWorkers.js";
+import { lintArchiveInWorker, lintInWorkers, PARALLEL_THRESHOLD, prestartWorkers, workerCount } from "./lintInWorkers.js";
+import { releasePrestarted } from "./prestartedWorkers.js";
 import { cacheFilePath, openLintCache, withCache, type LintCache } from "./lintCache.js";
 import { addToSummary, buildReport, summarise } from "../report/summarise.js";
 import { formatters, type Formatter } from "../report/index.js";
@@ -87,6 +88,14 @@ export function parseRuleFlags(flags: string[] = []): CliOverrides["rules"] {
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
+  try {
+    return await lintAll(paths, options, io);
+  } finally {
+    releasePrestarted();
+  }
+}
+
+async function lintAll(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const formatter = formatters[options.format];
   if (!formatter) throw new UsageError(`--format ${options.format}: unknown format (${Object.keys(formatters).join(", ")})`);
   if (!["auto", "eml", "text"].includes(options.input)) throw new UsageError(`--input ${options.input}: expected auto, eml or text`);
@@ -105,6 +114,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     io.stdout(formatPrintConfig(options.printConfig, await configs.forFile(options.printConfig), cli));
     return 0;
   }
+  const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
+  // A folder holding many entries will be linted on workers: they boot while it is walked.
+  if (!options.cache && (paths.length ? paths : ["."]).some(isLargeFolder)) prestartWorkers(settings);
   // The config where draftlint is run says what a walk skips; an explicit --config replaces it.
   const cwdConfig = await configs.forDir(process.cwd());
   const ignorePatterns = options.ignore === false ? [] : [...(cwdConfig.config.ignorePatterns ?? []), ...(options.ignorePattern ?? [])];
@@ -118,7 +130,6 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   // said once, not once for each of the files under it (as ESLint does).
   for (const item of items) await configs.forFile(item.kind === "stdin" ? (options.stdinFilename ?? "<stdin>") : item.path);
 
-  const settings: FileLinterSettings = { cli, configFile: options.config, input: options.input as InputMode };
   const debug = process.env.DEBUG?.includes("draftlint");
   const linter = createFileLinter(settings, (err) => debug && io.stderr(`${err.stack}\n`), configs);
 
@@ -167,6 +178,15 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   if (summary.fileErrors > 0) return 2;
   if (summary.errors > 0) return 1;
   return tooManyWarnings ? 1 : 0;
+}
+
+/** A directory with at least PARALLEL_THRESHOLD entries of its own (read without walking it). */
+function isLargeFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && readdirSync(path).length >= PARALLEL_THRESHOLD;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import type { FileResult } from "../types.js";
 import type { FileLinterSettings } from "./fileLinter.js";
 import type { ArchiveJob, ArchiveMessage, WorkerBatch, WorkerDone, WorkerSetup } from "./lintWorker.js";
 import { builtinModelDir, shareWordTable } from "../tone/model/wordTable.js";
+import { prestart, takePrestarted } from "./prestartedWorkers.js";
 
 /** Below this many files, starting workers (about a cold start each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -77,6 +78,17 @@ function workerScript(): string | null {
  */
 function workerSetup(settings: FileLinterSettings): WorkerSetup {
   return { settings, wordTable: shareWordTable(builtinModelDir()) };
+}
+
+/**
+ * Starts the capped workers of a run whose files are not counted yet (lintCommand: a large
+ * folder), so that they boot while this thread walks it; lintInWorkers takes them.
+ */
+export function prestartWorkers(settings: FileLinterSettings): void {
+  const script = workerScript();
+  if (!script || process.env.DRAFTLINT_WORKERS === "0") return;
+  const count = Math.min(Number(process.env.DRAFTLINT_WORKERS) || 1, 8);
+  prestart(settings, count, () => new Worker(script, { workerData: workerSetup(settings), resourceLimits: workerLimits() }));
 }
 
 export function workerCount(files: number): number {
@@ -143,7 +155,7 @@ export function lintInWorkers(
   }
 
   function startCapped() {
-    const worker = new Worker(script, { workerData: setup, resourceLimits: workerLimits() });
+    const worker = takePrestarted(settings) ?? new Worker(script, { workerData: setup, resourceLimits: workerLimits() });
     capped++;
     let current: WorkerBatch | null = null;
     const ready = (batch: WorkerBatch | null) => {

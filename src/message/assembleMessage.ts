@@ -2,7 +2,7 @@
  * The last step of reading any email format (.eml, .msg): classify every recipient, mark which
  * quoted segments were among colleagues only, and put the `Message` together.
  */
-import type { Attachment, Body, Field, Mailbox, Message } from "../types.js";
+import type { Attachment, Body, Field, Mailbox, Message, Recipient } from "../types.js";
 import { audienceOf, classifyRecipient, isInternalAddress, resolveInsiders, type AudienceSettings } from "../audience/classifyRecipient.js";
 import { resolveDirectoryNames } from "../audience/directoryNames.js";
 
@@ -20,7 +20,11 @@ export interface MessageParts {
 
 export function assembleMessage(parts: MessageParts, settings: AudienceSettings): Message {
   const insiders = resolveInsiders(parts.from, settings);
-  const recipients = parts.mailboxes.map(([field, box]) => classifyRecipient(box, field, insiders, settings));
+  // Pushed, not map()ped: map() left some arrays holey and others packed (as its fast path
+  // held or not), so every reader of message.recipients met up to four array shapes and was
+  // deoptimised and compiled again for each (targetContext, lintMessage, analyseMessage…).
+  const recipients: Recipient[] = [];
+  for (const [field, box] of parts.mailboxes) recipients.push(classifyRecipient(box, field, insiders, settings));
   // Outlook writes names without addresses ("From: Karen Smith"): such a name is internal when the
   // sender or an internal recipient of this message bears it ("Smith, Karen" alike).
   const nameKey = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).sort().join(" ");

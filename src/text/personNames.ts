@@ -71,24 +71,47 @@ export function localPartTokens(local: string): string[] {
 
 /** Groups of names of one root; a name may be in several groups (Alex, Chris, Sam). */
 export class NicknameIndex {
-  private readonly groupsOf = new Map<string, number[]>();
   private readonly rootsOf = new Map<string, string[]>();
+  // Built on first use, not by the constructor: a clean draft's names are often settled by the
+  // list of given names, or by being the same word, and reading the nickname table and filing its
+  // names was a few ms of every cold start (SPEC §8).
+  private groupsSource: (() => readonly (readonly string[])[]) | null;
+  private namesSource: (() => Iterable<string>) | null;
+  private groups: Map<string, number[]> | null = null;
+  private names: ReadonlySet<string> | null = null;
 
-  private readonly givenNames: ReadonlySet<string>;
+  /**
+   * `givenNames`: names that have no nickname here but are names all the same ("Karen"). Either
+   * list may be given as a function that makes it, called the first time it is needed.
+   */
+  constructor(groups: readonly (readonly string[])[] | (() => readonly (readonly string[])[]), givenNames: Iterable<string> | (() => Iterable<string>) = []) {
+    this.groupsSource = typeof groups === "function" ? groups : () => groups;
+    this.namesSource = typeof givenNames === "function" ? givenNames : () => givenNames;
+  }
 
-  /** `givenNames`: names that have no nickname here but are names all the same ("Karen"). */
-  constructor(groups: readonly (readonly string[])[], givenNames: Iterable<string> = []) {
-    this.givenNames = new Set(foldWords([...givenNames]));
+  private get groupsOf(): Map<string, number[]> {
+    if (this.groups) return this.groups;
+    const groups = this.groupsSource!();
+    this.groupsSource = null;
+    const groupsOf = new Map<string, number[]>();
     const folded = foldWords(groups.flat());
     let at = 0;
     groups.forEach((group, index) => {
       for (let i = 0; i < group.length; i++) {
         const key = folded[at++];
-        const list = this.groupsOf.get(key);
+        const list = groupsOf.get(key);
         if (list) list.push(index);
-        else this.groupsOf.set(key, [index]);
+        else groupsOf.set(key, [index]);
       }
     });
+    return (this.groups = groupsOf);
+  }
+
+  private get givenNames(): ReadonlySet<string> {
+    if (this.names) return this.names;
+    const names = new Set(foldWords([...this.namesSource!()]));
+    this.namesSource = null;
+    return (this.names = names);
   }
 
   /**
@@ -109,22 +132,24 @@ export class NicknameIndex {
   }
 
   /** The name and every name of the same root: "kate" → katherine, kathy, kat… */
-  sameRootAs(name: string): string[] {
+  sameRootAs(name: string): readonly string[] {
     const key = foldWord(name);
     // The table never changes and this scans all of it, for every reader of every message: keep
-    // each name's answer (a copy goes out, so a caller cannot change the kept one).
+    // each name's answer, handed out read-only rather than copied for every call.
     let roots = this.rootsOf.get(key);
     if (!roots) {
       const mine = this.groupsOf.get(key);
       const out = new Set([key]);
       if (mine) {
-        for (const [other, groups] of this.groupsOf) {
+        // forEach, not for…of: each entry of a Map's iterator is a new [key, value] array, and
+        // this walks the table's 5,000 names for every new name read.
+        this.groupsOf.forEach((groups, other) => {
           if (groups.some((g) => mine.includes(g))) out.add(other);
-        }
+        });
       }
       this.rootsOf.set(key, (roots = [...out]));
     }
-    return [...roots];
+    return roots;
   }
 
   /** A name the nickname table itself holds (common enough to have nicknames): "tom", "robert". */
@@ -136,7 +161,8 @@ export class NicknameIndex {
   /** A first name this table knows (used to tell "Karen," from "Thanks,"), in any spelling. */
   isKnownName(word: string): boolean {
     const folded = foldWord(word);
-    return this.groupsOf.has(folded) || this.givenNames.has(folded) || this.groupsOf.has(undoubled(folded));
+    // The list of given names first: most names are in it, and it is read without the table.
+    return this.givenNames.has(folded) || this.groupsOf.has(folded) || this.groupsOf.has(undoubled(folded));
   }
 }
 

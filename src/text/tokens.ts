@@ -34,15 +34,18 @@ const TEMPLATE_ONLY = String.raw`\{%[^%\n]{0,80}%\}|%[A-Za-z_][\w.]{0,40}%|\*\|[
 const WORD = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}*]|['’\-.](?=[\p{L}\p{N}])|(?<=\p{N})[:/,](?=\p{N})|\*)*['’]?`;
 const PUNCT = String.raw`[^\s\p{L}\p{N}]`;
 
-const plainPattern = new RegExp(`${MUSTACHE}|${WORD}|${PUNCT}`, "gu");
-const templatePattern = new RegExp(`${MUSTACHE}|${TEMPLATE_ONLY}|${WORD}|${PUNCT}`, "gu");
+// Made on first use: V8 parses a pattern when it is made, and these two Unicode ones took ~1 ms
+// of every cold start, for a draft that is all ASCII as well.
+let plainPattern: RegExp | undefined;
+let templatePattern: RegExp | undefined;
+const unicodePattern = (templates: boolean): RegExp =>
+  templates ? (templatePattern ??= new RegExp(`${MUSTACHE}|${TEMPLATE_ONLY}|${WORD}|${PUNCT}`, "gu")) : (plainPattern ??= new RegExp(`${MUSTACHE}|${WORD}|${PUNCT}`, "gu"));
 
 /**
  * The same patterns for text that is all ASCII, where \p{L} is exactly A-Z and a-z and \p{N}
  * exactly 0-9: the same tokens. V8 compiles a regex on its first match, and the Unicode classes
  * made that ~2 ms of a clean draft's cold start (most drafts are ASCII); these compile in
- * microseconds. (V8 compiles each on its first match, so the Unicode ones cost nothing until a
- * draft holds a non-ASCII character.)
+ * microseconds. (The Unicode ones are not even made until a draft holds a non-ASCII character.)
  */
 const ASCII_WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9*]|['\-.](?=[A-Za-z0-9])|(?<=[0-9])[:/,](?=[0-9])|\*)*'?`;
 const ASCII_PUNCT = String.raw`[^\sA-Za-z0-9]`;
@@ -117,7 +120,7 @@ const TEMPLATE_START = /^(\{\{|\{%|%[A-Za-z_]|\*\||\{\$)/;
 
 export function tokenise(text: string, offset: number, templates: boolean): Token[] {
   const out: Token[] = [];
-  const pattern = NON_ASCII.test(text) ? (templates ? templatePattern : plainPattern) : templates ? asciiTemplatePattern : asciiPlainPattern;
+  const pattern = NON_ASCII.test(text) ? unicodePattern(templates) : templates ? asciiTemplatePattern : asciiPlainPattern;
   pattern.lastIndex = 0;
   // An exec loop on the shared regex: matchAll would clone it for every sentence. (No
   // alternative matches the empty string, so the loop always advances.)

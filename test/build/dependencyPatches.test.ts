@@ -16,12 +16,32 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "draftlint-patches-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const CASES: Array<{ patch: string; plugin: () => Plugin; file: string; change: (text: string) => string }> = [
+const CASES: Array<{ patch: string; label?: string; plugin: () => Plugin; file: string; change: (text: string) => string }> = [
   {
     patch: "libmime-charset",
     plugin: patches.libmimeCharsetPlugin,
     file: "libmime/dist/cjs/charset.js",
     change: (text) => text.replace(".getCodec('gbk').decoder", ".getCodec('gb18030').decoder"),
+  },
+  {
+    patch: "libmime-charset",
+    label: "(the codecs it refuses)",
+    plugin: patches.libmimeCharsetPlugin,
+    file: "libmime/dist/cjs/charset.js",
+    change: (text) => text.replace("['utf7', 'utf7imap', 'base64', 'hex']", "['utf7', 'utf7imap', 'base64', 'hex', 'binary']"),
+  },
+  {
+    patch: "libmime-charset",
+    label: "(the byte-order guesses)",
+    plugin: patches.libmimeCharsetPlugin,
+    file: "libmime/dist/cjs/charset.js",
+    change: (text) => text.replace("getCodec('utf-32'), 400]", "getCodec('utf-32'), 800]"),
+  },
+  {
+    patch: "mailparser-tlds",
+    plugin: patches.mailparserTldsPlugin,
+    file: "mailparser/dist/esm/tlds.cjs",
+    change: (text) => text.replace("module.exports = require('tlds');", "module.exports = require('tlds').filter(Boolean);"),
   },
   {
     patch: "zod-locales",
@@ -53,14 +73,15 @@ function bundle(modules: string, file: string, plugin: Plugin) {
 }
 
 describe("build-time patches of dependencies", () => {
-  for (const { patch, plugin, file, change } of CASES) {
-    it(`${patch}: applies to the installed ${file}`, async () => {
+  for (const { patch, label, plugin, file, change } of CASES) {
+    const name = label ? `${patch} ${label}` : patch;
+    it(`${name}: applies to the installed ${file}`, async () => {
       patches.patchesApplied.clear();
       await bundle(join(ROOT, "node_modules"), file, plugin());
       expect(() => patches.assertPatched([patch])).not.toThrow();
     });
 
-    it(`${patch}: a dependency whose text changed fails the build, naming the patch`, async () => {
+    it(`${name}: a dependency whose text changed fails the build, naming the patch`, async () => {
       const original = readFileSync(join(ROOT, "node_modules", file), "utf8");
       const changed = change(original);
       expect(changed, "the test's edit must change the file").not.toBe(original);

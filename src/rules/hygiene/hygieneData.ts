@@ -75,13 +75,23 @@ export function hygieneLexicons(): HygieneLexicons {
   if (typeof table !== "string" || !/^[\w./-]+\.csv$/.test(table)) {
     throw new ConfigError(`${pack.source}: lexicons.nicknames: expected the path of a nickname table (a .csv file beside the pack)`);
   }
-  const nicknames = readNicknameTable(join(dirname(pack.source), table), `${pack.source}: lexicons.nicknames`);
   const namesFile = pack.lexicons.givenNames;
   if (typeof namesFile !== "string" || !/^[\w./-]+\.txt$/.test(namesFile)) {
     throw new ConfigError(`${pack.source}: lexicons.givenNames: expected the path of a list of given names (a .txt file beside the pack)`);
   }
-  const givenNames = [...readWordListFile(join(dirname(pack.source), namesFile), `${pack.source}: lexicons.givenNames`)];
-  lexicons = { ...lists, nicknames, givenNames };
+  // The two name files are read when first asked for (see NicknameIndex): a clean draft's
+  // greeting often needs neither, or only the given names.
+  let nicknames: string[][] | undefined;
+  let givenNames: string[] | undefined;
+  lexicons = {
+    ...lists,
+    get nicknames() {
+      return (nicknames ??= readNicknameTable(join(dirname(pack.source), table), `${pack.source}: lexicons.nicknames`));
+    },
+    get givenNames() {
+      return (givenNames ??= [...readWordListFile(join(dirname(pack.source), namesFile), `${pack.source}: lexicons.givenNames`)]);
+    },
+  };
   return lexicons;
 }
 

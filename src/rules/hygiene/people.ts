@@ -43,7 +43,7 @@ export function nameTools(): NameTools {
   const lex = hygieneLexicons();
   tools = {
     words: { titles: new Set(lex.titles.map(foldWord)), particles: new Set(lex.nameParticles.map(foldWord)) },
-    nicknames: new NicknameIndex(lex.nicknames, lex.givenNames),
+    nicknames: new NicknameIndex(() => lex.nicknames, () => lex.givenNames),
     genericAddressees: new Set(lex.genericAddressees.map(foldWord)),
     roleMailboxes: new Set(lex.roleMailboxes.map(foldWord)),
   };
