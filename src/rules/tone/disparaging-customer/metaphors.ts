@@ -10,6 +10,7 @@ import { clauseStart, complementOf, isNegated } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { isGarmentNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import { wordsOfMatch } from "../../../tone/report.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /** Words of the likened thing at most, modifiers and noun: "a walking participation trophy". */
@@ -47,7 +48,8 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
     // ("a human migraine", "a human car alarm"; not "a human being" or "human resources".)
     const personified = modifiers.some((t) => p.personifiers.test(t.norm)) && !p.humanCompounds.test(head.norm);
     if (!mention.personal && !personified) continue;
-    const sign = personified ? thing.last : isThingNoun(head.norm) ? personSign(lex, p, sentence, thing.last, isIndividual(tokens, mention)) : unwantedSign(p, sentence, thing.last);
+    const individual = isIndividual(tokens, mention);
+    const sign = personified ? thing.last : isThingNoun(head.norm) ? Math.max(personSign(lex, p, sentence, thing.last, individual), individual ? badThing(p, tokens, thing) : -1) : unwantedSign(p, sentence, thing.last);
     if (sign < 0) continue;
     if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
     yield { messageId: "insult", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: a, last: sign })] };
@@ -83,6 +85,19 @@ function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: num
   const doing = p.personDoings.matches(sentence.words).find((m) => m.first === head + 1 && (individual || tokens[m.first].norm !== "with"));
   if (doing) return doing.last;
   return unwantedSign(p, sentence, head);
+}
+
+/**
+ * Said of one person, a thing with a bad word on it (AFINN, or an insulting adjective) or a dim
+ * object, ending its clause: "a pompous windsock", "a fossilised turnip". Not "a poor fit for the
+ * role", where the phrase goes on.
+ */
+function badThing(p: Patterns, tokens: Token[], thing: { first: number; last: number }): number {
+  const next = tokens[thing.last + 1];
+  if (next && next.kind === "word" && !["and", "who", "whose", "that", "honestly", "tbh", "frankly"].includes(next.norm)) return -1;
+  const modifiers = tokens.slice(thing.first, thing.last);
+  const bad = modifiers.some((t) => wordValence(t.norm) < 0 || p.insultAdjectives.test(t.norm)) || p.dimObjects.test(tokens[thing.last].norm);
+  return bad ? thing.last : -1;
 }
 
 /** Whether the mention is one person: a name, a person noun ("the man"), "he" or "she"; not a role that may be a business. */
