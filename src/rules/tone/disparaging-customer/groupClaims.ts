@@ -58,6 +58,9 @@ export function* groupClaims(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (p.kindNeeds.test(v.norm)) continue;
     const bad = misconduct(analysis.lexicon, p, sentence).find((m) => m.first > group.last && m.last >= verb && m.last <= end) ?? badWord(sentence, verb, end);
     if (!bad || p.stateAdjectives.test(tokens[bad.first].norm) || p.hardships.test(tokens[bad.first].norm) || isNegated(sentence, analysis.lexicon, group.first, 0)) continue;
+    // "Students are not at fault and no late penalties will apply": a negation before the bad word
+    // denies it of them (one inside it is the habit: "just don't pay").
+    if (tokens.slice(group.last + 1, bad.first).some((t) => t.norm === "not" || t.norm === "n't" || t.norm === "never" || t.norm === "no")) continue;
     // "Students are cheap to insure": a cost, not a character.
     if (tokens[bad.last + 1]?.norm === "to") continue;
     // "traders are trapped in meetings": what is done to them is no habit of theirs.
