@@ -27,6 +27,8 @@ export const FOLLOWS_HEAD = new Set([
   "themselves", "himself", "herself", "who", "whose", "'", "alone", "too", "either",
 ]);
 /** Adverbs that may sit between a subject and its verb: "the client honestly is…". */
+/** Words that make a noun after them emphatic: "an absolute toad", "total drongo, …", "a right bitch". */
+export const INTENSIFIERS = new Set(["absolute", "total", "complete", "utter", "proper", "right", "massive", "real"]);
 export const SENTENCE_ADVERBS = new Set(["honestly", "really", "genuinely", "frankly", "just", "always", "still", "now", "clearly", "obviously", "seriously", "literally", "truly", "actually", "basically", "definitely", "absolutely", "certainly", "probably", "apparently", "officially", "simply", "again", "also", "both", "all"]);
 export const LEFT_MODIFIERS = new Set([...DETERMINERS, "new", "old", "same", "other", "whole", "young", "elderly", "prospective", "potential", "existing", "current", "former", "regular", "loyal", "latest", "first", "last", "one", "two", "three", "four", "several", "many", "few", "both", "all", "entire", "lovely", "dear", "favourite", "favorite", "big", "little", "wedding", "private", "corporate", "local"]);
 /** Nouns that, after "in/at/on", locate a person: "the guest in room 4", "the buyer for plot 9". */

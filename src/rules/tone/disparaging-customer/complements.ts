@@ -4,7 +4,7 @@
  */
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, complementOf, isNegated, isPredicative } from "../../../tone/clauses.js";
-import { DETERMINERS } from "../../../tone/grammar.js";
+import { DETERMINERS, INTENSIFIERS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
@@ -70,8 +70,6 @@ function praisedAfter(p: Patterns, sentence: Sentence, after: number): boolean {
   return false;
 }
 
-/** Modifiers that make an animal an epithet when said of a person: "an absolute toad", "a right cow" ("old" alone does not: "a wise old owl"). */
-const EPITHET_INTENSIFIERS = new Set(["absolute", "total", "complete", "utter", "right", "proper", "bloody"]);
 
 /**
  * An animal (WordNet's) said of a person with a modifier that makes it an epithet: an intensifier
@@ -91,7 +89,8 @@ function animalEpithets(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
     while (first > 0 && tokens[first - 1].kind === "word" && !DETERMINERS.has(tokens[first - 1].norm) && i - first < 3) first--;
     const modifiers = tokens.slice(first, i);
     if (modifiers.some((m) => wordValence(m.norm) > 0)) return;
-    if (modifiers.some((m) => EPITHET_INTENSIFIERS.has(m.norm) || wordValence(m.norm) < 0)) out.push({ first, last: i });
+    // ("old" alone does not make one: "a wise old owl".)
+    if (modifiers.some((m) => INTENSIFIERS.has(m.norm) || lex.swearWords.has(m.norm) || wordValence(m.norm) < 0)) out.push({ first, last: i });
   });
   return out;
 }

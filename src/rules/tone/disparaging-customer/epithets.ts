@@ -11,7 +11,7 @@ import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
+import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, INTENSIFIERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
 /**
@@ -234,7 +234,7 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
     // "Pathetic has-been, still signing napkins nobody asked for.": opening its sentence, the
     // epithet may be followed by what they are doing.
     // So may any clause after an epithet made emphatic: "absolute galah, charged him the late fee anyway".
-    if (clause === 0 && t.text === "," && j === hit.last + 1 && (doingAfter(tokens, j + 1) || tokens.slice(0, hit.first).some((x) => EMPHATIC.has(x.norm)))) break;
+    if (clause === 0 && t.text === "," && j === hit.last + 1 && (doingAfter(tokens, j + 1) || tokens.slice(0, hit.first).some((x) => INTENSIFIERS.has(x.norm)))) break;
     if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !p.closingTags.test(t.norm)) return -1;
   }
   // The aside follows a comma, a dash or an emoji: "…, absolute grifter", "… — absolute creep", "… 🙃 absolute grifter".
@@ -251,9 +251,6 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
   }
   return clause;
 }
-
-/** Words that make an epithet opening its sentence emphatic: "absolute galah, …", "total drongo, …". */
-const EMPHATIC = new Set(["absolute", "total", "complete", "utter", "proper", "right", "massive", "real"]);
 
 /** A verb in -ing, perhaps after "still" or "just", at `at`: what someone is doing. */
 function doingAfter(tokens: Sentence["tokens"], at: number): boolean {

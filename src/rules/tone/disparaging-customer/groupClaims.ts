@@ -22,7 +22,7 @@ import { badWord, misconduct, modifiedGroups } from "./stereotypes.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /** Words between a group and its verb that keep the claim generic: "Iranians [will] haggle", "Pensioners [just don't] pay". */
-const AUXILIARIES = new Set(["will", "'ll", "would", "do", "does", "don't", "doesn't", "do", "n't", "not", "never", "can't", "ca", "cannot", "won't", "wo", "usually", "often", "generally", "mostly", "typically", "inevitably"]);
+const AUXILIARIES = new Set(["will", "'ll", "would", "do", "does", "don't", "doesn't", "n't", "not", "never", "can't", "ca", "cannot", "won't", "wo", "usually", "often", "generally", "mostly", "typically", "inevitably"]);
 /** Determiners after which a group is still a kind of people: "that generation", "his generation". */
 const KIND_DETERMINERS = new Set(["that", "his", "her", "their", "your"]);
 /**
@@ -57,10 +57,10 @@ export function* groupClaims(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // "Students will need a guarantor", "tourists always ask for the discount": a need is planning.
     if (p.kindNeeds.test(v.norm)) continue;
     const bad = misconduct(analysis.lexicon, p, sentence).find((m) => m.first > group.last && m.last >= verb && m.last <= end) ?? badWord(sentence, verb, end);
-    if (!bad || p.stateAdjectives.test(tokens[bad.first].norm) || p.hardships.test(tokens[bad.first].norm) || isNegated(sentence, analysis.lexicon, group.first, 0)) continue;
-    // "Students are not at fault and no late penalties will apply": a negation before the bad word
-    // denies it of them (one inside it is the habit: "just don't pay").
-    if (tokens.slice(group.last + 1, bad.first).some((t) => t.norm === "not" || t.norm === "n't" || t.norm === "never" || t.norm === "no")) continue;
+    if (!bad || p.stateAdjectives.test(tokens[bad.first].norm) || p.hardships.test(tokens[bad.first].norm)) continue;
+    // A negation before the bad word denies it of them ("Students are not at fault and no late
+    // penalties will apply"); one inside it is the habit ("just don't pay").
+    if (isNegated(sentence, analysis.lexicon, bad.first, 0)) continue;
     // "Students are cheap to insure": a cost, not a character.
     if (tokens[bad.last + 1]?.norm === "to") continue;
     // "traders are trapped in meetings": what is done to them is no habit of theirs.
@@ -179,7 +179,7 @@ function* knowingWinks(analysis: ToneAnalysis, p: Patterns, text: ToneText, inde
     const said = tokens.slice(from, like - 1);
     const place = said.length <= 2 && said.every((t) => t.kind === "word" && (t.capitalised || t.norm === "'s")) && said.some((t) => isPlaceWord(lex, t));
     // (Or a kind: "that breed", "this lot", "those types".)
-    const person = said.some((t) => t.kind === "word" && (isPersonWord(lex, t.norm) || ["they", "he", "she", "them", "breed", "lot", "sort", "crowd", "bunch"].includes(t.norm) || p.kindNouns.test(t.norm)));
+    const person = said.some((t) => t.kind === "word" && (isPersonWord(lex, t.norm) || ["they", "he", "she", "them", "breed"].includes(t.norm) || p.kindNouns.test(t.norm)));
     if (!place && !person) continue;
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target && !target.mention.possessor) {

@@ -29,6 +29,17 @@ function clauseEnd(tokens: Sentence["tokens"], i: number): number {
 
 /** "young couples", "private-school parents", "rich clients": a modifier that makes a group of a plural person noun. */
 export function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
+  // (Three constructions ask it of the same sentence: worked out once per sentence and pack entry.)
+  const kept = modifiedMemo.get(sentence);
+  if (kept?.p === p) return kept.groups;
+  const groups = findModifiedGroups(analysis, p, sentence);
+  modifiedMemo.set(sentence, { p, groups });
+  return groups;
+}
+
+const modifiedMemo = new WeakMap<Sentence, { p: Patterns; groups: PatternMatch[] }>();
+
+function findModifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
   const lex = analysis.lexicon;
   const { tokens } = sentence;
   const out: PatternMatch[] = [];

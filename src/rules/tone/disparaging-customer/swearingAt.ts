@@ -14,7 +14,7 @@
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, isNegated } from "../../../tone/clauses.js";
 import { isThingNoun } from "../../../tone/lexicon.js";
-import { PREPOSITIONS } from "../../../tone/grammar.js";
+import { INTENSIFIERS, PREPOSITIONS } from "../../../tone/grammar.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
@@ -28,7 +28,7 @@ const SWEAR_VERBS = new Set(["fuck", "f***", "f*ck", "screw", "sod", "bugger"]);
 /** Words after a swear word that leave it the head of its phrase: "a prick about the fee", "fuck off". */
 const TAILS = new Set(["about", "to", "and", "again", "tbh", "honestly", "frankly", "mate", "off", "himself", "herself", "themselves", "itself", "right", "with", "of"]);
 /** Words that make the complement a thing they are: "a", "such", "an absolute". */
-const ARTICLES = new Set(["a", "an", "such", "absolute", "total", "complete", "utter", "right", "proper", "massive", "real"]);
+const ARTICLES = new Set(["a", "an", "such", ...INTENSIFIERS]);
 /** How far into the complement the swear word may sit: "is [a total fucking] menace". */
 const REACH = 5;
 
