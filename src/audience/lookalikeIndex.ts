@@ -15,6 +15,7 @@
  *
  * A new kind of resemblance in lookalike.ts needs its key here, or the rule will not see it.
  */
+import { boundedMemo } from "../text/words.js";
 import { organisationOf, publicSuffixOf } from "./organisation.js";
 import { skeleton } from "./lookalike.js";
 
@@ -49,23 +50,14 @@ function deletions(word: string): Set<string> {
 }
 
 /**
- * Keys worked out so far, by role and domain: each message builds an index of its own few
- * domains, and a folder names the same ones message after message (the sender's organisation in
- * every one). Bounded by clearing at 1,000 domains: a domain has 50 to 100 keys.
+ * The keys a domain is filed under as a reference, and looked up by as a candidate, remembered:
+ * each message builds an index of its own few domains, and a folder names the same ones message
+ * after message (the sender's organisation in every one). 500 domains of each role (a domain has
+ * 50 to 100 keys).
  */
-const knownKeys = new Map<string, readonly string[]>();
-const KNOWN_KEYS_LIMIT = 1_000;
-
-/** The keys a domain is filed under as a reference, and looked up by as a candidate. */
-function keysOf(domain: string, asCandidate: boolean): readonly string[] {
-  const memo = `${asCandidate ? "c" : "r"}${domain}`;
-  let keys = knownKeys.get(memo);
-  if (!keys) {
-    if (knownKeys.size >= KNOWN_KEYS_LIMIT) knownKeys.clear();
-    knownKeys.set(memo, (keys = workOutKeys(domain, asCandidate)));
-  }
-  return keys;
-}
+const referenceKeys = boundedMemo<readonly string[]>(500, (domain) => workOutKeys(domain, false));
+const candidateKeys = boundedMemo<readonly string[]>(500, (domain) => workOutKeys(domain, true));
+const keysOf = (domain: string, asCandidate: boolean): readonly string[] => (asCandidate ? candidateKeys : referenceKeys)(domain);
 
 function workOutKeys(domain: string, asCandidate: boolean): string[] {
   const { organisation, name, suffix } = nameOf(domain);

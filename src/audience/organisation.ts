@@ -3,7 +3,7 @@
  * (tldts), so that `mail.acme.co.uk` and `acme.co.uk` are one organisation.
  */
 import { getDomain, getPublicSuffix } from "tldts";
-import { ownCopy } from "../text/words.js";
+import { boundedMemo } from "../text/words.js";
 
 /**
  * RFC 1480's locality names under a US state, which the public suffix list does not list
@@ -21,23 +21,11 @@ function usLocalitySuffix(domain: string): string | null {
 }
 
 /**
- * Organisations worked out so far, by domain: every message asks for its sender's and each
- * recipient's several times over (classification, freemail, rules), and each answer is a walk of
- * the public suffix list. Bounded by clearing.
+ * A domain's organisation, remembered: every message asks for its sender's and each recipient's
+ * several times over (classification, freemail, rules), and each answer is a walk of the public
+ * suffix list.
  */
-const knownOrganisations = new Map<string, string>();
-const KNOWN_ORGANISATIONS_LIMIT = 10_000;
-
-export function organisationOf(domain: string): string {
-  let organisation = knownOrganisations.get(domain);
-  if (organisation === undefined) {
-    const own = ownCopy(domain);
-    organisation = registrableDomain(own);
-    if (knownOrganisations.size >= KNOWN_ORGANISATIONS_LIMIT) knownOrganisations.clear();
-    knownOrganisations.set(own, organisation);
-  }
-  return organisation;
-}
+export const organisationOf: (domain: string) => string = boundedMemo(10_000, (domain) => registrableDomain(domain));
 
 function registrableDomain(domain: string): string {
   const locality = usLocalitySuffix(domain);

@@ -6,7 +6,7 @@ import { domainToASCII, domainToUnicode } from "node:url";
 import { parseAddressHeader } from "mailparser";
 import type { EmailAddress } from "mailparser";
 import type { Mailbox } from "../types.js";
-import { ownCopy } from "../text/words.js";
+import { boundedMemo } from "../text/words.js";
 
 /** Mailboxes of a parsed header value (mailparser's form), groups replaced by their members. */
 export function flattenAddresses(values: EmailAddress[] | undefined): Mailbox[] {
@@ -60,25 +60,13 @@ export function splitAddress(address: string): SplitAddress {
 }
 
 /**
- * Both IDN forms of each domain read so far, by the domain as written (lower case): the rules
- * split the same few addresses again and again, message after message, and each form is an ICU
- * call. Bounded by clearing.
+ * Both IDN forms of a domain as written (lower case), remembered: the rules split the same few
+ * addresses again and again, message after message, and each form is an ICU call.
  */
-const knownDomains = new Map<string, { domain: string; asciiDomain: string }>();
-const KNOWN_DOMAINS_LIMIT = 10_000;
-
-function domainForms(raw: string): { domain: string; asciiDomain: string } {
-  let forms = knownDomains.get(raw);
-  if (!forms) {
-    // A copy of its own: a slice of a long header would keep the whole header alive in the map.
-    const own = ownCopy(raw);
-    const asciiDomain = domainToASCII(own) || own;
-    forms = { domain: domainToUnicode(asciiDomain) || own, asciiDomain };
-    if (knownDomains.size >= KNOWN_DOMAINS_LIMIT) knownDomains.clear();
-    knownDomains.set(own, forms);
-  }
-  return forms;
-}
+const domainForms = boundedMemo(10_000, (raw): { domain: string; asciiDomain: string } => {
+  const asciiDomain = domainToASCII(raw) || raw;
+  return { domain: domainToUnicode(asciiDomain) || raw, asciiDomain };
+});
 
 /**
  * Exchange wraps an address it could not route natively in its own domain: IMCEANOTES- (a Lotus

@@ -78,3 +78,22 @@ export function gapBetween(text: string, end: number, start: number): string {
  * Slicing a concatenation makes V8 copy it flat first.
  */
 export const ownCopy = (s: string): string => (" " + s).slice(1);
+
+/**
+ * `compute` remembered by its key, for pure functions a folder asks of the same few keys message
+ * after message (a domain's organisation, its IDN forms, its look-alike keys). Bounded: cleared at
+ * `limit` keys. Each key is kept as its own copy (`ownCopy`) and computed from it.
+ */
+export function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      const own = ownCopy(key);
+      value = compute(own);
+      if (known.size >= limit) known.clear();
+      known.set(own, value);
+    }
+    return value;
+  };
+}

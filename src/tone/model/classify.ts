@@ -10,6 +10,7 @@ import type { Sentence, ToneText } from "../analysis.js";
 import { DENSE_FEATURES, TOKEN_FEATURES, negatedNearMention, sentenceFeatures, type WordKnowledge } from "./features.js";
 import { forward, projectWord, type ForwardPass, type NetworkParams } from "./network.js";
 import { loadWordTable } from "./wordTable.js";
+import { ownCopy } from "../../text/words.js";
 import type { Mention } from "../targets.js";
 
 export type ModelClass = "disparaging" | "gatekeeping" | "condescension";
@@ -56,13 +57,6 @@ const UNKNOWN_WORD: WordEntry = { row: -1, valence: 0, profanity: 0 };
  */
 const ENTRIES_KEPT = 10_000;
 
-/**
- * A string of 13 characters or more may be a slice of the message it came from (V8 slices long
- * strings), and remembering it would keep that whole message alive. Slicing a concatenation makes
- * V8 copy it flat first, so the slice holds only the copy. Long words were searched for afresh
- * each time before: 57k of the 75k table searches on 5,000 real messages.
- */
-const ownCopy = (s: string): string => (" " + s).slice(1);
 
 const models = new Map<string, ToneModel>();
 /**
@@ -105,6 +99,9 @@ function loadModel(dir: string): ToneModel {
       const r = table.row(w);
       found = r < 0 ? UNKNOWN_WORD : { row: table.known(r) ? r : -1, valence: table.value(r, valence), profanity: table.value(r, profanity) };
       if (entries.size >= ENTRIES_KEPT) entries.clear();
+      // (A word of 13 characters or more may be a slice of its message; kept as its own copy, it does
+      // not keep the message alive. Long words were searched for afresh before: 57k of the 75k
+      // table searches on 5,000 real messages.)
       entries.set(w.length >= 13 ? ownCopy(w) : w, found);
     }
     return found;
