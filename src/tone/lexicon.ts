@@ -159,7 +159,15 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
   return lexicon;
 }
 
-let thingNouns: ReadonlySet<string> | null = null;
+let things: { thingNouns: ReadonlySet<string>; likenessNouns: ReadonlySet<string> } | null = null;
+/** rules/tone-model/things.json (`npm run lexicons`), read on the first call: only a likeness asks. */
+function thingLists(): NonNullable<typeof things> {
+  if (!things) {
+    const lists = derivedLists("tone-model/things.json");
+    things = { thingNouns: new Set(words(lists.thingNouns)), likenessNouns: new Set(words(lists.likenessNouns)) };
+  }
+  return things;
+}
 let closedThings: ReadonlySet<string> | null = null;
 /** The shortest closed compound worth looking up ("teabag", "beermat"). */
 const CLOSED_THING_LENGTH = 6;
@@ -170,13 +178,19 @@ const CLOSED_THING_LENGTH = 6;
  * "hatrack", "gourd", "seagulls").
  */
 export function isThingNoun(word: string): boolean {
-  // rules/tone-model/things.json (`npm run lexicons`), read on the first call: only a likeness asks.
-  thingNouns ??= new Set(words(derivedLists("tone-model/things.json").thingNouns));
-  if (inflectionOf(thingNouns, word)) return true;
+  if (inflectionOf(thingLists().thingNouns, word)) return true;
   // Two words written as one ("teabag", "screensaver") are all long: only a long word reads their list.
   if (word.length < CLOSED_THING_LENGTH) return false;
   closedThings ??= new Set(words(derivedLists("tone-model/closed-things.json").closedThings));
   return inflectionOf(closedThings, word);
+}
+
+/**
+ * Whether `word` (lower case), as the noun of a likeness ("the charm of a drain", "as sharp as a
+ * sponge"), names a thing: a thing noun, or a noun with a thing among its other senses.
+ */
+export function isLikenessNoun(word: string): boolean {
+  return isThingNoun(word) || inflectionOf(thingLists().likenessNouns, word);
 }
 
 /** Whether `word` (lower case) is something worn or what it is made of: "cardigan", "fleece", "polyester". */

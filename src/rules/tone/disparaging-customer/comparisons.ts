@@ -4,7 +4,7 @@
 import type { Sentence, ToneAnalysis } from "../../../tone/analysis.js";
 import { clauseStart, isNegated, predicateAfter } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
-import { isCognitionNoun, isThingNoun, isTradeNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isCognitionNoun, isLikenessNoun, isThingNoun, isTradeNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
@@ -48,7 +48,10 @@ function likenedThing(analysis: ToneAnalysis, p: Patterns, sentence: Sentence, o
   const last = i - 1;
   if (last < first) return null;
   const head = tokens[last];
-  if (head.text[0] !== head.norm[0] || !isThingNoun(head.norm)) return null;
+  // (A thing of two words whose last alone names something else: "a parking meter", "a spirit
+  // level", "a soap bubble"; WordNet's two-word things, looked up closed.)
+  const compound = last > first && isThingNoun(tokens[last - 1].norm + head.norm);
+  if (head.text[0] !== head.norm[0] || !(isLikenessNoun(head.norm) || compound)) return null;
   if (tokens.slice(first, last + 1).some((t) => /\d/.test(t.text) || isTradeNoun(analysis.lexicon, t.norm) || analysis.lexicon.personNouns.has(t.norm))) return null;
   if (p.admiredLikenesses.test(tokens.slice(first, last + 1).map((t) => t.norm).join(" "))) return null;
   return { first, last };

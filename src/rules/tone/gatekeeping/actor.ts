@@ -9,7 +9,7 @@ import { DETERMINERS, FIRST_PERSON, SUBJECT_PRONOUNS } from "../../../tone/gramm
 /** Words that may open an instruction before its verb: "Please just quietly steer them …". */
 const LEAD_WORDS = new Set(["please", "just", "honestly", "frankly", "maybe", "perhaps", "then", "and", "or", "politely", "quietly", "simply", "ideally", "also", "so", "ok", "okay", "right", "really", "probably", "definitely", "gently", "kindly", "nicely", "first", "now", "personally", "tbh", "if", "possible", "we", "you", "can", "could", "would", "will", "shall", "should", "let", "'s", "us", "i", "'d", "'ll", "rather", "sooner", "try", "to", "even"]);
 /** Words before an intent that make it a plan rather than a report. */
-const PLAN_WORDS = new Set(["will", "'ll", "would", "'d", "should", "could", "can", "might", "shall", "going", "gonna", "want", "wants", "try", "trying", "plan", "planning", "aim", "aiming", "hope", "hoping", "rather", "sooner", "prefer", "let", "to", "'s", "must", "need"]);
+const PLAN_WORDS = new Set(["will", "'ll", "would", "'d", "should", "could", "can", "might", "shall", "going", "gonna", "want", "wants", "try", "trying", "plan", "planning", "aim", "aiming", "hope", "hoping", "rather", "sooner", "prefer", "let", "to", "'s", "must", "need", "suggest", "propose", "recommend"]);
 /** Words that make the act compelled, not chosen: "we had to turn guests away". */
 const COMPELLED = new Set(["had", "has", "have", "forced", "obliged", "required", "must", "got"]);
 /** Who "we" are when named: "the hotel would rather not …", "management doesn't want …". */
@@ -51,7 +51,7 @@ export function actorOf(sentence: Sentence, v: number): Actor | null {
 }
 
 /** Particles and objects that follow a bare verb of instruction: "Turn away …", "Send them …". */
-const AFTER_INSTRUCTION = new Set(["them", "him", "her", "us", "away", "off", "out", "up", "down", "back", "anyone", "anybody", "everyone", "everybody"]);
+const AFTER_INSTRUCTION = new Set(["them", "him", "her", "us", "it", "away", "off", "out", "up", "down", "back", "anyone", "anybody", "everyone", "everybody"]);
 
 /** Whether the words open with a bare verb and its object or particle: "Turn away anyone …", "Give the woman …". */
 function opensWithInstruction(words: Sentence["tokens"]): boolean {

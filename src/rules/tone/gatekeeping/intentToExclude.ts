@@ -5,7 +5,7 @@
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import type { Mention } from "../../../tone/targets.js";
 import { isGarmentNoun } from "../../../tone/lexicon.js";
-import { antecedent, isNegated, negations } from "../../../tone/clauses.js";
+import { antecedent, contextTarget, isNegated, negations } from "../../../tone/clauses.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import type { Exclusion, Patterns } from "./wordLists.js";
 import { actorOf, actorWishes, plannedBefore } from "./actor.js";
@@ -86,6 +86,20 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     if (!actor?.us) continue;
     if (!identityReason(match)) continue;
     return { target: { sentence, mention: object }, cue: match };
+  }
+
+  // Covert stalls: a customer's application quietly lost or left to die ("I'd lose the form at the
+  // bottom of the pile", "let their application quietly lapse", "let's slow-walk the paperwork").
+  // Planned by us, it is exclusion by itself, as no one loses paperwork on purpose for a reason
+  // they could give; about their paperwork, it is about whoever the note is about.
+  for (const match of p.covertStalls.matches(sentence.words)) {
+    const actor = actorOf(sentence, match.first);
+    if (!actor?.us || !actor.plan || isNegated(sentence, lex, match.first)) continue;
+    const object = objectOf(sentence, match, false, p);
+    const target = object && !object.possessor ? { sentence, mention: object } : contextTarget(text, index, (m) => m.kind !== "you" && m.personal && !m.uncertain);
+    if (!target) continue;
+    if (!identityReason(match) && hasNeutralReason(p, text, index)) continue;
+    return { target, cue: match };
   }
 
   // Pretexts: "say we're fully booked", gatekeeping only for who they are: a reason beside it, the

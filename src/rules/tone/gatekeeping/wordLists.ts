@@ -4,10 +4,10 @@ import type { Sentence } from "../../../tone/analysis.js";
 import { rulePatterns, type CompiledPatterns } from "../../../tone/rulePatterns.js";
 import type { Mention } from "../../../tone/targets.js";
 
-export const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "postponingVerbs", "costingVerbs", "exclusions", "separableExclusions", "consequences", "pretextVerbs", "unavailability", "identityDescriptors", "reasons", "negatedReasons", "framingReasons", "neutralReasons", "groups"] as const;
+export const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "postponingVerbs", "costingVerbs", "exclusions", "separableExclusions", "consequences", "covertStalls", "pretextVerbs", "unavailability", "identityDescriptors", "reasons", "negatedReasons", "framingReasons", "neutralReasons", "groups"] as const;
 export type Patterns = CompiledPatterns<(typeof KEYS)[number]>;
 /** Reasons alone never start the work: a sentence needs a cue or an intent. */
-const PREFILTER = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "exclusions", "separableExclusions", "consequences", "pretextVerbs"] as const;
+const PREFILTER = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "exclusions", "separableExclusions", "consequences", "covertStalls", "pretextVerbs"] as const;
 
 export type Target = { sentence: Sentence; mention: Mention };
 /** A customer kept out, and the words that say so (the finding's evidence). */
