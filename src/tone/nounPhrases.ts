@@ -41,6 +41,11 @@ export function extendLeft(tokens: Token[], head: number, lex: ToneLexicon): num
   for (let j = head - 1; j >= 0 && head - j <= 4; j--) {
     const t = tokens[j];
     if (!isWord(t)) break;
+    // "the vendor's son", "the tutor's wife": any possessor, with its article, goes along.
+    if ((t.norm === "'s" || t.norm === "'") && isWord(tokens[j - 1]) && !isNameWord(tokens[j - 1], lex) && !LEFT_MODIFIERS.has(tokens[j - 1].norm)) {
+      first = DETERMINERS.has(tokens[j - 2]?.norm ?? "") ? j - 2 : j - 1;
+      break;
+    }
     if (LEFT_MODIFIERS.has(t.norm) || isNameWord(t, lex) || t.norm === "'s" || t.norm === "'" || /^\d/.test(t.norm) || /-/.test(t.norm)) first = j;
     else break;
     if (DETERMINERS.has(t.norm)) break;
@@ -57,6 +62,8 @@ export function extendRight(tokens: Token[], head: number, lex: ToneLexicon): nu
   for (let j = head + 2; j < tokens.length && j <= head + 5; j++) {
     const t = tokens[j];
     if (t.text === "&" && isNameWord(tokens[j + 1], lex)) continue;
+    // ("at no. 9": the abbreviation's stop.)
+    if (t.text === "." && tokens[j - 1]?.norm === "no" && /^\d/.test(tokens[j + 1]?.norm ?? "")) continue;
     if (!isWord(t)) break;
     if (j === head + 2 && (t.norm === "the" || t.norm === "a")) continue;
     if (isNameWord(t, lex) || /\d/.test(t.norm) || LOCATOR_NOUNS.has(t.norm) || t.text === "&") last = j;

@@ -8,7 +8,7 @@ import type { Token } from "../../../text/tokens.js";
 import type { Mention } from "../../../tone/targets.js";
 import { clauseStart, complementOf, isNegated } from "../../../tone/clauses.js";
 import { FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
-import { isGarmentNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isGarmentNoun, isLikenessNoun, isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Found, Patterns } from "./wordLists.js";
@@ -45,11 +45,15 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
     const modifiers = tokens.slice(thing.first, thing.last);
     if (head.text[0] !== head.norm[0] || isPersonWord(lex, head.norm)) continue;
     if (p.admiredLikenesses.test(head.norm) || modifiers.some((t) => isPersonWord(lex, t.norm) || /\d/.test(t.text))) continue;
-    // ("a human migraine", "a human car alarm"; not "a human being" or "human resources".)
-    const personified = modifiers.some((t) => p.personifiers.test(t.norm)) && !p.humanCompounds.test(head.norm);
+    // ("a human migraine", "a human spreadsheet error"; not "a human being" or "human resources".)
+    const personified = modifiers.some((t, k) => p.personifiers.test(t.norm) && !(k === modifiers.length - 1 && p.humanCompounds.test(head.norm)));
     if (!mention.personal && !personified) continue;
-    const individual = isIndividual(tokens, mention);
-    const sign = personified ? thing.last : isThingNoun(head.norm) ? Math.max(personSign(lex, p, sentence, thing.last, individual), individual ? badThing(p, tokens, thing) : -1) : unwantedSign(p, sentence, thing.last);
+    const individual = isIndividual(lex, tokens, mention);
+    // Dressed or embodied, anything but a thing of praise stands for a person: "a bin fire in a
+    // golf polo", "a wet weekend in human form", "a foghorn wrapped in a pashmina".
+    const worn = wornSign(lex, p, sentence, thing.last);
+    const praised = wordValence(head.norm) > 0 || p.praise.test(head.norm);
+    const sign = personified ? thing.last : worn >= 0 && !praised ? worn : isLikenessNoun(head.norm) ? Math.max(personSign(lex, p, sentence, thing.last, individual), individual ? badThing(p, tokens, thing) : -1) : unwantedSign(p, sentence, thing.last);
     if (sign < 0) continue;
     if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
     yield { messageId: "insult", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: a, last: sign })] };
@@ -65,6 +69,8 @@ function likenedPhrase(tokens: Token[], first: number): { first: number; last: n
     if (t.kind !== "word" || t.quoted || (FUNCTION_WORDS.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) || t.norm === "and" || t.norm === "or") break;
     i++;
   }
+  // ("a traffic jam squeezed into a blazer": the participle is what was done to the thing.)
+  if (i - 1 > first && /ed$/.test(tokens[i - 1].norm) && ["in", "into"].includes(tokens[i]?.norm ?? "")) i--;
   return i > first ? { first, last: i - 1 } : null;
 }
 
@@ -75,12 +81,8 @@ function likenedPhrase(tokens: Token[], first: number): { first: number; last: n
  */
 function personSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: number, individual: boolean): number {
   const { tokens } = sentence;
-  if (tokens[head + 1]?.norm === "in") {
-    for (let j = head + 2; j < tokens.length && j <= head + 4; j++) {
-      if (tokens[j].kind !== "word") break;
-      if (isGarmentNoun(lex, tokens[j].norm)) return j;
-    }
-  }
+  const worn = wornSign(lex, p, sentence, head);
+  if (worn >= 0) return worn;
   // ("with a headset" only of one person: "the client is a hotel with a spa" is a business.)
   const doing = p.personDoings.matches(sentence.words).find((m) => m.first === head + 1 && (individual || tokens[m.first].norm !== "with"));
   if (doing) return doing.last;
@@ -100,10 +102,33 @@ function badThing(p: Patterns, tokens: Token[], thing: { first: number; last: nu
   return bad ? thing.last : -1;
 }
 
-/** Whether the mention is one person: a name, a person noun ("the man"), "he" or "she"; not a role that may be a business. */
-function isIndividual(tokens: Token[], mention: Mention): boolean {
+/**
+ * Where clothes or a body put on the thing after its noun at `head` end: "in a cardigan", "wrapped
+ * in a pashmina", "in human form", "on legs"; -1 if none follows.
+ */
+function wornSign(lex: ToneLexicon, p: Patterns, sentence: Sentence, head: number): number {
+  const { tokens } = sentence;
+  const embodied = p.embodiments.matches(sentence.words).find((m) => m.first === head + 1);
+  if (embodied) return embodied.last;
+  // (A participle may come first: "stuffed into a gilet", "wrapped in a pashmina".)
+  const at = /ed$/.test(tokens[head + 1]?.norm ?? "") ? head + 2 : head + 1;
+  if (tokens[at]?.norm !== "in" && tokens[at]?.norm !== "into") return -1;
+  for (let j = at + 1; j < tokens.length && j <= at + 3; j++) {
+    if (tokens[j].kind !== "word") break;
+    if (isGarmentNoun(lex, tokens[j].norm)) return j;
+  }
+  return -1;
+}
+
+/**
+ * Whether the mention is one person: a name, a person noun ("the man", "Poppy's dad"), "he" or
+ * "she"; not a role that may be a business ("the client", "the buyer").
+ */
+function isIndividual(lex: ToneLexicon, tokens: Token[], mention: Mention): boolean {
   if (mention.kind === "name" || mention.kind === "person") return true;
-  return mention.kind === "pronoun" && ["he", "she", "him", "her"].includes(tokens[mention.head].norm);
+  const head = tokens[mention.head].norm;
+  if (mention.kind === "role") return isPersonWord(lex, head) && !lex.roleNouns.has(head);
+  return mention.kind === "pronoun" && ["he", "she", "him", "her"].includes(head);
 }
 
 /** "… nobody subscribed to", "… no one asked for": a thing nobody wanted, whatever the thing. */
@@ -113,13 +138,13 @@ function unwantedSign(p: Patterns, sentence: Sentence, head: number): number {
 }
 
 /**
- * Whether something in the sentence is worn ("in a cardigan", "in polyester"): such a sentence is
+ * Whether something in the sentence is worn ("in a cardigan", "into a gilet"): such a sentence is
  * let through to the constructions though no word of theirs is in it.
  */
 export function wearsClothes(lex: ToneLexicon, sentence: Sentence): boolean {
   const { tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].norm !== "in") continue;
+    if (tokens[i].norm !== "in" && tokens[i].norm !== "into") continue;
     for (let j = i + 1; j < tokens.length && j <= i + 3 && tokens[j].kind === "word"; j++) if (isGarmentNoun(lex, tokens[j].norm)) return true;
   }
   return false;
