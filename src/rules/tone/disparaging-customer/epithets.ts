@@ -10,7 +10,7 @@ import type { PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
-import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, INTENSIFIERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
@@ -84,7 +84,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     }
     // "the pompous old prick …", "that clown …": pointed at, at most three words before.
     const pointed = det >= 0 && hit.first - det <= 3 && (tokens[det].norm === "the" || DEMONSTRATIVES.has(tokens[det].norm)) && tokens.slice(det + 1, hit.first).every((t) => t.kind === "word");
-    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointed && isProgressiveVerb(next.norm)));
+    const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointed && (isProgressiveVerb(next.norm) || finiteAfterPointed(lex, tokens, det, hit.last))));
     // ("Tell the silly cow the plumber's coming Thursday": the one told, before what they are told.)
     const told = TELLING.has(tokens[start]?.norm ?? "") && pointed;
     if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told) continue;
@@ -250,6 +250,17 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
     if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm) && !t.norm.includes("-")) return -1;
   }
   return clause;
+}
+
+/**
+ * After an epithet pointed at by a demonstrative, a lower-case word that names no thing and no
+ * person is its verb: "these idiots want a unicorn", "that clown reckons …"; not "that clown
+ * costume", "these idiots' invoices".
+ */
+function finiteAfterPointed(lex: ToneLexicon, tokens: Sentence["tokens"], det: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (!DEMONSTRATIVES.has(tokens[det].norm) || next.capitalised || next.quoted || /['’]/.test(next.text)) return false;
+  return !isThingNoun(next.norm) && !isPersonWord(lex, next.norm) && !lex.nonPersonHeads.has(next.norm) && !lex.animalNouns.has(next.norm);
 }
 
 /** A verb in -ing, perhaps after "still" or "just", at `at`: what someone is doing. */

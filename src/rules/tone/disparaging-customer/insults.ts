@@ -36,8 +36,10 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
     self ??= wordsAboutTheWriter(sentence.tokens);
     if (self.has(m.first) && self.has(m.last) && !aimedPastTheWriter(sentence, self, m.first)) return false;
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
+    // (Not a plural noun, which is the subject of what follows: "these idiots want …".)
     const next = sentence.tokens[m.last + 1];
-    if (m.first === m.last && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
+    const plural = word.norm.endsWith("s") && singulars(word.norm).some((w) => analysis.lexicon.insultNouns.has(w) || p.insultNouns.test(w));
+    if (m.first === m.last && !plural && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
     return true;
   });
 }
@@ -122,6 +124,11 @@ function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): b
   const t = sentence.tokens[i];
   const next = sentence.tokens[i + 1];
   return t.capitalised && !t.allCaps && analysis.lexicon.givenNames.has(t.norm) && next?.kind === "word" && next.capitalised && !next.allCaps && next.start === t.end + 1;
+}
+
+/** What a word in -s may be the plural of: "numpties" of "numpty", "clowns" of "clown". */
+function singulars(word: string): string[] {
+  return [word.endsWith("ies") ? `${word.slice(0, -3)}y` : "", word.endsWith("es") ? word.slice(0, -2) : "", word.slice(0, -1)].filter(Boolean);
 }
 
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
