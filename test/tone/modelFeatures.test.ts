@@ -1,6 +1,6 @@
 // What the tone network is told about each word: the signals its word vectors cannot carry.
 import { describe, expect, it } from "vitest";
-import { trainingRows, TOKEN_FEATURES } from "../../src/tone/model/trainingRows.js";
+import { bareExamples, barePassExamples, trainingRows, TOKEN_FEATURES } from "../../src/tone/model/trainingRows.js";
 
 const NONE = { valence: () => 0, profanity: () => 0 };
 const ABOUT_WRITER = TOKEN_FEATURES.indexOf("aboutWriter");
@@ -62,5 +62,19 @@ describe("whose complement a word is", () => {
   it("is a thing's when something else is the subject", async () => {
     expect(await judged("The tail lift at the Dunlops' is a bloody drongo.", "judgesThing")).toEqual(["a", "bloody", "drongo"]);
     expect(await judged("The tail lift at the Dunlops' is a bloody drongo.", "judgesMention")).toEqual([]);
+  });
+});
+
+// The trainer learns the packs' own examples (scripts/train-pack-examples.mjs): only the bare
+// texts, as the pack tests lint them; a whole message or an example with its own config is read
+// by who sends it and how, which a bare passage cannot carry.
+describe("the packs' examples the trainer learns", () => {
+  it("are each rule's bare flag and pass texts, flag examples with their messageId", () => {
+    const flag = bareExamples("disparaging-customer", "flag");
+    expect(flag.length).toBeGreaterThan(100);
+    expect(flag).toContainEqual({ text: "That dozy man from the removals firm rang twice.", messageId: "insult" });
+    expect(flag.every((e) => !e.text.startsWith("From:"))).toBe(true);
+    expect(bareExamples("gatekeeping", "pass").map((e) => e.text)).toEqual(barePassExamples("gatekeeping"));
+    expect(bareExamples("condescension", "flag").length).toBeGreaterThan(0);
   });
 });

@@ -75,8 +75,19 @@ export async function trainingRows(passage: string, words: WordKnowledge): Promi
  * with its own config passes or fails by who reads it and how, which a bare passage cannot say.
  */
 export function barePassExamples(ruleId: string): string[] {
+  return bareExamples(ruleId, "pass").map((e) => e.text);
+}
+
+/**
+ * The flag or pass examples of a built-in tone rule that are bare texts (as barePassExamples),
+ * with the messageId a flag example names: the trainer learns them as an always-in-training
+ * writer, so that the network answers the packs' own examples rather than a threshold.
+ */
+export function bareExamples(ruleId: string, expect: "flag" | "pass"): Array<{ text: string; messageId?: string }> {
   const rule = loadBuiltinPack("tone").rules.find((r) => r.id === ruleId);
-  return (rule?.examples.pass ?? []).flatMap((e) => (typeof e === "string" ? [e] : e.text !== undefined && !e.eml && !e.config ? [e.text] : []));
+  return (rule?.examples[expect] ?? []).flatMap((e) =>
+    typeof e === "string" ? [{ text: e }] : e.text !== undefined && !e.eml && !e.config ? [{ text: e.text, messageId: e.messageId }] : [],
+  );
 }
 
 /**
