@@ -1,47 +1,23 @@
 /**
  * The GitHub Action (action.yml): its shell steps run here as the runner would run them (bash,
  * inputs as environment variables, $GITHUB_OUTPUT, the action's checkout as ACTION_PATH), with
- * draftlint installed from the action's own repository. The upload step is GitHub's own action
- * and is only checked for its wiring. A draftlint that cannot be installed or run is a red step.
+ * draftlint run from this repository. The upload step is GitHub's own action and is only checked
+ * for its wiring. A draftlint that cannot be installed or run is a red step. The install from the
+ * action's own checkout (npm ci) is in installs.test.ts, where it shares pre-commit's checkout.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
-import yaml from "js-yaml";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { CONFIG_NAME, DRAFTS, RECIPIENTS_ONLY, ROOT, ensureBuilt, run, snapshotRepository, tempProject } from "./helpers.js";
+import { DRAFTS, ROOT, ensureBuilt, tempProject } from "./helpers.js";
+import { action, failStep, inputs, installStep, lintStep, repository, runStep, uploadStep } from "./actionSteps.js";
 
 // Every test here starts real processes (node, git, npm): allow for a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-const action = yaml.load(readFileSync(join(ROOT, "action.yml"), "utf8")) as any;
-const [installStep, lintStep, uploadStep, failStep] = action.runs.steps;
 const validateSarif = new Ajv.default({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "test", "integrations", "sarif-schema-2.1.0.json"), "utf8")));
 
 beforeAll(ensureBuilt, 120_000);
-
-/** A user's repository: drafts and a config, and no draftlint of its own. */
-function repository(drafts: Record<string, Buffer>): string {
-  return tempProject({ [CONFIG_NAME]: RECIPIENTS_ONLY, ...drafts }, "draftlint-action-");
-}
-
-/** Runs a step's script; ACTION_PATH is where the runner checked out the action (here: this repository, built). */
-async function runStep(step: any, dir: string, env: Record<string, string>) {
-  const output = join(dir, "github-output");
-  writeFileSync(output, "");
-  const r = await run("bash", ["-e", "-c", step.run], { cwd: dir, env: { GITHUB_OUTPUT: output, ...env } });
-  const outputs = Object.fromEntries(readFileSync(output, "utf8").split("\n").filter(Boolean).map((l) => l.split("=") as [string, string]));
-  return { ...r, outputs };
-}
-
-const inputs = (overrides: Record<string, string> = {}) => ({
-  ACTION_PATH: ROOT,
-  DRAFTLINT_PATHS: "drafts",
-  DRAFTLINT_CONFIG: "",
-  DRAFTLINT_ARGS: "",
-  DRAFTLINT_SARIF: "draftlint.sarif",
-  ...overrides,
-});
 
 describe("action.yml", () => {
   it("is a composite action whose steps install draftlint, run it, upload the SARIF, then decide", () => {
@@ -79,17 +55,6 @@ describe("action.yml", () => {
     expect(lint.outputs["exit-code"]).toBe("0");
     const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8"));
     expect(sarif.runs[0].results).toEqual([]);
-  });
-
-  it("installs draftlint from the action's own checkout (npm ci builds it) and runs it from there", { timeout: 300_000 }, async () => {
-    const checkout = snapshotRepository().dir;
-    const dir = repository({ "drafts/rota.eml": readFileSync(join(DRAFTS, "lookalike.eml")) });
-    const install = await runStep(installStep, dir, { ACTION_PATH: checkout });
-    expect(install.code, install.stderr).toBe(0);
-    expect(existsSync(join(checkout, "dist", "cli.cjs"))).toBe(true);
-    const lint = await runStep(lintStep, dir, inputs({ ACTION_PATH: checkout }));
-    expect(lint.outputs["exit-code"]).toBe("1");
-    expect(lint.stdout).toContain("draftlint exited with 1; SARIF report in draftlint.sarif");
   });
 
   it("a draftlint that cannot be installed is a red step (exit 2), and the job cannot pass green", async () => {

@@ -101,8 +101,9 @@ const removeCreated = () => {
 };
 // The temporary projects go with the test file that made them. Test files share this module
 // within a worker (vitest.config.ts: isolate false), so only the first file to import it runs
-// this afterAll: the others' projects go when the worker exits.
-afterAll(removeCreated);
+// this afterAll: the others' projects go when the worker exits. (Removing an installed checkout's
+// node_modules took over vitest's default 10 s for a hook on a busy machine.)
+afterAll(removeCreated, 120_000);
 process.once("exit", removeCreated);
 
 /** A temporary directory with the given files (a config, drafts); removed after the file's tests. */

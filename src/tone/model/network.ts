@@ -54,17 +54,31 @@ export interface WordPart {
  * set, the held-out set and 5,000 real messages are the same).
  */
 export function projectWord(p: NetworkParams, vector: ArrayLike<number>, dims: number): Float64Array {
-  const { inputs: C, filters: F, conv } = p;
-  const out = new Float64Array(F * WINDOW);
-  for (let f = 0; f < F; f++) {
-    for (let k = 0; k < WINDOW; k++) {
-      const fk = f * WINDOW + k;
-      let s = 0;
-      for (let h = 0; h < dims; h++) if (vector[h] !== 0) s += conv[fk * C + h] * vector[h];
-      out[k * F + f] = s;
-    }
+  const FK = p.filters * WINDOW;
+  const columns = vectorColumns(p, dims);
+  const out = new Float64Array(FK);
+  // Dimension by dimension over one contiguous row of weights: each sum still adds its products
+  // in the order of the dimensions, from 0, so the figures are the same to the bit as the loop over
+  // filters that strode through conv.
+  for (let h = 0; h < dims; h++) {
+    const v = vector[h];
+    if (v === 0) continue;
+    for (let j = 0, w = h * FK; j < FK; j++, w++) out[j] += columns[w] * v;
   }
   return out;
+}
+
+/** The word-vector weights of `conv` by dimension: [h][k × filters + f], worked out once per network. */
+const columnsOf = new WeakMap<NetworkParams, Float64Array>();
+function vectorColumns(p: NetworkParams, dims: number): Float64Array {
+  let columns = columnsOf.get(p);
+  if (!columns || columns.length !== dims * p.filters * WINDOW) {
+    const { inputs: C, filters: F, conv } = p;
+    columns = new Float64Array(dims * F * WINDOW);
+    for (let f = 0; f < F; f++) for (let k = 0; k < WINDOW; k++) for (let h = 0; h < dims; h++) columns[h * F * WINDOW + k * F + f] = conv[(f * WINDOW + k) * C + h];
+    columnsOf.set(p, columns);
+  }
+  return columns;
 }
 
 /**

@@ -97,12 +97,15 @@ export function loadWordTable(dir: string, columns: readonly string[]): WordTabl
     }
     return length - word.length;
   };
+  // The scores as signed bytes where they lie: Buffer#readInt8 checks its offset on every call,
+  // and the model reads a word's 16 vector scores each time it projects one.
+  const scores = new Int8Array(bytes.buffer, bytes.byteOffset + scoresAt, count * width);
   // Not remembered here: the model remembers what it read of each word (classify.ts).
   return {
     columns,
     row: search,
     known: (row) => bytes[knownAt + row] === 1,
-    value: (row, column) => bytes.readInt8(scoresAt + row * width + column) * scales[column],
+    value: (row, column) => scores[row * width + column] * scales[column],
   };
 
   function search(word: string): number {
