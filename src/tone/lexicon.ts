@@ -203,14 +203,16 @@ export function isPersonWord(lexicon: ToneLexicon, word: string): boolean {
   return lexicon.personNouns.has(word) || lexicon.roleNouns.has(word) || lexicon.relativeNouns.has(word) || isTradeNoun(lexicon, word);
 }
 
+/** The singulars `word` may be the regular plural of: "numpties" of "numpty", "foremen" of "foreman". */
+export function singularsOf(word: string): string[] {
+  if (word.endsWith("men")) return [`${word.slice(0, -3)}man`];
+  if (!word.endsWith("s")) return [];
+  return [word.endsWith("ies") ? `${word.slice(0, -3)}y` : "", word.endsWith("es") ? word.slice(0, -2) : "", word.slice(0, -1)].filter(Boolean);
+}
+
 /** Whether `word` or the singular it is the regular plural of is in `nouns`. */
 function inflectionOf(nouns: ReadonlySet<string>, word: string): boolean {
-  if (nouns.has(word)) return true;
-  if (word.endsWith("men")) return nouns.has(`${word.slice(0, -3)}man`);
-  if (!word.endsWith("s")) return false;
-  if (word.endsWith("ies") && nouns.has(`${word.slice(0, -3)}y`)) return true;
-  if (word.endsWith("es") && nouns.has(word.slice(0, -2))) return true;
-  return nouns.has(word.slice(0, -1));
+  return nouns.has(word) || singularsOf(word).some((w) => nouns.has(w));
 }
 
 /** Whether `word` (lower case), or the singular it is the plural of, is a faculty of mind: "instincts". */

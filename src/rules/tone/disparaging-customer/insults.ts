@@ -9,7 +9,7 @@ import { PREPOSITIONS, isProgressiveVerb } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Key, Patterns } from "./wordLists.js";
-import { isInsultNoun, isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import { isInsultNoun, isPersonWord, isThingNoun, singularsOf, type ToneLexicon } from "../../../tone/lexicon.js";
 
 export function overlaps(a: PatternMatch, b: { first: number; last: number }): boolean {
   return a.first <= b.last && b.first <= a.last;
@@ -38,7 +38,7 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
     // An insult word before a word of praise only intensifies it: "crazy generous", "wicked smart".
     // (Not a plural noun, which is the subject of what follows: "these idiots want …".)
     const next = sentence.tokens[m.last + 1];
-    const plural = word.norm.endsWith("s") && singulars(word.norm).some((w) => analysis.lexicon.insultNouns.has(w) || p.insultNouns.test(w));
+    const plural = word.norm.endsWith("s") && singularsOf(word.norm).some((w) => analysis.lexicon.insultNouns.has(w) || p.insultNouns.test(w));
     if (m.first === m.last && !plural && next?.kind === "word" && wordValence(next.norm) >= 1) return false;
     return true;
   });
@@ -124,11 +124,6 @@ function isGivenNameOf(analysis: ToneAnalysis, sentence: Sentence, i: number): b
   const t = sentence.tokens[i];
   const next = sentence.tokens[i + 1];
   return t.capitalised && !t.allCaps && analysis.lexicon.givenNames.has(t.norm) && next?.kind === "word" && next.capitalised && !next.allCaps && next.start === t.end + 1;
-}
-
-/** What a word in -s may be the plural of: "numpties" of "numpty", "clowns" of "clown". */
-function singulars(word: string): string[] {
-  return [word.endsWith("ies") ? `${word.slice(0, -3)}y` : "", word.endsWith("es") ? word.slice(0, -2) : "", word.slice(0, -1)].filter(Boolean);
 }
 
 const NEGATING_NOUNS = new Set(["nobody", "nobodies", "none", "nothing"]);
