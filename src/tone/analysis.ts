@@ -127,6 +127,7 @@ function sentencesOf(text: string, from: number, to: number, templates: boolean,
     const sentenceText = text.slice(span.start, span.end);
     // Quote markers ("> ") of a forwarded block are not words.
     const tokens = tokenise(text.slice(span.start, end), span.start, templates).filter((t) => !(t.kind === "punct" && t.text === ">"));
+    readShoutingAsLowerCase(tokens);
     let mentions: Mention[] | undefined;
     let swears: PatternMatch[] | undefined;
     let copulas: PatternMatch[] | undefined;
@@ -189,4 +190,20 @@ function targetContext(message: Message, lexicon: ToneLexicon, youIsCustomer: bo
   // A word shared by a colleague and a customer (a common first name) says nothing about either.
   for (const w of colleagueNames) externalNames.delete(w);
   return { lexicon, youIsCustomer, externalNames, organisations, colleagueNames, ownOrganisations };
+}
+
+/**
+ * A sentence written all in capitals ("WHAT A PATHETIC LITTLE MAN.") says nothing by its capitals:
+ * every word would look like a name or a title. Its words are read as lower case; `allCaps` stays,
+ * for the shouting rule. (Three words or more, so "ASAP", "FYI" or "NB:" alone are left as written.)
+ */
+function readShoutingAsLowerCase(tokens: Token[]): void {
+  let words = 0;
+  for (const t of tokens) {
+    if (t.kind !== "word" || !/[A-Za-z]/.test(t.text)) continue;
+    if (!t.allCaps && !(t.text.length === 1 && t.capitalised)) return;
+    words++;
+  }
+  if (words < 3) return;
+  for (const t of tokens) if (t.kind === "word") t.capitalised = false;
 }

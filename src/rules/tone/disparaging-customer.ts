@@ -110,7 +110,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* profaneNames(analysis, sentence);
   yield* swearingAt(analysis, p, sentence);
   yield* stereotypes(analysis, p, text, index);
-  yield* stereotypeTags(analysis.lexicon, p, sentence);
+  yield* stereotypeTags(analysis.lexicon, p, text, index);
   yield* stereotypePredictions(analysis, p, text, index);
   yield* kindFromOne(analysis, p, text, index);
   yield* groupClaims(analysis, p, text, index);

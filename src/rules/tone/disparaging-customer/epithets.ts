@@ -87,7 +87,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const verbAfter = next !== undefined && next.kind === "word" && (p.epithetVerbs.test(next.norm) || /[^e]ed$/.test(next.norm) || (pointed && (isProgressiveVerb(next.norm) || finiteAfterPointed(lex, tokens, det, hit.last))));
     // ("Tell the silly cow the plumber's coming Thursday": the one told, before what they are told.)
     const told = TELLING.has(tokens[start]?.norm ?? "") && pointed;
-    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told) continue;
+    // "… second time this month what a dickhead charging him full": an exclamation run on into
+    // the next clause, in chat without stops (not "what a shit day", where it is a modifier).
+    const exclaimed = det >= 0 && tokens[det].norm === "what" && ["a", "an"].includes(tokens[det + 1]?.norm ?? "") && next?.kind === "word" && !next.capitalised && !isThingNoun(next.norm) && !isPersonWord(lex, next.norm) && !lex.nonPersonHeads.has(next.norm);
+    if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told && !exclaimed) continue;
     // "that idiot at Brightwater"; not "the new cow in the Pritchards' herd", which is theirs, not them.
     const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && !m.possessor && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
     if (det < 0 && !attached) {
@@ -95,7 +98,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       // as the subject of the sentence, about whoever the sentence before was about.
       // ("…; fucking moron threatened to go to the papers": the clause, not the sentence, opens with it.)
       const subjectOfVerb = verbAfter || (next?.kind === "word" && AUXILIARY_AFTER.has(next.norm));
-      if (subjectOfVerb && tokens.slice(start, hit.first).every((t) => t.kind === "word" && (NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm)))) {
+      // ("Pair of clowns shouldn't be let near a tiller": a word for a group of them before "of".)
+      const opener = (t: Sentence["tokens"][number], j: number) =>
+        NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm) || (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) || (p.collectiveNouns.test(t.norm) && tokens[j + 1]?.norm === "of" && j + 1 === hit.first - 1);
+      if (subjectOfVerb && tokens.slice(start, hit.first).every((t, k) => t.kind === "word" && opener(t, start + k))) {
         const earlier = sentence.mentions().filter((m) => m.last < start && m.personal && !m.possessor && !m.uncertain && m.kind !== "you");
         const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : antecedent(text, index);
         if (target && !isNegated(sentence, lex, hit.first, start)) {
@@ -198,6 +204,9 @@ const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSIT
 /** Words that may open a phrase of judgement standing alone: "what a grim woman", "absolute horror of a man". */
 const ASIDE_OPENERS = new Set(["a", "an", "the", "what", "such", "absolute", "total", "proper", "right", "real", "utter", "complete", "two", "that", "this", "some", "honestly", "just", "really", "truly", "frankly"]);
 
+/** Prepositions that may follow an emphatic aside: "total arsehole to the new girl", "absolute nightmare with the staff". */
+const ASIDE_PREPOSITIONS = new Set(["to", "with", "about", "towards"]);
+
 /** Verbs opening a clause whose first object is the person told: "tell the silly cow …". */
 const TELLING = new Set(["tell", "told", "remind", "ask", "give", "send", "show", "warn"]);
 
@@ -210,7 +219,7 @@ function progressive(tokens: Sentence["tokens"], copulaLast: number): boolean {
 }
 
 /** Words after an epithet that make it a subject: "Bloody idiot can't even …". */
-const AUXILIARY_AFTER = new Set(["can", "could", "will", "would", "has", "have", "had", "is", "was", "does", "did", "never", "still", "always", "just", "keeps"]);
+const AUXILIARY_AFTER = new Set(["can", "could", "will", "would", "should", "must", "has", "have", "had", "is", "was", "does", "did", "never", "still", "always", "just", "keeps"]);
 /** "at 14 Carrow Rd", "in 2A", "on Elm Street": a place named after a preposition. */
 function isPlace(tokens: Sentence["tokens"], at: number, lex: ToneLexicon): boolean {
   const prep = tokens[at];
@@ -235,6 +244,8 @@ function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMa
     // epithet may be followed by what they are doing.
     // So may any clause after an epithet made emphatic: "absolute galah, charged him the late fee anyway".
     if (clause === 0 && t.text === "," && j === hit.last + 1 && (doingAfter(tokens, j + 1) || tokens.slice(0, hit.first).some((x) => INTENSIFIERS.has(x.norm)))) break;
+    // An aside made emphatic may say to whom it was: "…, total arsehole to the new girl on the desk".
+    if (j === hit.last + 1 && ASIDE_PREPOSITIONS.has(t.norm) && tokens.slice(clause, hit.first).some((x) => INTENSIFIERS.has(x.norm))) break;
     if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !p.closingTags.test(t.norm)) return -1;
   }
   // The aside follows a comma, a dash or an emoji: "…, absolute grifter", "… — absolute creep", "… 🙃 absolute grifter".
