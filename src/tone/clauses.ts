@@ -155,11 +155,20 @@ export function predicateAfter(sentence: Sentence, mention: Mention, isPredicate
   // Only someone surely a person reaches over a longer phrase ("the lady with the walker is …"):
   // a place or slot may be the place ("room 4 at the back is …").
   const longPhrase = mention.kind !== "person" || mention.personal;
-  for (let j = mention.last + 1; j < tokens.length && j <= mention.last + 14; j++) {
+  // A relative clause may run longer than a phrase: "the chap who bought 40 tickets for the
+  // Maren Vale show and now wants a refund on 38 of them is …".
+  for (let j = mention.last + 1; j < tokens.length && j <= mention.last + (inRelative ? 24 : 14); j++) {
     const t = tokens[j];
     if (isPredicate(j)) return j;
     if (isBoundary(t)) {
       if (inRelative && t.text === ",") continue;
+      // "The buyer from Halden, who wanted a discount on everything, is …": a relative clause
+      // between commas.
+      if (t.text === "," && ["who", "whose"].includes(tokens[j + 1]?.norm ?? "") && mention.personal) {
+        inRelative = true;
+        j++;
+        continue;
+      }
       // An apposition: "Our client, Mr Vance, is …" — the name between commas is the subject.
       if (t.text === "," && j === mention.last + 1 && tokens[mention.first - 1]?.text === "," && isPredicate(j + 1)) continue;
       return -1;
