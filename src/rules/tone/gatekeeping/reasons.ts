@@ -25,6 +25,8 @@ export function hasIdentityReason(analysis: ToneAnalysis, p: Patterns, text: Ton
       if (own || !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first)))) return true;
     }
     if (p.framingReasons.test(s.words)) return true;
+    // (A kind of something is no kind of people: "that kind of money".)
+    if (p.kindReasons.matches(s.words).some((m) => s.tokens[m.last + 1]?.norm !== "of" && !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first))) || negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last))) return true;
     // "they're not exactly country-club people": these hold only when negated.
     if (p.negatedReasons.matches(s.words).some((m) => isNegated(s, lex, m.first, from(m, 0)))) return true;
   }

@@ -4,7 +4,7 @@ import type { Sentence } from "../../../tone/analysis.js";
 import { rulePatterns, type CompiledPatterns } from "../../../tone/rulePatterns.js";
 import type { Mention } from "../../../tone/targets.js";
 
-export const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "postponingVerbs", "costingVerbs", "exclusions", "separableExclusions", "consequences", "covertStalls", "pretextVerbs", "unavailability", "identityDescriptors", "reasons", "negatedReasons", "framingReasons", "neutralReasons", "groups"] as const;
+export const KEYS = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "postponingVerbs", "costingVerbs", "exclusions", "separableExclusions", "consequences", "covertStalls", "pretextVerbs", "unavailability", "identityDescriptors", "reasons", "negatedReasons", "framingReasons", "kindReasons", "neutralReasons", "groups"] as const;
 export type Patterns = CompiledPatterns<(typeof KEYS)[number]>;
 /** Reasons alone never start the work: a sentence needs a cue or an intent. */
 const PREFILTER = ["cues", "negatedCues", "unsuitable", "deterrents", "separableDeterrents", "exclusions", "separableExclusions", "consequences", "covertStalls", "pretextVerbs"] as const;
