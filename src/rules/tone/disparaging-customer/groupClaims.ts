@@ -18,7 +18,7 @@ import { DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, SENTENCE_ADVERBS } from "../
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { personMention } from "../../../tone/targets.js";
-import { badWord, misconduct, modifiedGroups } from "./stereotypes.js";
+import { badWord, misconduct, modifiedGroups } from "./groupWords.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /** Words between a group and its verb that keep the claim generic: "Iranians [will] haggle", "Pensioners [just don't] pay". */

@@ -18,9 +18,11 @@ const GATHERINGS = new Set(["group", "party", "bunch", "load", "lot", "coachload
 export function identityFragments(analysis: ToneAnalysis, groups: PatternMatch[], tokens: Sentence["tokens"], firstWord: number): PatternMatch[] {
   const out: PatternMatch[] = [];
   const lex = analysis.lexicon;
-  const t = tokens[firstWord];
-  const noun = tokens[firstWord + 1];
-  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) out.push({ first: firstWord, last: firstWord + 1 });
+  // (After an article too: "the Romanian lads asking about the van, …".)
+  const at = ["the", "a", "an", "two", "some"].includes(tokens[firstWord]?.norm ?? "") ? firstWord + 1 : firstWord;
+  const t = tokens[at];
+  const noun = tokens[at + 1];
+  if (t?.kind === "word" && lex.nationalityAdjectives.has(t.norm) && noun?.kind === "word" && (lex.personNouns.has(noun.norm) || lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm))) out.push({ first: firstWord, last: at + 1 });
   const opensAfterBreak = (g: PatternMatch) => g.first === firstWord || /^[,\u2014\u2013-]$/.test(tokens[g.first - 1]?.text ?? "");
   const closedByBreak = (g: PatternMatch) => /^[,\u2014\u2013-]$/.test(tokens[g.last + 1]?.text ?? "");
   for (const g of groups) if (opensAfterBreak(g) && (g.first === firstWord || closedByBreak(g))) out.push(g);

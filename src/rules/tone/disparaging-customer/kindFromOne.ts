@@ -14,7 +14,7 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
-import { namesAKind } from "./stereotypes.js";
+import { namesAKind } from "./groupWords.js";
 
 /** Pronouns that say the one spoken of is one person. */
 const ONE_PERSON = new Set(["he", "she", "him", "her", "his"]);

@@ -13,7 +13,7 @@ import { isPersonWord } from "../../../tone/lexicon.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { personMention } from "../../../tone/targets.js";
-import { badWord, misconduct, modifiedGroups } from "./stereotypes.js";
+import { badWord, misconduct, modifiedGroups } from "./groupWords.js";
 import type { Found, Patterns } from "./wordLists.js";
 
 /** Words that open a prediction about people just spoken of: "They'll …", "Expect them to …". */

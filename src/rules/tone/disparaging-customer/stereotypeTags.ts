@@ -9,7 +9,7 @@ import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { misconduct, namesAGroup, namesAKind } from "./stereotypes.js";
+import { misconduct, namesAGroup, namesAKind } from "./groupWords.js";
 
 /** Words of a prediction or an assumption in the clause before the tag. */
 const PREDICTS = new Set(["will", "'ll", "wo", "won't", "expect", "assume", "probably", "bet", "guarantee", "always", "never"]);

@@ -6,17 +6,13 @@
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { complementOf, isNegated } from "../../../tone/clauses.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
-import { DETERMINERS, FUNCTION_WORDS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
+import { DETERMINERS, SENTENCE_ADVERBS } from "../../../tone/grammar.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
 import { personMention } from "../../../tone/targets.js";
-import type { ToneLexicon } from "../../../tone/lexicon.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { identityFragments, placeGroups } from "./identityFragments.js";
 import { wordsOfMatch } from "../../../tone/report.js";
-import { wordValence } from "../../../tone/model/modelJudgements.js";
-
-/** How bad a word must be (AFINN-165) to be a bad behaviour predicted of a group: "exaggerate", "blame", "cheat". */
-const BAD_VALENCE = -2;
+import { badWord, misconduct, modifiedGroups } from "./groupWords.js";
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
 function clauseEnd(tokens: Sentence["tokens"], i: number): number {
@@ -25,47 +21,6 @@ function clauseEnd(tokens: Sentence["tokens"], i: number): number {
     if ((t.kind === "punct" && /^[,;:.!?()\u2014\u2013]$/.test(t.text)) || (t.kind === "word" && ["but", "so", "because"].includes(t.norm))) return j - 1;
   }
   return tokens.length - 1;
-}
-
-/** "young couples", "private-school parents", "rich clients": a modifier that makes a group of a plural person noun. */
-export function modifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
-  // (Three constructions ask it of the same sentence: worked out once per sentence and pack entry.)
-  const kept = modifiedMemo.get(sentence);
-  if (kept?.p === p) return kept.groups;
-  const groups = findModifiedGroups(analysis, p, sentence);
-  modifiedMemo.set(sentence, { p, groups });
-  return groups;
-}
-
-const modifiedMemo = new WeakMap<Sentence, { p: Patterns; groups: PatternMatch[] }>();
-
-function findModifiedGroups(analysis: ToneAnalysis, p: Patterns, sentence: Sentence): PatternMatch[] {
-  const lex = analysis.lexicon;
-  const { tokens } = sentence;
-  const out: PatternMatch[] = [];
-  // "Nigerian clients", "Polish landlords": a nation, region or faith (WordNet's) on a person noun.
-  const nationalities = tokens.flatMap((t, i) => (t.kind === "word" && t.capitalised && !t.allCaps && lex.nationalityAdjectives.has(t.norm) ? [{ first: i, last: i }] : []));
-  for (const m of [...p.groupModifiers.matches(sentence.words), ...nationalities]) {
-    const noun = tokens[m.last + 1];
-    if (!noun || noun.kind !== "word" || !/s$/.test(noun.norm) && !["people", "men", "women", "folk"].includes(noun.norm)) continue;
-    if (!(lex.roleNouns.has(noun.norm) || lex.relativeNouns.has(noun.norm) || lex.personNouns.has(noun.norm))) continue;
-    if (lex.nonPersonHeads.has(tokens[m.last + 2]?.norm ?? "")) continue;
-    out.push({ first: m.first, last: m.last + 1 });
-  }
-  // "Geordies", "Londoners", "Italians": what people from a place are called, in the plural.
-  tokens.forEach((t, i) => {
-    if (t.kind !== "word" || !t.capitalised || t.allCaps || !t.norm.endsWith("s")) return;
-    const one = t.norm.slice(0, -1);
-    if (lex.demonymNouns.has(one) || lex.nationalityAdjectives.has(one)) out.push({ first: i, last: i });
-  });
-  // "Essex lot", "Surrey types": a place or name that makes a kind of person.
-  tokens.forEach((t, i) => {
-    const noun = tokens[i + 1];
-    if (!noun || t.kind !== "word" || !t.capitalised || t.allCaps || lex.notNames.has(t.norm) || FUNCTION_WORDS.has(t.norm)) return;
-    if (noun.norm !== "lot" && !p.kindNouns.test(noun.norm)) return;
-    out.push({ first: i, last: i + 1 });
-  });
-  return out;
 }
 
 const REQUEST_VERBS = new Set(["ask", "asks", "asking", "asked", "request", "requests", "enquire", "enquires", "inquire", "inquires"]);
@@ -155,6 +110,7 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
   // "hen party in rows 30-34, Essex girls, so hide the prosecco": or a fragment after a comma
   // that says who they are ("Essex girls", "Delhi guys": a place on a plural person noun).
   const precautions = p.stereotypePrecautions.matches(sentence.words);
+  let unsaid: { identity: PatternMatch; precaution: PatternMatch } | undefined;
   for (const identity of identityFragments(analysis, [...groups, ...placeGroups(analysis, sentence)], tokens, firstWord)) {
     // "…, so expect", "… so assume they'll …" (a consequence straight after "so"), or "…, they'll …".
     const so = tokens.findIndex(
@@ -163,7 +119,14 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
         j <= identity.last + 6 &&
         ((t.norm === "so" && (tokens[j - 1]?.text === "," || consequences.some((c) => c.first === j + 1))) || (t.text === "," && THEY_WILL.has(tokens[j + 1]?.norm ?? "") && futureAfter(tokens, j))),
     );
-    if (so < 0) continue;
+    if (so < 0) {
+      // "the Romanian lads asking about the van hire, get a bigger deposit off them": a precaution
+      // told after a comma needs no "so" (tried when no identity has its "so").
+      const comma = tokens.findIndex((x, j) => j > identity.last && x.text === ",");
+      const precaution = comma < 0 ? undefined : precautions.find((c) => c.first > comma);
+      if (precaution && !unsaid) unsaid = { identity, precaution };
+      continue;
+    }
     // A precaution against them says the worst on its own ("so hide the prosecco", "so take a bigger deposit").
     const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
     const behaviour = precautions.find((c) => c.first > so) ?? (!predicted ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)));
@@ -171,6 +134,10 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
       yield { messageId: "stereotype", target: { sentence, mention: personMention(identity.first, identity.last) }, evidence: [wordsOfMatch(sentence, identity), wordsOfMatch(sentence, behaviour)] };
       return;
     }
+  }
+  if (unsaid && !p.policyWords.test(sentence.words)) {
+    yield { messageId: "stereotype", target: { sentence, mention: personMention(unsaid.identity.first, unsaid.identity.last) }, evidence: [wordsOfMatch(sentence, unsaid.identity), wordsOfMatch(sentence, unsaid.precaution)] };
+    return;
   }
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention);
@@ -212,38 +179,6 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     const target = cueTarget(text, index, cue, { allowYou: false });
     if (target && !target.mention.possessor) yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
-}
-
-/**
- * Whether the sentence names a group by nation, region or faith (WordNet's): "Nigerian clients",
- * "Londoners". Such a sentence is let through to the constructions though no listed word is in it.
- */
-export function namesAGroup(lex: ToneLexicon, sentence: Sentence): boolean {
-  return sentence.tokens.some((t) => t.kind === "word" && t.capitalised && (lex.nationalityAdjectives.has(t.norm) || (t.norm.endsWith("s") && (lex.demonymNouns.has(t.norm.slice(0, -1)) || lex.nationalityAdjectives.has(t.norm.slice(0, -1))))));
-}
-
-/** Whether the sentence names someone by kind: an origin or faith ("Romanian"), or a modifier of age or station ("young", "single"). */
-export function namesAKind(lex: ToneLexicon, p: Patterns, sentence: Sentence): boolean {
-  return namesAGroup(lex, sentence) || p.groupModifiers.test(sentence.words);
-}
-
-/**
- * Bad behaviours in the sentence: the pack's (`stereotypeBehaviours`: "haggle", "won't pay",
- * "cheapest") and WordNet's verbs of misconduct ("forge", "pilfer", "grumble"), in text order.
- */
-export function misconduct(lex: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
-  const listed = p.stereotypeBehaviours.matches(sentence.words);
-  const derived = sentence.tokens.flatMap((t, i) => (t.kind === "word" && !t.quoted && lex.conductVerbs.has(t.norm) && !listed.some((m) => m.first <= i && i <= m.last) ? [{ first: i, last: i }] : []));
-  return [...listed, ...derived].sort((a, b) => a.first - b.first);
-}
-
-/** A word from `first` to `last` bad enough to be a bad behaviour (AFINN-165), as a match. */
-export function badWord(sentence: Sentence, first: number, last: number): PatternMatch | undefined {
-  for (let j = first; j <= last && j < sentence.tokens.length; j++) {
-    const t = sentence.tokens[j];
-    if (t.kind === "word" && !t.quoted && wordValence(t.norm) <= BAD_VALENCE) return { first: j, last: j };
-  }
-  return undefined;
 }
 
 /** The last word before token `at`, over punctuation ("from Essex," → "Essex"). */
