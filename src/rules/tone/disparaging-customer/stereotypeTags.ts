@@ -3,13 +3,13 @@
  * try to haggle the quote down, they always do", "the Polish couple in 17 will moan about the
  * breakfast, they always do", "assume the transcript's dodgy, half of them are".
  */
-import type { Sentence, ToneText } from "../../../tone/analysis.js";
+import type { ToneText } from "../../../tone/analysis.js";
 import { antecedent } from "../../../tone/clauses.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 import type { ToneLexicon } from "../../../tone/lexicon.js";
-import { misconduct, namesAGroup, namesAKind } from "./groupWords.js";
+import { misconduct, namesAGroup } from "./groupWords.js";
 
 /** Words of a prediction or an assumption in the clause before the tag. */
 const PREDICTS = new Set(["will", "'ll", "wo", "won't", "expect", "assume", "probably", "bet", "guarantee", "always", "never"]);
@@ -37,11 +37,10 @@ export function* stereotypeTags(lex: ToneLexicon, p: Patterns, text: ToneText, i
   // complain, they always do" is that family's habit.
   const one = !/s$/.test(mentionTokens[mention.head].norm) || ["he", "she", "him", "her"].includes(mentionTokens[mention.head].norm);
   if (!one && !namesAGroup(lex, sentence)) return;
-  // And what is predicted is bad: "haggle", "forge", "drunk", "dodgy" (not "pay on the 1st") —
-  // unless one person was named by their kind ("the Pakistani importer will …, they all do",
-  // "young lad … he'll …, they always do"): a tag that makes their kind's habit of anything one
-  // of them is predicted to do is the stereotype itself.
-  const byKind = one;
-  if (!byKind && misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
+  // Of one person, a tag that makes anything they are predicted to do their kind's habit is the
+  // stereotype itself ("Mr Okafor will want everything in writing, they always do"); of people
+  // named by where they are from, what is predicted must be bad: "haggle", "forge", "drunk",
+  // "dodgy" (not "pay on the 1st").
+  if (!one && misconduct(lex, p, sentence).length === 0 && !before.some((t) => t.kind === "word" && !t.quoted && wordValence(t.norm) <= -1)) return;
   yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, tag)] };
 }
