@@ -286,7 +286,7 @@ export function contextTarget(text: ToneText, index: number, accept: (m: Mention
  * sentence, the last that is surely someone before a capitalised word that may be a place
  * ("Declan Ruane is posting photos from Marbella. Some people have no shame.").
  */
-function mentionBefore(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
+export function mentionBefore(text: ToneText, index: number, accept: (m: Mention) => boolean): { sentence: Sentence; mention: Mention } | null {
   const here = text.sentences[index];
   for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
     const s = text.sentences[k];

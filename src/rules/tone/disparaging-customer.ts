@@ -30,6 +30,7 @@ import { objectsOfContempt } from "./disparaging-customer/objectsOfContempt.js";
 import { dismissals } from "./disparaging-customer/dismissals.js";
 import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { swearingAt } from "./disparaging-customer/swearingAt.js";
+import { DEMONSTRATIVES } from "../../tone/grammar.js";
 import { stereotypes } from "./disparaging-customer/stereotypes.js";
 import { namesAGroup } from "./disparaging-customer/groupWords.js";
 import { comparisons, likensAFaculty, metBetter } from "./disparaging-customer/comparisons.js";
@@ -38,7 +39,7 @@ import { metaphors, wearsClothes } from "./disparaging-customer/metaphors.js";
 import { laughter } from "./disparaging-customer/laughter.js";
 import { rhetorical } from "./disparaging-customer/rhetoricalQuestions.js";
 import { contemptCues, mockeryCues, sarcasm, subjectCues } from "./disparaging-customer/mockeryCues.js";
-import { dreadOpening, gossip } from "./disparaging-customer/gossip.js";
+import { dreadOpening, exasperatedAt, gossip } from "./disparaging-customer/gossip.js";
 import { punchlines } from "./disparaging-customer/punchlines.js";
 import { lexicalInsults, valenceAttributives } from "./disparaging-customer/insults.js";
 import { mockCompliance } from "./disparaging-customer/mockCompliance.js";
@@ -97,7 +98,9 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     likensAFaculty(lex, sentence) ||
     opensAPrediction(sentence) ||
     mayClaimOfAKind(sentence) ||
-    valenceAttributives(lex, patterns, sentence).length > 0
+    valenceAttributives(lex, patterns, sentence).length > 0 ||
+    // ("Ugh, this lot.": a short fragment pointing at people, for exasperatedAt.)
+    (sentence.tokens.length <= 8 && sentence.tokens.some((t) => DEMONSTRATIVES.has(t.norm)))
   );
 }
 
@@ -130,6 +133,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* gossip(analysis, p, text, index);
   yield* knowingSneers(p, text, index);
   yield* dreadOpening(p, sentence);
+  yield* exasperatedAt(p, analysis.lexicon, text, index);
   yield* sarcasm(p, text, index);
   yield* punchlines(p, text, index);
 }

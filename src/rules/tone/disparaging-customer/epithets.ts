@@ -5,13 +5,14 @@
  * ends its sentence ("Tight bastards.", "…, a proper pack of vultures").
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
-import { antecedent, clauseStart, contextTarget, isNegated } from "../../../tone/clauses.js";
+import { antecedent, clauseStart, contextTarget, isNegated, mentionBefore } from "../../../tone/clauses.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
-import { personMention } from "../../../tone/targets.js";
+import { personMention, type Mention } from "../../../tone/targets.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
-import { CLAUSE_BREAKERS, DEMONSTRATIVES, DETERMINERS, FIRST_PERSON, FOLLOWS_HEAD, INTENSIFIERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, isProgressiveVerb } from "../../../tone/grammar.js";
+import { DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, SENTENCE_ADVERBS, isProgressiveVerb } from "../../../tone/grammar.js";
+import { finiteAfterPointed, otherPartyBefore, trailingEpithet } from "./epithetPlaces.js";
 import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
 /**
@@ -93,6 +94,18 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     if (next && next.kind === "word" && !next.quoted && !FOLLOWS_HEAD.has(next.norm) && !OBJECT_TAILS.has(next.norm) && !next.capitalised && !onPerson && !verbAfter && !told && !exclaimed) continue;
     // "that idiot at Brightwater"; not "the new cow in the Pritchards' herd", which is theirs, not them.
     const attached = sentence.mentions().find((m) => m.first > hit.last && m.first <= hit.last + 2 && !m.possessor && ["at", "from", "in", "on", "with"].includes(tokens[hit.last + 1]?.norm ?? ""));
+    // "cheers dickhead, your line's still down", "thanks, idiot": the insult as a vocative after a
+    // thanks or goodbye, to whoever the note is about.
+    const lead = tokens.slice(start, hit.first).filter((t) => t.kind === "word");
+    const vocative = det < 0 && !attached && SIGN_OFFS.has(lead[0]?.norm ?? "") && lead.slice(1).every((t) => lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || NOTE_OPENERS.has(t.norm));
+    if (vocative && !isNegated(sentence, lex, hit.first, start)) {
+      const someone = (m: Mention) => (m.personal || m.kind === "person") && !m.possessor && !m.uncertain && m.kind !== "you" && !m.anaphor;
+      const target = mentionBefore(text, index, someone);
+      if (target) {
+        yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
+        continue;
+      }
+    }
     if (det < 0 && !attached) {
       // "Bloody idiot can't even staple them.", "Dumb son of a bitch wants gigabit": an epithet
       // as the subject of the sentence, about whoever the sentence before was about.
@@ -102,8 +115,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       const opener = (t: Sentence["tokens"][number], j: number) =>
         NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm) || (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) || (p.collectiveNouns.test(t.norm) && tokens[j + 1]?.norm === "of" && j + 1 === hit.first - 1);
       if (subjectOfVerb && tokens.slice(start, hit.first).every((t, k) => t.kind === "word" && opener(t, start + k))) {
-        const earlier = sentence.mentions().filter((m) => m.last < start && m.personal && !m.possessor && !m.uncertain && m.kind !== "you");
-        const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : antecedent(text, index);
+        // (A slot standing for its person counts: "the 2pm cancelled again, bloody cow can pay the fee".)
+        const someone = (m: Mention) => (m.personal || m.kind === "person") && !m.possessor && !m.uncertain && m.kind !== "you";
+        const earlier = sentence.mentions().filter((m) => m.last < start && someone(m));
+        const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : (antecedent(text, index) ?? mentionBefore(text, index, (m) => someone(m) && !m.anaphor));
         if (target && !isNegated(sentence, lex, hit.first, start)) {
           yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
           continue;
@@ -199,13 +214,11 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
   return ["on", "in", "at", "from", "who", "wants", "wanting", "asking", "again", "just"].includes(next.norm) || /ing$/.test(next.norm);
 }
 
-const NOT_MODIFIERS = new Set([...SUBJECT_PRONOUNS, ...FIRST_PERSON, ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...CLAUSE_BREAKERS, "and", "or", "is", "are", "was", "were"]);
-
 /** Words that may open a phrase of judgement standing alone: "what a grim woman", "absolute horror of a man". */
 const ASIDE_OPENERS = new Set(["a", "an", "the", "what", "such", "absolute", "total", "proper", "right", "real", "utter", "complete", "two", "that", "this", "some", "honestly", "just", "really", "truly", "frankly"]);
 
-/** Prepositions that may follow an emphatic aside: "total arsehole to the new girl", "absolute nightmare with the staff". */
-const ASIDE_PREPOSITIONS = new Set(["to", "with", "about", "towards"]);
+/** Thanks and goodbyes that may open a vocative: "cheers dickhead", "thanks, idiot". */
+const SIGN_OFFS = new Set(["cheers", "thanks", "thank", "ta", "bye", "goodbye", "later", "night", "nighty", "bye-bye"]);
 
 /** Verbs opening a clause whose first object is the person told: "tell the silly cow …". */
 const TELLING = new Set(["tell", "told", "remind", "ask", "give", "send", "show", "warn"]);
@@ -230,74 +243,3 @@ function isPlace(tokens: Sentence["tokens"], at: number, lex: ToneLexicon): bool
   return /^\d/.test(what.norm) || (what.capitalised && !what.allCaps) || numbered;
 }
 
-/**
- * Where a phrase of nothing but an epithet and its modifiers starts, when it ends its sentence
- * (bar a tag like "honestly") and is a sentence of its own or follows a comma: "Tight bastards.",
- * "…, silly old bitch." Modifiers are plain lower-case words (no pronoun, preposition, name or
- * verb form but a swear word), at most five ("a proper pack of vultures").
- * Returns -1 when the insult is part of a longer clause.
- */
-function trailingEpithet(p: Patterns, tokens: Sentence["tokens"], hit: PatternMatch, clause: number, lex: ToneLexicon): number {
-  for (let j = hit.last + 1; j < tokens.length; j++) {
-    const t = tokens[j];
-    // "Pathetic has-been, still signing napkins nobody asked for.": opening its sentence, the
-    // epithet may be followed by what they are doing.
-    // So may any clause after an epithet made emphatic: "absolute galah, charged him the late fee anyway".
-    if (clause === 0 && t.text === "," && j === hit.last + 1 && (doingAfter(tokens, j + 1) || tokens.slice(0, hit.first).some((x) => INTENSIFIERS.has(x.norm)))) break;
-    // An aside made emphatic may say to whom it was: "…, total arsehole to the new girl on the desk".
-    if (j === hit.last + 1 && ASIDE_PREPOSITIONS.has(t.norm) && tokens.slice(clause, hit.first).some((x) => INTENSIFIERS.has(x.norm))) break;
-    if (t.kind === "punct" ? !/^[.!,]$/.test(t.text) : !p.closingTags.test(t.norm)) return -1;
-  }
-  // The aside follows a comma, a dash or an emoji: "…, absolute grifter", "… — absolute creep", "… 🙃 absolute grifter".
-  const opener = tokens[clause - 1];
-  if (clause > 0 && !(opener && (opener.text === "," || /^[—–-]$/.test(opener.text) || /\p{Extended_Pictographic}/u.test(opener.text)))) return -1;
-  if (hit.first - clause > 5) return -1;
-  for (let j = clause; j < hit.first; j++) {
-    const t = tokens[j];
-    // "a proper pack of vultures": "of" after a word for a group of them.
-    if (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) continue;
-    if (t.kind !== "word" || t.quoted || (t.capitalised && j > clause) || NOT_MODIFIERS.has(t.norm) || lex.negators.test(t.norm)) return -1;
-    // (A compound in -ed is an adjective: "tight-fisted", "beetroot-faced".)
-    if (/(?:ed|ing)$/.test(t.norm) && !lex.swearWords.has(t.norm) && !t.norm.includes("-")) return -1;
-  }
-  return clause;
-}
-
-/**
- * After an epithet pointed at by a demonstrative, a lower-case word that names no thing and no
- * person is its verb: "these idiots want a unicorn", "that clown reckons …"; not "that clown
- * costume", "these idiots' invoices".
- */
-function finiteAfterPointed(lex: ToneLexicon, tokens: Sentence["tokens"], det: number, last: number): boolean {
-  const next = tokens[last + 1];
-  if (!DEMONSTRATIVES.has(tokens[det].norm) || next.capitalised || next.quoted || /['’]/.test(next.text)) return false;
-  return !isThingNoun(next.norm) && !isPersonWord(lex, next.norm) && !lex.nonPersonHeads.has(next.norm) && !lex.animalNouns.has(next.norm);
-}
-
-/** A verb in -ing, perhaps after "still" or "just", at `at`: what someone is doing. */
-function doingAfter(tokens: Sentence["tokens"], at: number): boolean {
-  let j = at;
-  if (["still", "just", "now", "always", "forever"].includes(tokens[j]?.norm ?? "")) j++;
-  const t = tokens[j];
-  return t !== undefined && t.kind === "word" && isProgressiveVerb(t.norm);
-}
-
-/**
- * Whether the last party spoken of before token `at` (in this sentence or the one before) is one
- * we buy from — a supplier, a courier — with no customer named after it.
- */
-function otherPartyBefore(text: ToneText, index: number, at: number, lex: ToneLexicon): boolean {
-  const sentence = text.sentences[index];
-  const scan = (s: Sentence, end: number): boolean | null => {
-    const mentions = s.mentions();
-    for (let j = end - 1; j >= 0; j--) {
-      if (lex.otherParties.has(s.tokens[j].norm)) return true;
-      if (mentions.some((m) => m.first <= j && j <= m.last && m.personal)) return false;
-    }
-    return null;
-  };
-  const here = scan(sentence, at);
-  if (here !== null) return here;
-  const before = text.sentences[index - 1];
-  return before !== undefined && before.paragraph === sentence.paragraph && scan(before, before.tokens.length) === true;
-}

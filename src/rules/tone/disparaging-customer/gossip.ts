@@ -1,12 +1,17 @@
 /**
  * Contempt shown as dread or ridicule without an insult word: a customer's return ("guess who's
- * back"), dread at their contact, a painful preference, a retort, "not them again", a dread opener.
+ * back"), dread at their contact, a painful preference, a retort, "not them again", a dread opener,
+ * exasperation at "these people".
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { contextTarget, isNegated, negations } from "../../../tone/clauses.js";
 import { cueTarget } from "../../../tone/cueTarget.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
+import { personMention } from "../../../tone/targets.js";
+import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
+import { DEMONSTRATIVES } from "../../../tone/grammar.js";
+import { otherPartyBefore } from "./epithetPlaces.js";
 
 /**
  * Contempt shown as dread or ridicule without an insult word:
@@ -124,4 +129,34 @@ export function* dreadOpening(p: Patterns, sentence: Sentence): Generator<Found>
     .filter((m) => m.kind !== "you" && !m.uncertain && !m.possessor && m.first > opener.last && m.last < contact.first && contact.first - m.last <= 3)
     .pop();
   if (subject) yield { messageId: "contempt", target: { sentence, mention: subject }, evidence: [wordsOfMatch(sentence, { first: opener.first, last: contact.last })] };
+}
+
+/** Words that may close an exasperated fragment after the people it is at: "these people again, honestly". */
+const EXASPERATED_TAILS = new Set(["again", "honestly", "seriously", "man", "mate", "lol", "smh", "ffs", "jeez", "sheesh"]);
+
+/**
+ * "fucking hell these people.", "Ugh, this lot.", "God, those clients again!": a fragment of
+ * nothing but exasperation (interjections and swearing) and a demonstrative on people. Not when
+ * the party just spoken of is one we buy from ("the courier lost it again. god, these people").
+ */
+export function* exasperatedAt(p: Patterns, lex: ToneLexicon, text: ToneText, index: number): Generator<Found> {
+  const sentence = text.sentences[index];
+  const words = sentence.tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== "punct");
+  const det = words.findIndex(({ t }) => DEMONSTRATIVES.has(t.norm));
+  if (det < 1) return;
+  const opening = words.slice(0, det);
+  if (!opening.every(({ t }) => p.interjections.test(t.norm) || lex.swearWords.has(t.norm))) return;
+  // The people: one or two words after the demonstrative, the last a person, role or group noun.
+  let last = det + 1;
+  while (last < words.length && last <= det + 2 && !isPeopleWord(p, lex, words[last].t.norm)) last++;
+  if (last >= words.length || last > det + 2 || !isPeopleWord(p, lex, words[last].t.norm)) return;
+  if (words.slice(last + 1).some(({ t }) => !EXASPERATED_TAILS.has(t.norm))) return;
+  if (otherPartyBefore(text, index, words[det].i, lex)) return;
+  const swore = opening.some(({ t }) => lex.swearWords.has(t.norm));
+  const mention = personMention(words[det].i, words[last].i);
+  yield { messageId: swore ? "profanity" : "contempt", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: words[0].i, last: words[last].i })] };
+}
+
+function isPeopleWord(p: Patterns, lex: ToneLexicon, word: string): boolean {
+  return isPersonWord(lex, word) || p.collectiveNouns.test(word) || word === "ones";
 }

@@ -6,7 +6,7 @@
  *   of wankers");
  * - wished on them: the subject and a modal before it ("Hawthorn can go fuck themselves", "The
  *   client can take his facts and fuck off");
- * - sworn at them: the swear word straight before them ("fuck Bexley Dental").
+ * - sworn at them: the swear word straight before them ("fuck Bexley Dental", "fuck off Gary").
  * Not swearing that intensifies praise or a state ("is fucking brilliant", "was bloody furious"),
  * not their words reported ("the client said the service was shit"), and not a swear word on a
  * thing after it ("is a bloody nightmare to reach" is read elsewhere; "sent the bloody form").
@@ -40,7 +40,9 @@ export function* swearingAt(analysis: ToneAnalysis, p: Patterns, sentence: Sente
     const word = tokens[swear.first];
     if (word.quoted) continue;
     // "fuck Bexley Dental and their printer": sworn at them.
-    const object = mentions.find((m) => m.first === swear.last + 1 && !m.uncertain);
+    // ("fuck off Gary", "sod off, Mr Pike": told where to go, by name.)
+    const off = tokens[swear.last + 1]?.norm === "off" ? (tokens[swear.last + 2]?.text === "," ? swear.last + 3 : swear.last + 2) : -1;
+    const object = mentions.find((m) => (m.first === swear.last + 1 || (m.first === off && m.kind !== "pronoun")) && !m.uncertain);
     if (object && SWEAR_VERBS.has(word.norm)) {
       yield { messageId: "profanity", target: { sentence, mention: object }, evidence: [wordsOfMatch(sentence, swear)] };
       return;
