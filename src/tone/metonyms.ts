@@ -1,6 +1,6 @@
 /**
  * A customer named by where they sit or when they come: "Room 9", "table four", "bed 3B", "seat
- * 14C", "the 2 o'clock", "the 7:30 booking". Staff name guests, patients and passengers this way
+ * 14C", "2C" as a subject, "the 2 o'clock", "the 7:30 booking". Staff name guests, patients and passengers this way
  * all day; the place or the slot stands for the people in it, as a record's number does for its
  * customer ("order #88213"). The words are the tone pack's (`placeNouns`, `slotNouns`,
  * `recordNouns`); this file is the shape: a place or record noun and its number, or "the" and a time.
@@ -12,6 +12,8 @@ import { PREPOSITIONS } from "./grammar.js";
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]);
 /** "9", "14c", "3b", "b12", "6101": the number of a room, a seat, a bed. */
 const PLACE_NUMBER = /^(?:\d{1,4}[a-z]?|[a-z]\d{1,3})$/;
+/** "2C", "14b": a seat, berth or flat by its code alone. */
+const SEAT_CODE = /^\d{1,3}[a-k]$/;
 /** "88213", "55-2019", "A1234": a record's number. */
 const RECORD_NUMBER = /^(?:[a-z]{0,3}\d[\d-]{1,11})$/;
 /** "7:30", "10am", "2pm", "9.15": a time of day. */
@@ -38,6 +40,9 @@ export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon
     return -1;
   }
   if (next.kind === "punct") return -1;
+  // "2C is a leaking balloon of entitlement", "14b wants a blanket": a seat or flat code alone,
+  // as the subject of what follows.
+  if (SEAT_CODE.test(t.norm) && (!before || before.kind === "punct") && PREDICATE_START.has(next.norm)) return i;
   if (lex.placeNouns.has(t.norm) && next.start > t.end) {
     if (PLACE_NUMBER.test(next.norm) || NUMBER_WORDS.has(next.norm)) return i + 1;
     return -1;
