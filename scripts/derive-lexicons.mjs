@@ -12,7 +12,10 @@
 // - demonymNouns and nationalityAdjectives: what people from a place (or of a faith) are called
 //   ("Geordies", "Nigerian clients"), so a stereotype is recognised by any group, not a listed one;
 // - garmentNouns: what people wear and what it is made of, so "a foghorn in a bathrobe" is a
-//   person likened to a thing.
+//   person likened to a thing;
+// - insultNouns and insultAdjectives: kinds of person WordNet files as contemptible
+//   ("ignoramus"), and adjectives whose first sense is in a cluster of bad character, wits or
+//   manners ("gormless", "slovenly", "two-faced"), so an insult is recognised in words no one listed.
 //
 // (A GloVe-scored list of insulting words was tried here too and dropped: it took in states such
 // as "distraught" and taxonomic Latin. The tone model reads GloVe itself; see scripts/train.mjs.)
@@ -263,6 +266,42 @@ const conductVerbs = [...verbIndex]
   .filter(([lemma, offsets]) => /^[a-z][a-z-]*$/.test(lemma) && conductSynsets.has(offsets[0]) && mostlyVerb(lemma) && !FAIR_DEALING.has(lemma))
   .flatMap(([lemma]) => [...inflections(lemma), ...(IRREGULAR[lemma] ?? [])]);
 console.log(`lexicons: ${conductVerbs.length} forms of verbs of misconduct (WordNet's troponyms of ${CONDUCT_SENSES.length} senses)`);
+// insultAdjectives: adjectives whose most frequent sense lies in the cluster of a head adjective
+// that judges a person's character, wits, manners, honesty or hygiene (INSULTING_QUALITIES:
+// stupid.a holds "gormless", "doltish", "asinine"; untidy.a holds "slovenly" and "unkempt";
+// dishonest.a "shifty", "two-faced"). A word with a commoner other sense is left out ("thick",
+// "dim", "mean", "cheap", "short": not thin, not bright, average, low-priced, not long), and no
+// state someone is in is under these heads, so "distraught" or "bedridden" never judge.
+const INSULTING_QUALITIES = [
+  ["stupid", "lacking or marked by lack of intellectual acuity"], ["discourteous", ""], ["dishonest", ""], ["untidy", ""],
+  ["cowardly", ""], ["selfish", ""], ["incompetent", "not qualified or suited for a purpose"], ["rude", ""],
+  ["arrogant", ""], ["vulgar", ""], ["boastful", ""], ["ill-mannered", ""], ["unintelligent", ""], ["foolish", ""],
+  ["stingy", "unwilling to spend"], ["lazy", ""], ["greedy", ""], ["impolite", ""], ["uncivil", ""], ["unprofessional", ""],
+];
+const adjSynsets = new Map();
+for (const line of readFileSync(join(wordnetDir, "data.adj"), "utf8").split("\n")) {
+  if (!line || line.startsWith(" ")) continue;
+  const [head, gloss = ""] = line.split(" | ");
+  const parts = head.split(" ");
+  const wordCount = parseInt(parts[3], 16);
+  const forms = parts.slice(4, 4 + wordCount * 2).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, "").toLowerCase());
+  const pointerAt = 4 + wordCount * 2;
+  const similar = [];
+  for (let k = 0; k < Number(parts[pointerAt]); k++) if (parts[pointerAt + 1 + k * 4] === "&") similar.push(parts[pointerAt + 2 + k * 4]);
+  adjSynsets.set(parts[0], { type: parts[2], forms, similar, gloss });
+}
+const qualityHeads = new Set(
+  [...adjSynsets].filter(([, s]) => s.type === "a" && INSULTING_QUALITIES.some(([lemma, gloss]) => s.forms.includes(lemma) && s.gloss.startsWith(gloss))).map(([offset]) => offset),
+);
+const insultingClusters = new Set([...adjSynsets].filter(([offset, s]) => qualityHeads.has(offset) || (s.type === "s" && s.similar.some((o) => qualityHeads.has(o)))).map(([offset]) => offset));
+// (Not words of the clusters that describe a place or a text, an injury, or fond fun: "cluttered",
+// "rambling", "misleading", "disfigured", "zany".)
+const NOT_OF_CHARACTER = new Set(["cluttered", "littered", "jumbled", "higgledy-piggledy", "hugger-mugger", "topsy-turvy", "sprawling", "straggling",
+  "rambling", "misleading", "ill-conceived", "unwise", "derisory", "disfigured", "chicken", "zany", "wacky", "whacky", "goofy", "laughable", "nonsensical", "preposterous"]);
+const insultAdjectives = [...adjIndex]
+  .filter(([lemma, offsets]) => /^[a-z][a-z-]*[a-z]$/.test(lemma) && insultingClusters.has(offsets[0]) && !NOT_OF_CHARACTER.has(lemma))
+  .map(([lemma]) => lemma);
+console.log(`lexicons: ${insultAdjectives.length} insulting adjectives (first senses in ${qualityHeads.size} clusters of character, wits and manners)`);
 
 mkdirSync(join(ROOT, "rules", "tone-model"), { recursive: true });
 writeFileSync(
@@ -291,6 +330,7 @@ writeFileSync(
     nationalityAdjectives: [...new Set(nationalityAdjectives)].sort(),
     insultNouns: insultNouns.sort(),
     conductVerbs: [...new Set(conductVerbs)].sort(),
+    insultAdjectives: insultAdjectives.sort(),
     cognitionNouns: cognitionNouns.sort(),
   }) + "\n",
 );

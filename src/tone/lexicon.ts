@@ -40,6 +40,12 @@ export interface ToneLexicon {
    * "has-been". Insults beside the pack's own `insultNouns`, which hold the words with other senses.
    */
   insultNouns: ReadonlySet<string>;
+  /**
+   * Adjectives WordNet files, in their first sense, with a head adjective of bad character, wits
+   * or manners ("gormless" with stupid, "slovenly" with untidy, "two-faced" with dishonest). They
+   * judge a person, never a state someone is in.
+   */
+  insultAdjectives: ReadonlySet<string>;
   /** Faculties of mind (WordNet's noun.cognition, first sense): "numeracy", "foresight". */
   cognitionNouns: ReadonlySet<string>;
   /** Verbs of misconduct, inflected (WordNet's troponyms of stealing, cheating, complaining …): "pilfer", "grumbled". */
@@ -126,6 +132,7 @@ export function toneLexicon(customerTerms: readonly string[] = []): ToneLexicon 
       demonymNouns: new Set(words(derived.demonymNouns)),
       nationalityAdjectives: new Set(words(derived.nationalityAdjectives)),
       insultNouns: new Set(words(derived.insultNouns)),
+      insultAdjectives: new Set(words(derived.insultAdjectives)),
       titles: new Set(words(lex.titles)),
       notNames: new Set(words(lex.notNames)),
       otherParties: withPlurals(words(lex.otherParties)),

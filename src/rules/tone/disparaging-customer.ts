@@ -95,6 +95,7 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     wearsClothes(lex, sentence) ||
     namesAGroup(lex, sentence) ||
     lexicalInsults(lex, patterns, sentence).length > 0 ||
+    sentence.tokens.some((t) => lex.insultAdjectives.has(t.norm)) ||
     likensAFaculty(lex, sentence) ||
     opensAPrediction(sentence) ||
     mayClaimOfAKind(sentence) ||

@@ -8,7 +8,7 @@ import { DETERMINERS, INTENSIFIERS } from "../../../tone/grammar.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
-import { insults, isProfane, overlaps, profaneAttributives } from "./insults.js";
+import { insults, isDerivedAdjective, isProfane, overlaps, profaneAttributives } from "./insults.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import { isPersonWord, isThingNoun } from "../../../tone/lexicon.js";
 
@@ -24,9 +24,11 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     const n = tokens[m.last + 1];
     return !n || (n.kind === "punct" && n.text !== "-" && n.text !== "'") || ["if", "bless", "lol", "tbh", "honestly", "shall"].includes(n.norm);
   });
-  const adjectives = insults(analysis, p, sentence, "insultAdjectives");
+  // (WordNet's adjectives also describe things, "sloppy work": they judge only someone surely a person.)
+  const allAdjectives = insults(analysis, p, sentence, "insultAdjectives");
+  const adjectives = allAdjectives.filter((m) => !isDerivedAdjective(m));
   const personOnly = [...insults(analysis, p, sentence, "insultNouns"), ...adjectives, ...profaneAttributives(analysis, sentence), ...euphemisms, ...animalEpithets(analysis, p, sentence)];
-  const harsh = insults(analysis, p, sentence, "harshJudgements");
+  const harsh = [...insults(analysis, p, sentence, "harshJudgements"), ...allAdjectives.filter(isDerivedAdjective)];
   const alsoThings = p.alsoThings.matches(sentence.words);
   for (const mention of sentence.mentions()) {
     const complement = complementOf(sentence, mention);

@@ -13,7 +13,7 @@ import { wordsOfMatch } from "../../../tone/report.js";
 import { isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
 import { DEMONSTRATIVES, DETERMINERS, FOLLOWS_HEAD, POSSESSIVE_PRONOUNS, PREPOSITIONS, SENTENCE_ADVERBS, isProgressiveVerb } from "../../../tone/grammar.js";
 import { finiteAfterPointed, otherPartyBefore, trailingEpithet } from "./epithetPlaces.js";
-import { insults, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
+import { insults, isDerivedAdjective, isDerivedOnly, isProfane, overlaps, profaneAttributives, valenceAttributives } from "./insults.js";
 
 /**
  * An insult used as a name for someone. The insult must head its phrase: in "the dummy account"
@@ -27,7 +27,10 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
   const nouns = insults(analysis, p, sentence, "insultNouns");
   // "that clueless man", "the dimmest person": an insulting adjective on a person noun.
   const attributive = insults(analysis, p, sentence, "insultAdjectives").flatMap((m) => {
-    for (let j = m.last + 1; j < tokens.length && j <= m.last + 3; j++) {
+    // (WordNet's adjectives sit on the person noun itself, or before "old" or "little": "a
+    // gormless little man"; not "the unprofessional conduct of one of our consultants".)
+    const reach = isDerivedAdjective(m) ? (p.epithetModifiers.test(tokens[m.last + 1]?.norm ?? "") ? 2 : 1) : 3;
+    for (let j = m.last + 1; j < tokens.length && j <= m.last + reach; j++) {
       const t = tokens[j];
       if (lex.personNouns.has(t.norm) || lex.roleNouns.has(t.norm) || lex.relativeNouns.has(t.norm)) return [{ ...m, last: j }];
       if (t.kind === "punct" && t.text !== ",") break;

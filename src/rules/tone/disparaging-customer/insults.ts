@@ -23,7 +23,8 @@ export function insults(analysis: ToneAnalysis, p: Patterns, sentence: Sentence,
   const idioms = p.idioms.matches(sentence.words);
   let self: Set<number> | undefined;
   const listed = p[key].matches(sentence.words);
-  const found = key === "insultNouns" ? [...listed, ...lexicalInsults(analysis.lexicon, p, sentence).filter((d) => !listed.some((m) => overlaps(m, d)))].sort((a, b) => a.first - b.first) : listed;
+  const derived = key === "insultNouns" ? lexicalInsults(analysis.lexicon, p, sentence) : key === "insultAdjectives" ? derivedAdjectives(analysis.lexicon, sentence) : [];
+  const found = derived.length ? [...listed, ...derived.filter((d) => !listed.some((m) => overlaps(m, d)))].sort((a, b) => a.first - b.first) : listed;
   return found.filter((m) => {
     if (idioms.some((i) => overlaps(i, m))) return false;
     // "Fred Fielding and Dick Wiley": a given name before a surname is a name, not an insult.
@@ -73,6 +74,31 @@ export function derivedInsults(lexicon: ToneLexicon, sentence: Sentence): Patter
   });
   return out;
 }
+
+/**
+ * Adjectives of bad character, wits or manners no list of the pack holds (WordNet's: "gormless",
+ * "slovenly", "two-faced"), written in lower case and not quoted.
+ */
+function derivedAdjectives(lexicon: ToneLexicon, sentence: Sentence): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  sentence.tokens.forEach((t, i) => {
+    if (t.kind === "word" && !t.quoted && !t.capitalised && lexicon.insultAdjectives.has(t.norm)) {
+      const m = { first: i, last: i };
+      DERIVED_ADJECTIVES.add(m);
+      out.push(m);
+    }
+  });
+  return out;
+}
+
+/**
+ * Whether an adjective match is WordNet's only. Such a word may also describe a thing ("sloppy
+ * work", "an ugly building"), so it judges only someone surely a person.
+ */
+export function isDerivedAdjective(m: PatternMatch): boolean {
+  return DERIVED_ADJECTIVES.has(m);
+}
+const DERIVED_ADJECTIVES = new WeakSet<PatternMatch>();
 
 /** Insults no list of the pack holds: WordNet's contemptible kinds, and figures of people. */
 export function lexicalInsults(lexicon: ToneLexicon, p: Patterns, sentence: Sentence): PatternMatch[] {
