@@ -32,6 +32,7 @@ import { profaneNames } from "./disparaging-customer/profaneNames.js";
 import { swearingAt } from "./disparaging-customer/swearingAt.js";
 import { DEMONSTRATIVES } from "../../tone/grammar.js";
 import { stereotypes } from "./disparaging-customer/stereotypes.js";
+import { outdone } from "./disparaging-customer/outdone.js";
 import { namesAGroup } from "./disparaging-customer/groupWords.js";
 import { comparisons, likensAFaculty, metBetter } from "./disparaging-customer/comparisons.js";
 import { displays, staffAmusement } from "./disparaging-customer/displays.js";
@@ -95,7 +96,8 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     wearsClothes(lex, sentence) ||
     namesAGroup(lex, sentence) ||
     lexicalInsults(lex, patterns, sentence).length > 0 ||
-    sentence.tokens.some((t) => lex.insultAdjectives.has(t.norm)) ||
+    // (WordNet's insulting adjectives; an animal, which may outdo its people: outdone.ts.)
+    sentence.tokens.some((t) => lex.insultAdjectives.has(t.norm) || lex.animalNouns.has(t.norm)) ||
     likensAFaculty(lex, sentence) ||
     opensAPrediction(sentence) ||
     mayClaimOfAKind(sentence) ||
@@ -121,6 +123,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* groupClaims(analysis, p, text, index);
   yield* comparisons(analysis, p, sentence);
   yield* metBetter(analysis, p, text, index);
+  yield* outdone(analysis, p, text, index);
   yield* ordeals(p, sentence);
   yield* metaphors(analysis, p, sentence);
   yield* laughter(p, text, index);

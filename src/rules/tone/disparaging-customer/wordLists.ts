@@ -41,6 +41,7 @@ export const KEYS = [
   "retorts",
   "notAgain",
   "interjections",
+  "outdoneQualities",
   "newsReactions",
   "contactOpeners",
   "contactLinks",
