@@ -41,13 +41,18 @@ export function* punchlines(p: Patterns, text: ToneText, index: number): Generat
   // "… asked if Wi-Fi works better with the windows open. Truly a titan of network engineering.":
   // an honour in a short sentence after a customer's belief or request, in their own words or
   // asked "if", is irony (not "The IT guy rebuilt the network. Truly a titan.").
+  // (The belief may sit two sentences back, behind the writer's answer: "… rang to ask if her mum
+  // had gone off to sleep yet. Yes, madam, that's what happens at night. Genius.")
   const honour = p.ironicHonours.matches(sentence.words)[0];
-  if (honour && wordIdx.length <= IRONY_WORDS && index > 0) {
-    const before = text.sentences[index - 1];
-    const mention = before.paragraph === sentence.paragraph ? wantedBy(before) : undefined;
-    if (mention && (before.tokens.some((t) => t.quoted && t.kind === "word") || p.beliefs.test(before.words))) {
-      yield { messageId: "mockery", target: { sentence: before, mention }, evidence: [wordsOfMatch(sentence, honour)] };
-      return;
+  if (honour && wordIdx.length <= IRONY_WORDS && !p.praise.test(sentence.words) && !p.warmth.test(sentence.words)) {
+    for (let k = index - 1; k >= 0 && index - k <= 2; k--) {
+      const before = text.sentences[k];
+      if (before.paragraph !== sentence.paragraph || p.warmth.test(before.words)) break;
+      const mention = wantedBy(before);
+      if (mention && (before.tokens.some((t) => t.quoted && t.kind === "word") || p.beliefs.test(before.words))) {
+        yield { messageId: "mockery", target: { sentence: before, mention }, evidence: [wordsOfMatch(sentence, honour)] };
+        return;
+      }
     }
   }
   if (wordIdx.length > 5) return;
