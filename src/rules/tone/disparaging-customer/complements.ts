@@ -10,7 +10,8 @@ import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { insults, isDerivedAdjective, isProfane, overlaps, profaneAttributives } from "./insults.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
-import { isPersonWord, isThingNoun } from "../../../tone/lexicon.js";
+import { isPersonWord, isThingNoun, type ToneLexicon } from "../../../tone/lexicon.js";
+import type { Token } from "../../../text/tokens.js";
 
 const OBJECT_PRONOUNS = new Set(["me", "us", "him", "her", "them", "everyone", "everybody", "people", "staff"]);
 /** Who conduct was aimed at, after "rude to" or "short with". */
@@ -37,7 +38,7 @@ export function* complements(analysis: ToneAnalysis, p: Patterns, sentence: Sent
     const personHit = personOnly.find(inWindow);
     // Words that also describe things ("useless", "a nightmare") judge only a subject that is surely
     // a person: "she", "the client", a name — not "they", which may be the new printers.
-    const hit = personHit ?? (mention.personal ? harsh.find(inWindow) : undefined);
+    const hit = personHit ?? (mention.personal ? (harsh.find(inWindow) ?? superlative(analysis.lexicon, p, tokens, complement)) : undefined);
     if (!hit) continue;
     // "is annoying the neighbours": a verb with an object, not a judgement of the subject.
     const after = tokens[hit.last + 1];
@@ -96,3 +97,30 @@ function animalEpithets(analysis: ToneAnalysis, p: Patterns, sentence: Sentence)
   });
   return out;
 }
+
+/**
+ * "the most boring couple on the planet", "the most miserable, ungrateful people on our list",
+ * "the worst kind of parents": a superlative of bad words (AFINN, or WordNet's insulting
+ * adjectives) on a person noun, or the worst kind of people, opening the complement. Not "the most
+ * demanding buyer in the region" (AFINN rates "demanding" -1: a fact of the trade), nor praise.
+ */
+function superlative(lex: ToneLexicon, p: Patterns, tokens: Token[], complement: { first: number; last: number }): PatternMatch | undefined {
+  let j = complement.first;
+  while (j <= complement.last && HEDGE_WORDS.has(tokens[j].norm)) j++;
+  if (tokens[j]?.norm !== "the") return undefined;
+  const most = tokens[j + 1]?.norm;
+  // "the worst kind of parents".
+  if (most === "worst" && ["kind", "sort", "type"].includes(tokens[j + 2]?.norm ?? "") && tokens[j + 3]?.norm === "of" && isPersonWord(lex, tokens[j + 4]?.norm ?? "")) return { first: j + 1, last: j + 4 };
+  if (most !== "most") return undefined;
+  let bad = false;
+  for (let k = j + 2; k < tokens.length && k <= j + 6; k++) {
+    const t = tokens[k];
+    if (t.text === "," || t.norm === "and") continue;
+    if (t.kind !== "word") return undefined;
+    if (isPersonWord(lex, t.norm)) return bad ? { first: j + 1, last: k } : undefined;
+    if (wordValence(t.norm) > 0 || p.praise.test(t.norm)) return undefined;
+    if (wordValence(t.norm) <= -2 || lex.insultAdjectives.has(t.norm) || p.insultAdjectives.test(t.norm)) bad = true;
+  }
+  return undefined;
+}
+const HEDGE_WORDS = new Set(["honestly", "easily", "officially", "genuinely", "literally", "truly", "surely", "probably", "quite", "simply", "just", "by far", ","]);
