@@ -33,6 +33,7 @@ import { swearingAt } from "./disparaging-customer/swearingAt.js";
 import { DEMONSTRATIVES } from "../../tone/grammar.js";
 import { stereotypes } from "./disparaging-customer/stereotypes.js";
 import { outdone } from "./disparaging-customer/outdone.js";
+import { nicknames } from "./disparaging-customer/nicknames.js";
 import { namesAGroup } from "./disparaging-customer/groupWords.js";
 import { comparisons, likensAFaculty, metBetter } from "./disparaging-customer/comparisons.js";
 import { displays, staffAmusement } from "./disparaging-customer/displays.js";
@@ -133,6 +134,7 @@ function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, ind
   yield* mockeryCues(p, text, index);
   yield* displays(p, text, index);
   yield* staffAmusement(p, text, index);
+  yield* nicknames(analysis, p, text, index);
   yield* mockCompliance(analysis, p, text, index);
   yield* gossip(analysis, p, text, index);
   yield* knowingSneers(p, text, index);

@@ -42,6 +42,7 @@ export const KEYS = [
   "notAgain",
   "interjections",
   "outdoneQualities",
+  "namingVerbs",
   "newsReactions",
   "contactOpeners",
   "contactLinks",
@@ -106,7 +107,7 @@ export type Patterns = CompiledPatterns<Key>;
  * by its dim object or its faculty, not its frame: the frame ("has the … of") is in a great many
  * sentences.
  */
-const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "groupTags", "dismissals", "punchlines", "ironicHonours", "knowingSneers", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects", "comparisonFrames", "faculties", "ridiculeShrines", "staffAudiences", "keepsakeActs", "staffAmusements", "laughDescriptions", "mockVocatives", "mockAgreements", "mockAnswers", "personifiers", "personDoings", "embodiments", "unwanted", "metFrames", "ordealFrames", "kindGeneralisers"];
+const PREFILTER_KEYS: readonly Key[] = ["insultNouns", "insultAdjectives", "harshJudgements", "contemptVerbs", "contemptCues", "mockeryCues", "pityCues", "groups", "groupModifiers", "stereotypeCues", "typicalCues", "stereotypeConsequences", "groupTags", "dismissals", "punchlines", "ironicHonours", "knowingSneers", "sarcasmOpeners", "returnCues", "dreadReactions", "painfulPreferences", "retorts", "notAgain", "dreadOpeners", "euphemisms", "laughCues", "subjectCues", "reportCues", "kindNouns", "rhetoricalQuestions", "dimObjects", "comparisonFrames", "faculties", "ridiculeShrines", "staffAudiences", "keepsakeActs", "staffAmusements", "laughDescriptions", "mockVocatives", "mockAgreements", "mockAnswers", "personifiers", "personDoings", "embodiments", "namingVerbs", "unwanted", "metFrames", "ordealFrames", "kindGeneralisers"];
 
 export type Found = Omit<ToneJudgement, "text" | "sentence"> & {
   /** The judgement can only be about a person ("Kyle is clueless"), so a capitalised first word it
