@@ -13,6 +13,7 @@ import type { Found, Patterns } from "./wordLists.js";
 import { identityFragments, placeGroups } from "./identityFragments.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import { badWord, misconduct, modifiedGroups } from "./groupWords.js";
+import type { ToneLexicon } from "../../../tone/lexicon.js";
 
 /** The end of the clause holding token `i`: the next boundary or clause-breaking word. */
 function clauseEnd(tokens: Sentence["tokens"], i: number): number {
@@ -129,7 +130,9 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     }
     // A precaution against them says the worst on its own ("so hide the prosecco", "so take a bigger deposit").
     const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
-    const behaviour = precautions.find((c) => c.first > so) ?? (!predicted ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)));
+    const behaviour =
+      precautions.find((c) => c.first > so) ??
+      (!predicted ? undefined : (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1) ?? expectedOfOrigin(analysis.lexicon, tokens, identity, so)));
     if (behaviour && !p.policyWords.test(sentence.words)) {
       yield { messageId: "stereotype", target: { sentence, mention: personMention(identity.first, identity.last) }, evidence: [wordsOfMatch(sentence, identity), wordsOfMatch(sentence, behaviour)] };
       return;
@@ -161,7 +164,8 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     // precaution against them needs no prediction ("they're Asian so … just pad the first number").
     const precaution = precautions.find((c) => c.first > so);
     const predicted = consequences.some((c) => c.first > so) || futureAfter(tokens, so);
-    const behaviour = precaution ?? (predicted ? (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1)) : undefined);
+    const origin = said !== undefined && said.kind === "word" && said.capitalised && analysis.lexicon.nationalityAdjectives.has(said.norm) ? { first: complement.first, last: complement.first } : undefined;
+    const behaviour = precaution ?? (predicted ? (behaviours.find((b) => b.first > so) ?? badWord(sentence, so + 1, tokens.length - 1) ?? (origin && expectedOfOrigin(analysis.lexicon, tokens, origin, so))) : undefined);
     if (!behaviour || p.stateAdjectives.test(tokens[behaviour.first].norm)) continue;
     yield { messageId: "stereotype", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: complement.first, last: lastWordBefore(tokens, so) }), wordsOfMatch(sentence, behaviour)] };
   }
@@ -180,6 +184,26 @@ export function* stereotypes(analysis: ToneAnalysis, p: Patterns, text: ToneText
     if (target && !target.mention.possessor) yield { messageId: "stereotype", target, evidence: [wordsOfMatch(sentence, cue)] };
   }
 }
+
+/**
+ * Of people named by their nation ("American couple in 7, so expect them to ask where the ice
+ * is"), anything they are expected to do is the stereotype: the expectation comes from where they
+ * are from. Not a need ("…, so expect them to need an interpreter"), nor when they travel.
+ * Returns the words expected, from "so" to the clause's end.
+ */
+function expectedOfOrigin(lex: ToneLexicon, tokens: Sentence["tokens"], identity: PatternMatch, so: number): PatternMatch | undefined {
+  if (!tokens.slice(identity.first, identity.last + 1).some((t) => t.capitalised && (lex.nationalityAdjectives.has(t.norm) || lex.demonymNouns.has(t.norm.replace(/s$/, ""))))) return undefined;
+  // Said as an expectation ("so expect them to …", "so I'd bet …"), not a plan ("…, they'll arrive at 7").
+  if (!EXPECTING.has(tokens[so + 1]?.norm ?? "")) return undefined;
+  const end = clauseEnd(tokens, so + 1);
+  const expected = tokens.slice(so + 1, end + 1);
+  // (Nor when or how they travel: "Londoners, so expect them off the 9:40 train".)
+  if (expected.some((t) => NEEDS.has(t.norm) || SCHEDULE.has(t.norm) || /\d/.test(t.norm) || (t.capitalised && lex.nationalityAdjectives.has(t.norm)))) return undefined;
+  return end > so + 2 ? { first: so, last: end } : undefined;
+}
+const EXPECTING = new Set(["expect", "assume", "bet", "brace"]);
+const SCHEDULE = new Set(["arrive", "arriving", "arrival", "land", "landing", "train", "flight", "plane", "coach", "bus", "ferry", "early", "late", "check-in", "checkout", "off", "on"]);
+const NEEDS = new Set(["need", "needs", "needed", "require", "requires", "interpreter", "translator", "translation", "translated", "halal", "kosher", "vegetarian", "vegan", "visa", "visas", "passport", "passports", "jet", "lag", "jetlagged", "jet-lagged"]);
 
 /** The last word before token `at`, over punctuation ("from Essex," → "Essex"). */
 function lastWordBefore(tokens: Sentence["tokens"], at: number): number {
