@@ -97,16 +97,20 @@ function mayDisparage(analysis: ToneAnalysis, patterns: Patterns, sentence: Sent
     wearsClothes(lex, sentence) ||
     namesAGroup(lex, sentence) ||
     lexicalInsults(lex, patterns, sentence).length > 0 ||
-    // (WordNet's insulting adjectives; an animal, which may outdo its people: outdone.ts.)
-    sentence.tokens.some((t) => lex.insultAdjectives.has(t.norm) || lex.animalNouns.has(t.norm)) ||
+    // (WordNet's insulting adjectives; an animal that is or has something, which may outdo its
+    // people: outdone.ts.)
+    sentence.tokens.some((t, i) => lex.insultAdjectives.has(t.norm) || (lex.animalNouns.has(t.norm) && OUTDOING_VERBS.has(sentence.tokens[i + 1]?.norm ?? ""))) ||
     likensAFaculty(lex, sentence) ||
     opensAPrediction(sentence) ||
     mayClaimOfAKind(sentence) ||
     valenceAttributives(lex, patterns, sentence).length > 0 ||
-    // ("Ugh, this lot.": a short fragment pointing at people, for exasperatedAt.)
-    (sentence.tokens.length <= 8 && sentence.tokens.some((t) => DEMONSTRATIVES.has(t.norm)))
+    // ("Ugh, this lot.": a short exclamation pointing at people, for exasperatedAt.)
+    (sentence.tokens.length <= 8 && patterns.interjections.test(sentence.tokens.find((t) => t.kind === "word")?.norm ?? "") && sentence.tokens.some((t) => DEMONSTRATIVES.has(t.norm)))
   );
 }
+
+/** What an animal that outdoes its people does next: "the dog is the sensible one", "has more sense". */
+const OUTDOING_VERBS = new Set(["is", "'s", "was", "has", "had", "seems", "got"]);
 
 /** Every construction, in the order their findings are preferred: the first about a customer is reported. */
 function* judgeSentence(analysis: ToneAnalysis, p: Patterns, text: ToneText, index: number): Generator<Found> {
