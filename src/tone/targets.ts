@@ -232,7 +232,8 @@ export function findMentions(tokens: Token[], ctx: TargetContext): Mention[] {
       // "our team", "our driver": our own side. "our users", "our new client", "our contact at
       // Redfern Joinery": customers.
       const atOrganisation = ["at", "from"].includes(tokens[i + 1]?.norm ?? "") && isNameWord(tokens[i + 2], lex);
-      if (determiner === "our" && !lex.roleNouns.has(norm) && !atOrganisation) continue;
+      // ("my dad", "my mother", "my husband": the writer's own family, never a customer.)
+      if ((determiner === "our" || determiner === "my") && !lex.roleNouns.has(norm) && !atOrganisation) continue;
       const isRole = lex.roleNouns.has(norm);
       const isRelative = lex.relativeNouns.has(norm);
       // "The parts supplier in Dudley", "the courier": people we buy from, not customers.
