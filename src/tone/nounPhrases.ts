@@ -150,11 +150,15 @@ export function compoundStart(tokens: Token[], head: number, lex: ToneLexicon): 
   for (let j = head - 1; j >= 0 && head - j <= 3; j--) {
     const t = tokens[j];
     if (!isWord(t) || t.kind !== "word") return -1;
-    if (DEMONSTRATIVES.has(t.norm) || (t.norm === "the" && COLLECTIVE_NOUNS.has(noun))) return j < head - 1 ? j : -1;
+    // ("the mondeo guy", "the lost luggage lady": staff name a customer by what they came about.)
+    if (DEMONSTRATIVES.has(t.norm) || (t.norm === "the" && (COLLECTIVE_NOUNS.has(noun) || SHORTHAND_HEADS.has(noun)))) return j < head - 1 ? j : -1;
     if (t.capitalised || FUNCTION_WORDS.has(t.norm) || /ly$/.test(t.norm) || /^\d/.test(t.norm) || lex.swearWords.has(t.norm)) return -1;
   }
   return -1;
 }
+
+/** Person nouns a note hangs a customer's business on: "the mondeo guy", "the parrot lady". */
+const SHORTHAND_HEADS = new Set(["guy", "lady", "man", "woman", "bloke", "fella", "chap", "dude", "gent", "kid", "lad"]);
 
 /** Whether the phrase ending at token `i` is a possessor: "Mr Kaplan's invoice", not "Mr Kaplan's late". */
 export function isPossessive(tokens: Token[], i: number): boolean {

@@ -56,6 +56,11 @@ export function* metaphors(analysis: ToneAnalysis, p: Patterns, sentence: Senten
     const sign = personified ? thing.last : worn >= 0 && !praised ? worn : isLikenessNoun(head.norm) ? Math.max(personSign(lex, p, sentence, thing.last, individual), individual ? badThing(p, tokens, thing) : -1) : unwantedSign(p, sentence, thing.last);
     if (sign < 0) continue;
     if (isNegated(sentence, lex, a, clauseStart(tokens, mention.first))) continue;
+    // "a golden retriever in a suit, in the best way; he got every guest dancing": praise after it
+    // makes the likeness fond.
+    // (In what follows the likeness, after a comma: "with a loyalty card" is part of it.)
+    const after = tokens.findIndex((t, j) => j > sign && (t.text === "," || t.text === ";"));
+    if (after >= 0 && tokens.slice(after + 1, after + 7).some((t) => t.kind === "word" && !t.quoted && (wordValence(t.norm) >= 3 || p.praise.test(t.norm)))) continue;
     yield { messageId: "insult", target: { sentence, mention }, evidence: [wordsOfMatch(sentence, { first: a, last: sign })] };
     return;
   }
