@@ -53,7 +53,8 @@ export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon
   else if (/^\d{1,2}$/.test(next.norm) && tokens[i + 2]?.norm === "o'clock") last = i + 2;
   if (last < 0) return -1;
   const after = tokens[last + 1];
-  if (after && after.kind === "word" && lex.slotNouns.has(after.norm)) return last + 1;
+  // ("the 10am guy", "the 3pm client": a person noun after the time, which is theirs.)
+  if (after && after.kind === "word" && (lex.slotNouns.has(after.norm) || lex.personNouns.has(after.norm) || lex.roleNouns.has(after.norm))) return last + 1;
   // ("The 8.15 at Mill Lane is …", "the 2pm with Dr Reid": where or with whom the slot is.)
   if (!after || after.kind === "punct" || PREDICATE_START.has(after.norm) || SLOT_ATTACHMENTS.has(after.norm)) return last;
   return -1;
