@@ -129,7 +129,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
       }
       // A note that opens with the epithet: "Total halfwit on line 2 asking for …", "Absolute clown
       // from the bank again." The insult is how the person is pointed at.
-      if (opensNote(tokens, hit, firstWord) && !isNegated(sentence, lex, hit.first, start)) {
+      if (opensNote(tokens, hit, firstWord, lex, p) && !isNegated(sentence, lex, hit.first, start)) {
         yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target: { sentence, mention: personMention(firstWord, hit.last) }, evidence };
         continue;
       }
@@ -210,10 +210,18 @@ const SIMILE_WORDS = new Set(["like", "as", "than"]);
 export const NOTE_OPENERS = new Set(["total", "complete", "absolute", "utter", "proper", "right", "real", "another", "same", "bloody", "fucking", "massive", "little", "old", "young", "ugh", "oh", "god", "honestly", "fyi", "btw", "and"]);
 
 /** The epithet opens a verbless note and is followed by where they are or what they want. */
-function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: number): boolean {
-  for (let j = firstWord; j < hit.first; j++) if (tokens[j].kind !== "punct" && !NOTE_OPENERS.has(tokens[j].norm)) return false;
+function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: number, lex: ToneLexicon, p: Patterns): boolean {
+  // (An insulting word may come first too: "Pompous prick in 3A wants a different pillow".)
+  const opener = (norm: string) => NOTE_OPENERS.has(norm) || lex.swearWords.has(norm) || lex.insultAdjectives.has(norm) || p.insultAdjectives.test(norm) || p.epithetModifiers.test(norm);
+  let judged = false;
+  for (let j = firstWord; j < hit.first; j++) {
+    if (tokens[j].kind === "punct") continue;
+    if (!opener(tokens[j].norm)) return false;
+    if (!NOTE_OPENERS.has(tokens[j].norm)) judged = true;
+  }
   const next = tokens[hit.last + 1];
-  if (!next || next.kind === "punct") return next === undefined || /^[.!]$/.test(next.text);
+  // (A judged epithet alone, "Greedy sods.", is an aside about whoever came before.)
+  if (!next || next.kind === "punct") return !judged && (next === undefined || /^[.!]$/.test(next.text));
   return ["on", "in", "at", "from", "who", "wants", "wanting", "asking", "again", "just"].includes(next.norm) || /ing$/.test(next.norm);
 }
 
