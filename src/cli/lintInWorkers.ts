@@ -64,11 +64,11 @@ const ALONE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGene
  */
 const ARCHIVE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
-/** The bundled worker script beside the CLI in dist/; none when running from source (tests). */
+/** The bundled worker script beside the CLI in dist/ (worker.cjs); none when running from source (tests). */
 function workerScript(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   if (basename(dir) === "chunks") dir = dirname(dir);
-  const script = join(dir, "worker.js");
+  const script = join(dir, "worker.cjs");
   return existsSync(script) ? script : null;
 }
 
