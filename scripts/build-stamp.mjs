@@ -14,7 +14,7 @@ export const STAMP = join(ROOT, "dist", ".build-stamp");
 const INPUT_DIRS = ["src", "rules", "scripts", "bin"];
 const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "fixtures/stoke-park.eml", "node_modules/.package-lock.json"];
 /** What a build that finished leaves in dist/: the stamp is written last, after these. */
-const OUTPUTS = ["cli.cjs", "cli.cjs.cache", "cli.js", "index.js", "sendmail.js", "nodemailer.js", "worker.js", "types/index.d.ts"];
+const OUTPUTS = ["cli.cjs", "cli.cjs.cache", "cli.js", "index.js", "sendmail.js", "nodemailer.js", "worker.cjs", "types/index.d.ts"];
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));

@@ -39,7 +39,6 @@ const result = await build({
     index: "src/index.ts",
     sendmail: "src/integrations/sendmailWrapper.ts",
     nodemailer: "src/integrations/nodemailer.ts",
-    worker: "src/cli/lintWorker.ts",
     // Read by `npm run train` only.
     "training-rows": "src/tone/model/trainingRows.ts",
   },
@@ -84,6 +83,27 @@ await build({
   plugins: [lazyDepsPlugin(), lazyBuiltinsPlugin(), libmimeCharsetPlugin(), cosmiconfigImportPlugin(), mailparserTldsPlugin()],
 });
 assertPatched(["libmime-charset", "cosmiconfig-import", "mailparser-tlds"]);
+patchesApplied.clear();
+
+// The linting worker of a large run as one CommonJS file too, not the ES module chunks: on 2,000
+// real messages on one thread the chunks took 7% more CPU and 12% more time than this bundle
+// (median of 6 paired runs), and a worker runs that code for the whole folder. Node loads it
+// itself, so a .linterrc.mjs it finds is imported as usual (no cosmiconfig patch).
+await build({
+  entryPoints: ["src/cli/lintWorker.ts"],
+  outfile: "dist/worker.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  supported,
+  define: { "process.env.DRAFTLINT_VERSION": JSON.stringify(pkg.version), "import.meta.url": "__draftlintModuleUrl" },
+  banner: { js: "const __draftlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  external: ["typescript"],
+  logLevel: "warning",
+  plugins: [lazyDepsPlugin(), libmimeCharsetPlugin(), mailparserTldsPlugin()],
+});
+assertPatched(["libmime-charset", "mailparser-tlds"]);
 escapeNonAscii("dist");
 // A first run writes the cache, with the functions a lint compiles, beside the bundle. The sample
 // has findings, so the run exits 1 by design.

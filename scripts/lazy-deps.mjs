@@ -197,12 +197,12 @@ export function lazyDepsPlugin() {
  * Node built-ins outside Node's start-up snapshot that a plain lint never calls, yet modules
  * require at their top: child_process (commander's subcommands, git hooks, init), crypto
  * (cosmiconfig's TypeScript loader, mailparser's attachment checksums, --cache, history) and
- * worker_threads (folders of many drafts). Loading them was several ms of every cold start.
+ * worker_threads and v8 (folders of many drafts). Loading them was several ms of every cold start.
  * For the CLI bundle only, each becomes an object whose properties (the built-in's exports at
  * build time) load the real module on first read. Reading one is the same call on the same
  * module; only the moment Node loads it moves.
  */
-const LAZY_BUILTINS = ["child_process", "crypto", "worker_threads"];
+const LAZY_BUILTINS = ["child_process", "crypto", "v8", "worker_threads"];
 
 export function lazyBuiltinsPlugin() {
   return {

@@ -3,11 +3,11 @@
  * directory), lint it, and turn any failure into a file error so the other files still run.
  * Shared by the main thread and the worker threads of a large run.
  */
-import type { FileResult } from "../types.js";
+import type { FileResult, Message } from "../types.js";
 import { resolveConfigFor, type CliOverrides } from "../config/loadConfig.js";
 import { createConfigLookup, type ConfigLookup } from "./configLookup.js";
 import { ConfigError } from "../config/errors.js";
-import { fileError, lintPath, lintSource } from "../engine/lint.js";
+import { fileError, lintPath, lintReadMessage, lintSource, readSource } from "../engine/lint.js";
 import { readUnlessLarge, type InputMode } from "../message/readMessage.js";
 import { lintMbox } from "../input/mbox.js";
 import { describeReadError } from "../input/readError.js";
@@ -29,8 +29,25 @@ export interface AlreadyRead {
   input?: InputMode;
 }
 
+/**
+ * A draft read and parsed by `prepare`, for `lintPrepared` on another thread: plain data, which
+ * a worker receives as a structured clone.
+ */
+export interface PreparedDraft {
+  message: Message;
+  /** A Buffer here; a Uint8Array of the same bytes on the thread it was sent to. */
+  source: Buffer | Uint8Array;
+}
+
 export interface FileLinter {
   lint(name: string, read?: AlreadyRead): Promise<FileResult>;
+  /**
+   * The first half of `lint(name)`: the draft read and parsed, or its result when that is
+   * already known (a read, parse or config error), or null for a file too large to read whole
+   * (lint streams it). `lintPrepared` finishes it; the two give what `lint` gives.
+   */
+  prepare(name: string): Promise<PreparedDraft | FileResult | null>;
+  lintPrepared(name: string, prepared: PreparedDraft): Promise<FileResult>;
   /** Each message of an mbox archive, streamed: `emit` gets each result as it is made. */
   lintArchive(path: string, emit: (result: FileResult) => void): Promise<void>;
 }
@@ -47,11 +64,43 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
     } catch (err) {
       return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
     }
+    return guarded(name, async () => {
+      const lintInput = await inputFor(name, configPath, read.input);
+      return source ? lintSource(source, lintInput) : lintPath(read.path ?? name, lintInput);
+    });
+  }
+
+  async function prepare(name: string): Promise<PreparedDraft | FileResult | null> {
+    let source: Buffer | null;
     try {
-      const loaded = await configs.forFile(configPath);
-      const input = read.input ?? settings.input;
-      const lintInput = { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input };
-      return await (source ? lintSource(source, lintInput) : lintPath(read.path ?? name, lintInput));
+      source = await readUnlessLarge(name);
+    } catch (err) {
+      return fileError(name, "read-error", describeReadError(err as NodeJS.ErrnoException));
+    }
+    if (!source) return null;
+    const bytes = source;
+    return guarded<PreparedDraft | FileResult>(name, async () => {
+      const read = await readSource(bytes, await inputFor(name, name));
+      return "message" in read ? { message: read.message, source: bytes } : read;
+    });
+  }
+
+  async function lintPrepared(name: string, prepared: PreparedDraft): Promise<FileResult> {
+    // A Buffer arrives from another thread as a plain Uint8Array (the structured clone): it is
+    // the same bytes, viewed as a Buffer again (headerLines decodes it).
+    const { source } = prepared;
+    const bytes = Buffer.isBuffer(source) ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    return guarded(name, async () => lintReadMessage(prepared.message, await inputFor(name, name), bytes));
+  }
+
+  async function inputFor(name: string, configPath: string, input?: InputMode) {
+    const loaded = await configs.forFile(configPath);
+    return { file: name, config: resolveConfigFor(configPath, loaded, settings.cli), ruleSet: loaded.ruleSet, input: input ?? settings.input };
+  }
+
+  async function guarded<T>(name: string, run: () => Promise<T | FileResult>): Promise<T | FileResult> {
+    try {
+      return await run();
     } catch (err) {
       if (err instanceof ConfigError) return fileError(name, "config-error", err.message);
       onInternalError?.(err as Error);
@@ -65,5 +114,5 @@ export function createFileLinter(settings: FileLinterSettings, onInternalError?:
     await lintMbox(path, (member, source, file) => lint(member, file ? { path: file, configPath: path, input: "eml" } : { source, configPath: path, input: "eml" }), emit);
   }
 
-  return { lint, lintArchive };
+  return { lint, prepare, lintPrepared, lintArchive };
 }

@@ -142,7 +142,7 @@ async function lintAll(paths: string[], options: LintCommandOptions, io: Io): Pr
     const workers = workerCount(paths.length);
     // Without workers, a few drafts are read and parsed ahead, so waiting on the disk overlaps with
     // linting the one before (a third of a sequential run was idle time).
-    return workers ? lintInWorkers(paths, settings, workers, (path) => linter.lint(path)) : lintAhead(paths, 8, (path) => linter.lint(path));
+    return workers ? lintInWorkers(paths, settings, workers, (path) => linter.lint(path), (path) => linter.prepare(path)) : lintAhead(paths, 8, (path) => linter.lint(path));
   };
   const cache = options.cache ? openLintCache(cacheFilePath(options.cacheLocation, process.cwd()), cli, options.input) : null;
   const resultsOf = cache ? await withCache(drafts, cache, (path) => configs.forFile(path), startLinting) : startLinting(drafts);

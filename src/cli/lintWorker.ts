@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { FileResult } from "../types.js";
-import { createFileLinter, type FileLinterSettings } from "./fileLinter.js";
+import { createFileLinter, type FileLinterSettings, type PreparedDraft } from "./fileLinter.js";
 import { mapInOrder } from "./mapInOrder.js";
 import { adoptWordTable, type SharedWordTable } from "../tone/model/wordTable.js";
 
@@ -16,7 +16,8 @@ export interface WorkerSetup {
 }
 
 export interface WorkerBatch {
-  items: Array<{ index: number; path: string }>;
+  /** `prepared`: the draft as the main thread read and parsed it; without, the worker reads the path. */
+  items: Array<{ index: number; path: string; prepared?: PreparedDraft }>;
 }
 
 export type WorkerDone = Array<{ index: number; result: FileResult }>;
@@ -38,6 +39,9 @@ parentPort?.on("message", async (job: WorkerBatch | ArchiveJob) => {
     return;
   }
   // A few files in flight at once, so one file's read overlaps another's linting.
-  const results: WorkerDone = await mapInOrder(job.items, 4, async ({ index, path }) => ({ index, result: await linter.lint(path) }));
+  const results: WorkerDone = await mapInOrder(job.items, 4, async ({ index, path, prepared }) => ({
+    index,
+    result: await (prepared ? linter.lintPrepared(path, prepared) : linter.lint(path)),
+  }));
   parentPort!.postMessage(results);
 });

@@ -38,7 +38,22 @@ function freemail(): ReadonlySet<string> {
 }
 
 export async function lintSource(source: Buffer, input: LintInput): Promise<FileResult> {
-  const result = await lintRead(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings), source);
+  const read = await readSource(source, input);
+  return "message" in read ? lintReadMessage(read.message, input, source) : read;
+}
+
+/**
+ * The first half of `lintSource`: the message read from its bytes, or the file's error. A large
+ * run reads and parses on one thread and lints on another (lintInWorkers.ts); `lintReadMessage`
+ * is the second half, and the two give what `lintSource` gives.
+ */
+export async function readSource(source: Buffer, input: LintInput): Promise<{ message: Message } | FileResult> {
+  return readForLint(input, (settings) => readMessage(source, input.file, input.input ?? "auto", settings));
+}
+
+/** The second half of `lintSource`: lints a message `readSource` read from `source`. */
+export async function lintReadMessage(message: Message, input: LintInput, source: Buffer): Promise<FileResult> {
+  const result = await lintMessage(message, input.config, input.ruleSet, source, TIME_PER_INPUT_MS, input.history);
   // An Outlook .msg is a binary compound file: it has no header lines to point at.
   const compoundFile = source[0] === 0xd0 && source[1] === 0xcf;
   // The header block is read only when a finding is to be placed on it: most drafts have none.
@@ -57,7 +72,13 @@ export async function lintPath(path: string, input: LintInput): Promise<FileResu
 }
 
 /** Reads the message (a failure to read or parse is the file's error), then lints it. */
-async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>, source?: Buffer): Promise<FileResult> {
+async function lintRead(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<FileResult> {
+  const readResult = await readForLint(input, read);
+  return "message" in readResult ? lintMessage(readResult.message, input.config, input.ruleSet, undefined, TIME_PER_INPUT_MS, input.history) : readResult;
+}
+
+/** Reads the message; a failure to read or parse is the file's error. */
+async function readForLint(input: LintInput, read: (settings: AudienceSettings) => Promise<Message>): Promise<{ message: Message } | FileResult> {
   const { internalDomains, addedInternalDomains = [] } = input.config;
   // `--internal-domain` adds to the sender's organisation when none is configured, which only
   // the message tells: resolveInsiders works that out while reading, so one read does.
@@ -67,9 +88,8 @@ async function lintRead(input: LintInput, read: (settings: AudienceSettings) => 
     trustedDomains: input.config.trustedDomains,
     freemailDomains: freemail(),
   };
-  let message: Message;
   try {
-    message = await read(settings);
+    return { message: await read(settings) };
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     if (FILE_ERROR_CODES.has(code)) return fileError(input.file, code, (err as Error).message);
@@ -80,7 +100,6 @@ async function lintRead(input: LintInput, read: (settings: AudienceSettings) => 
     if (process.env.DEBUG?.includes("draftlint")) console.error(err);
     return fileError(input.file, "parse-error", "cannot be read: draftlint failed on it (DEBUG=draftlint shows why; please report it)");
   }
-  return lintMessage(message, input.config, input.ruleSet, source, TIME_PER_INPUT_MS, input.history);
 }
 
 /** The codes a reader gives its errors; anything else thrown while reading is a parse error. */
