@@ -83,13 +83,14 @@ function laughedAtStory(p: Patterns, text: ToneText, index: number): { sentence:
 }
 
 /**
- * A word AFINN-165 rates 2 or more, not quoted: laughing with them ("won the dance-off", "the
+ * A word AFINN-165 rates 2 or more, quoted or not: laughing with them ("won the dance-off", "the
  * whole cabin joined in, nice bunch", "best night of their lives") — though a sarcastic "best
  * day of the tour 🤣" goes too.
  */
 function goodWordIn(p: Patterns, s: Sentence): boolean {
   // (Not the laugh itself: AFINN rates "lol" and "haha" 3.)
-  return s.tokens.some((t) => t.kind === "word" && !t.quoted && !p.laughCues.test(t.norm) && wordValence(t.norm) >= 2);
+  // (Quoted too: their own praise, "'better than Disneyland'", "'new best friend'".)
+  return s.tokens.some((t) => t.kind === "word" && !p.laughCues.test(t.norm) && wordValence(t.norm) >= 2);
 }
 
 /** A quotation that speaks ("I", "you", a verb "is"): someone's own words, their joke, not our scare quote. */
