@@ -6,6 +6,7 @@ import type { ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { clauseStart, isNegated, negations } from "../../../tone/clauses.js";
 import type { PatternMatch } from "../../../tone/patterns.js";
 import type { Patterns } from "./wordLists.js";
+import { isPersonWord, type ToneLexicon } from "../../../tone/lexicon.js";
 
 /**
  * A reason about who the customer is, in the sentence or the one next to it in its paragraph. In
@@ -25,8 +26,9 @@ export function hasIdentityReason(analysis: ToneAnalysis, p: Patterns, text: Ton
       if (own || !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first)))) return true;
     }
     if (p.framingReasons.test(s.words)) return true;
-    // (A kind of something is no kind of people: "that kind of money".)
-    if (p.kindReasons.matches(s.words).some((m) => s.tokens[m.last + 1]?.norm !== "of" && !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first))) || negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last))) return true;
+    // (A kind of something is no kind of people: "that kind of money"; but "that sort of area",
+    // "the kind of shipper we want" are.)
+    if (p.kindReasons.matches(s.words).some((m) => (s.tokens[m.last + 1]?.norm !== "of" || ofPeopleOrPlace(lex, s.tokens[m.last + 2]?.norm ?? "")) && !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first))) || negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last))) return true;
     // "they're not exactly country-club people": these hold only when negated.
     if (p.negatedReasons.matches(s.words).some((m) => isNegated(s, lex, m.first, from(m, 0)))) return true;
   }
@@ -40,4 +42,11 @@ export function hasNeutralReason(p: Patterns, text: ToneText, index: number): bo
     if (s && s.paragraph === here.paragraph && p.neutralReasons.test(s.words)) return true;
   }
   return false;
+}
+
+/** Places that stand for who lives there: "that sort of area", "that kind of postcode". */
+const PLACES_OF_PEOPLE = new Set(["area", "areas", "estate", "estates", "postcode", "postcodes", "neighbourhood", "neighborhood", "street", "school", "background", "crowd", "clientele"]);
+
+function ofPeopleOrPlace(lex: ToneLexicon, word: string): boolean {
+  return PLACES_OF_PEOPLE.has(word) || isPersonWord(lex, word);
 }
