@@ -85,7 +85,9 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     const actor = actorOf(sentence, match.first);
     if (!actor?.us) continue;
     if (!identityReason(match)) continue;
-    return { target: { sentence, mention: object }, cue: match };
+    // ("let their emails sit": about their things, it is about whoever the note is about.)
+    const target = object.possessor ? (contextTarget(text, index, (m) => m.kind !== "you" && m.personal && !m.uncertain && !m.possessor) ?? { sentence, mention: object }) : { sentence, mention: object };
+    return { target, cue: match };
   }
 
   // Covert stalls: a customer's application quietly lost or left to die ("I'd lose the form at the
