@@ -47,8 +47,7 @@ function defeatedReader(analysis: ToneAnalysis, sentence: Sentence, w: CapacityW
     const defeat = w.defeats.matches(sentence.words).find((d) => d.first > e.last && d.first <= e.last + 3);
     if (!defeat || tokens[defeat.last + 1]?.norm !== "you") continue;
     // Whose thing it was: the words of the clause before the evidential.
-    let start = e.first;
-    while (start > 0 && tokens[start - 1].kind === "word" && !CLAUSE_BREAKERS.has(tokens[start - 1].norm)) start--;
+    const start = wordsBackTo(tokens, e.first);
     if (tokens.slice(start, e.first).some((t) => FIRST_PERSON.has(t.norm))) continue;
     if (isNegated(sentence, analysis.lexicon, defeat.first, start)) continue;
     return { first: start, last: defeat.last + 1 };
@@ -85,10 +84,19 @@ const SPEAKERS = new Set(["i", "we", "you"]);
  * have sent their artwork late for the third time", "she said it's the third time this year".
  */
 function saidByUsOrToYou(tokens: Sentence["tokens"], verb: number): boolean {
-  let start = verb;
-  while (start > 0 && tokens[start - 1].kind === "word" && !CLAUSE_BREAKERS.has(tokens[start - 1].norm)) start--;
+  const start = wordsBackTo(tokens, verb);
   const clause = tokens.slice(start, verb);
   // (A subject, not a possessive: "our supplier has sent the wrong parts for the third time" is theirs.)
   if (clause.some((t) => SPEAKERS.has(t.norm))) return true;
   return WRITER_OPENINGS.has(tokens[start].norm);
+}
+
+/**
+ * Where the run of words before token `i` starts: back to punctuation or a word that opens a
+ * clause ("since", "and", "so"). Narrower than clauseStart, which reads over "and" and "since".
+ */
+function wordsBackTo(tokens: Sentence["tokens"], i: number): number {
+  let start = i;
+  while (start > 0 && tokens[start - 1].kind === "word" && !CLAUSE_BREAKERS.has(tokens[start - 1].norm)) start--;
+  return start;
 }

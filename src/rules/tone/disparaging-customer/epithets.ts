@@ -102,8 +102,7 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
     const lead = tokens.slice(start, hit.first).filter((t) => t.kind === "word");
     const vocative = det < 0 && !attached && SIGN_OFFS.has(lead[0]?.norm ?? "") && lead.slice(1).every((t) => lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || NOTE_OPENERS.has(t.norm));
     if (vocative && !isNegated(sentence, lex, hit.first, start)) {
-      const someone = (m: Mention) => (m.personal || m.kind === "person") && !m.possessor && !m.uncertain && m.kind !== "you" && !m.anaphor;
-      const target = mentionBefore(text, index, someone);
+      const target = mentionBefore(text, index, (m) => someoneNamed(m) && !m.anaphor);
       if (target) {
         yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
         continue;
@@ -119,9 +118,8 @@ export function* epithets(analysis: ToneAnalysis, p: Patterns, text: ToneText, i
         NOTE_OPENERS.has(t.norm) || lex.swearWords.has(t.norm) || p.insultAdjectives.test(t.norm) || p.epithetModifiers.test(t.norm) || (t.norm === "of" && j === hit.first - 1 && p.collectiveNouns.test(tokens[j - 1]?.norm ?? "")) || (p.collectiveNouns.test(t.norm) && tokens[j + 1]?.norm === "of" && j + 1 === hit.first - 1);
       if (subjectOfVerb && tokens.slice(start, hit.first).every((t, k) => t.kind === "word" && opener(t, start + k))) {
         // (A slot standing for its person counts: "the 2pm cancelled again, bloody cow can pay the fee".)
-        const someone = (m: Mention) => (m.personal || m.kind === "person") && !m.possessor && !m.uncertain && m.kind !== "you";
-        const earlier = sentence.mentions().filter((m) => m.last < start && someone(m));
-        const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : (antecedent(text, index) ?? mentionBefore(text, index, (m) => someone(m) && !m.anaphor));
+        const earlier = sentence.mentions().filter((m) => m.last < start && someoneNamed(m));
+        const target = earlier.length ? { sentence, mention: earlier[earlier.length - 1] } : (antecedent(text, index) ?? mentionBefore(text, index, (m) => someoneNamed(m) && !m.anaphor));
         if (target && !isNegated(sentence, lex, hit.first, start)) {
           yield { messageId: isProfane(sentence, hit) ? "profanity" : "insult", target, evidence };
           continue;
@@ -227,6 +225,11 @@ function opensNote(tokens: Sentence["tokens"], hit: PatternMatch, firstWord: num
 
 /** Words that may open a phrase of judgement standing alone: "what a grim woman", "absolute horror of a man". */
 const ASIDE_OPENERS = new Set(["a", "an", "the", "what", "such", "absolute", "total", "proper", "right", "real", "utter", "complete", "two", "that", "this", "some", "honestly", "just", "really", "truly", "frankly"]);
+
+/** Someone certain an epithet may name: a person, or a place or slot standing for one ("the 2pm"); not "you". */
+function someoneNamed(m: Mention): boolean {
+  return (m.personal || m.kind === "person") && !m.possessor && !m.uncertain && m.kind !== "you";
+}
 
 /** Thanks and goodbyes that may open a vocative: "cheers dickhead", "thanks, idiot". */
 const SIGN_OFFS = new Set(["cheers", "thanks", "thank", "ta", "bye", "goodbye", "later", "night", "nighty", "bye-bye"]);

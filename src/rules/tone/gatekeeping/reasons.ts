@@ -20,15 +20,14 @@ export function hasIdentityReason(analysis: ToneAnalysis, p: Patterns, text: Ton
     const s = text.sentences[k];
     if (!s || s.paragraph !== here.paragraph) continue;
     const from = (m: PatternMatch, base: number) => (k === index && m.first > intent.last ? Math.max(base, intent.last + 1) : base);
-    for (const m of p.reasons.matches(s.words)) {
-      // Its own negation is part of it ("don't belong"); else nothing may negate it ("wouldn't stick out").
-      const own = negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last);
-      if (own || !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first)))) return true;
-    }
+    // Its own negation is part of it ("don't belong", "not the clientele"); else nothing may negate
+    // it ("wouldn't stick out").
+    const holds = (m: PatternMatch) => negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last) || !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first)));
+    if (p.reasons.matches(s.words).some(holds)) return true;
     if (p.framingReasons.test(s.words)) return true;
     // (A kind of something is no kind of people: "that kind of money"; but "that sort of area",
     // "the kind of shipper we want" are.)
-    if (p.kindReasons.matches(s.words).some((m) => (s.tokens[m.last + 1]?.norm !== "of" || ofPeopleOrPlace(lex, s.tokens[m.last + 2]?.norm ?? "")) && !isNegated(s, lex, m.first, from(m, clauseStart(s.tokens, m.first))) || negations(s, lex).some((n) => n.first >= m.first && n.first <= m.last))) return true;
+    if (p.kindReasons.matches(s.words).some((m) => (s.tokens[m.last + 1]?.norm !== "of" || ofPeopleOrPlace(lex, s.tokens[m.last + 2]?.norm ?? "")) && holds(m))) return true;
     // "they're not exactly country-club people": these hold only when negated.
     if (p.negatedReasons.matches(s.words).some((m) => isNegated(s, lex, m.first, from(m, 0)))) return true;
   }
