@@ -6,7 +6,7 @@
  * `recordNouns`); this file is the shape: a place or record noun and its number, or "the" and a time.
  */
 import type { Token } from "../text/tokens.js";
-import type { ToneLexicon } from "./lexicon.js";
+import { isPersonWord, type ToneLexicon } from "./lexicon.js";
 import { PREPOSITIONS } from "./grammar.js";
 
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]);
@@ -54,7 +54,7 @@ export function metonymEnd(tokens: readonly Token[], i: number, lex: ToneLexicon
   if (last < 0) return -1;
   const after = tokens[last + 1];
   // ("the 10am guy", "the 3pm client": a person noun after the time, which is theirs.)
-  if (after && after.kind === "word" && (lex.slotNouns.has(after.norm) || lex.personNouns.has(after.norm) || lex.roleNouns.has(after.norm))) return last + 1;
+  if (after && after.kind === "word" && (lex.slotNouns.has(after.norm) || isPersonWord(lex, after.norm))) return last + 1;
   // ("The 8.15 at Mill Lane is …", "the 2pm with Dr Reid": where or with whom the slot is.)
   if (!after || after.kind === "punct" || PREDICATE_START.has(after.norm) || SLOT_ATTACHMENTS.has(after.norm)) return last;
   return -1;

@@ -42,6 +42,11 @@ export interface Mention {
   recipient?: Recipient;
 }
 
+/** Someone surely a person or their organisation, spoken of as themselves (not "you", not a possessor, not a guessed name). */
+export function isCertainThirdParty(m: Mention): boolean {
+  return m.personal && !m.possessor && !m.uncertain && m.kind !== "you";
+}
+
 /**
  * People a construction itself points at, where no mention was found: a group ("students never
  * pay"), an epithet ("those tossers"). Surely people, and the head is the last word.

@@ -2,7 +2,7 @@
  * Laughter after a report of what a customer wants or thinks ("lol the Harringtons think …").
  */
 import type { Sentence, ToneText } from "../../../tone/analysis.js";
-import type { Mention } from "../../../tone/targets.js";
+import { isCertainThirdParty, type Mention } from "../../../tone/targets.js";
 import { wordValence } from "../../../tone/model/modelJudgements.js";
 import type { Found, Patterns } from "./wordLists.js";
 import { wordsOfMatch } from "../../../tone/report.js";
@@ -73,9 +73,8 @@ function laughedAtStory(p: Patterns, text: ToneText, index: number): { sentence:
   // (The story's end counts too: "… the speaker loved it too", "they signed. fun meeting".)
   const after = [index + 1, index + 2].map((k) => text.sentences[k]).filter((s) => s !== undefined && s.paragraph === sentence.paragraph);
   if ([...told, ...after].some((s) => p.praise.test(s.words) || p.warmth.test(s.words) || ownWordsQuoted(s) || deniesJudgement(s) || goodWordIn(p, s))) return null;
-  const customer = (m: Mention) => m.personal && !m.possessor && !m.uncertain && m.kind !== "you";
   for (const s of told) {
-    const found = s.mentions().filter(customer);
+    const found = s.mentions().filter(isCertainThirdParty);
     // (The first is who the sentence is about: "She believed him lol".)
     if (found.length) return { sentence: s, mention: found[0] };
   }

@@ -7,7 +7,7 @@
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { isNegated, mentionBefore } from "../../../tone/clauses.js";
 import { FIRST_PERSON } from "../../../tone/grammar.js";
-import type { Mention } from "../../../tone/targets.js";
+import { isCertainThirdParty, type Mention } from "../../../tone/targets.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 
@@ -44,7 +44,7 @@ export function* nicknames(analysis: ToneAnalysis, p: Patterns, text: ToneText, 
     if (!first || first.kind !== "word" || !first.capitalised || first.allCaps || lex.givenNames.has(first.norm) || lex.titles.has(first.norm) || lex.notNames.has(first.norm)) continue;
     if (isNegated(sentence, lex, verb.first)) continue;
     if (p.praise.test(sentence.words) || p.warmth.test(sentence.words)) continue;
-    const target = named && named.mention.kind !== "pronoun" ? named : (mentionBefore(text, index, (m) => m.personal && !m.possessor && !m.uncertain && m.kind !== "you") ?? named);
+    const target = named && named.mention.kind !== "pronoun" ? named : (mentionBefore(text, index, isCertainThirdParty) ?? named);
     if (target) yield { messageId: "mockery", target, evidence: [wordsOfMatch(sentence, { first: verb.first, last: at })] };
     return;
   }

@@ -6,7 +6,7 @@
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
 import { isNegated, mentionBefore } from "../../../tone/clauses.js";
-import type { Mention } from "../../../tone/targets.js";
+import { isCertainThirdParty, type Mention } from "../../../tone/targets.js";
 import { wordsOfMatch } from "../../../tone/report.js";
 import type { Found, Patterns } from "./wordLists.js";
 
@@ -25,14 +25,12 @@ export function* outdone(analysis: ToneAnalysis, p: Patterns, text: ToneText, in
     if (rival.kind !== "word" || rival.quoted || !(lex.animalNouns.has(rival.norm) || CHILDREN.has(rival.norm))) continue;
     const end = outdoingEnd(p, sentence, r);
     if (end < 0 || isNegated(sentence, lex, r + 1, r)) continue;
-    const before = sentence.mentions().filter((m) => m.last < r && isCustomer(m)).pop();
-    const target = comparedWith(text, index, end) ?? ownerOf(sentence, r) ?? (before ? { sentence, mention: before } : mentionBefore(text, index, isCustomer));
+    const before = sentence.mentions().filter((m) => m.last < r && isCertainThirdParty(m)).pop();
+    const target = comparedWith(text, index, end) ?? ownerOf(sentence, r) ?? (before ? { sentence, mention: before } : mentionBefore(text, index, isCertainThirdParty));
     if (target) yield { messageId: "insult", target, evidence: [wordsOfMatch(sentence, { first: r, last: end })] };
     return;
   }
 }
-
-const isCustomer = (m: Mention) => m.personal && !m.possessor && !m.uncertain && m.kind !== "you";
 
 /**
  * Where the praise of the rival at `r` ends: "is the (only) sensible one", "is the only one … with
@@ -70,7 +68,7 @@ function comparedWith(text: ToneText, index: number, end: number): { sentence: S
   if (s.tokens[end]?.norm !== "than") return null;
   const mention = s.mentions().find((m) => m.first === end + 1 && m.personal && m.kind !== "you");
   if (mention) return { sentence: s, mention };
-  return mentionBefore(text, index, isCustomer) ?? null;
+  return mentionBefore(text, index, isCertainThirdParty) ?? null;
 }
 
 /** "the Hendersons' dog is …": the rival's owner, named as its possessor. */

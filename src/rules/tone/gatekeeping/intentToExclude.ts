@@ -3,7 +3,7 @@
  * customer as its object (`deterrents`, `consequences`, `exclusions` in rules/tone.yaml).
  */
 import type { Sentence, ToneAnalysis, ToneText } from "../../../tone/analysis.js";
-import type { Mention } from "../../../tone/targets.js";
+import { isCertainThirdParty, type Mention } from "../../../tone/targets.js";
 import { isGarmentNoun } from "../../../tone/lexicon.js";
 import { antecedent, contextTarget, isNegated, negations } from "../../../tone/clauses.js";
 import { inTextOrder, type PatternMatch } from "../../../tone/patterns.js";
@@ -86,7 +86,7 @@ export function intentToExclude(analysis: ToneAnalysis, p: Patterns, text: ToneT
     if (!actor?.us) continue;
     if (!identityReason(match)) continue;
     // ("let their emails sit": about their things, it is about whoever the note is about.)
-    const target = object.possessor ? (contextTarget(text, index, (m) => m.kind !== "you" && m.personal && !m.uncertain && !m.possessor) ?? { sentence, mention: object }) : { sentence, mention: object };
+    const target = object.possessor ? (contextTarget(text, index, isCertainThirdParty) ?? { sentence, mention: object }) : { sentence, mention: object };
     return { target, cue: match };
   }
 
